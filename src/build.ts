@@ -1,0 +1,112 @@
+import {readFile, readdir} from 'node:fs/promises'
+import {join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {VFile} from 'vfile'
+import {parse} from './parse/processor.ts'
+import {findTooDeep, maxNesting} from './parse/guard.ts'
+import {extract} from './extract/index.ts'
+import {link} from './graph/link.ts'
+import {PaperIndex} from './graph/paper-index.ts'
+import {hasErrors, validate} from './rules/index.ts'
+import {source as ruleSource} from './rules/rule.ts'
+import {renderSite} from './render/index.ts'
+import {TemplateError} from './render/eta.ts'
+import {graphJson} from './render/graph-json.ts'
+import {normalizeBase} from './render/paths.ts'
+import {bundleClient} from './write/client.ts'
+import {writeSite, type SiteFiles} from './write/output.ts'
+import type {Graph, RawList} from './types.ts'
+
+export interface BuildOptions {
+  /** The README to build. */
+  input: string
+  /** The output folder; replaced as a whole when the build succeeds. */
+  out: string
+  /** Path the site is served under: `/` or `/Awesome-LLM-Pruning/`. */
+  base?: string
+  /** Absolute URL of the deployed site, for canonical links. */
+  siteUrl?: string
+  /** The README's page on GitHub, for the footer. */
+  sourceHref?: string
+  /** Render what can be resolved even when there are errors. */
+  allowErrors?: boolean
+  /** Only lint: stop after the rules. */
+  checkOnly?: boolean
+}
+
+export interface BuildResult {
+  /** Every file with messages: the README, and a template if one failed. */
+  files: VFile[]
+  graph: Graph | undefined
+  /** Whether the output folder was replaced. */
+  written: boolean
+}
+
+const publicDir = fileURLToPath(new URL('../public/', import.meta.url))
+
+/** read → parse → extract → link → validate → render → write. Orchestration only. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const file = await read(options.input)
+  const analysis = analyze(file)
+  if (!analysis || options.checkOnly || (hasErrors(file) && !options.allowErrors)) {
+    return {files: [file], graph: analysis?.graph, written: false}
+  }
+  const {graph} = analysis
+
+  const base = normalizeBase(options.base)
+  const client = await bundleClient(base)
+  let pages: Map<string, string>
+  try {
+    pages = renderSite(graph, {base, siteUrl: options.siteUrl, sourceHref: options.sourceHref, assets: client.assets})
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    const template = new VFile({path: error.template})
+    template.message(error.message, {ruleId: 'template', source: ruleSource}).fatal = true
+    return {files: [file, template], graph, written: false}
+  }
+
+  const files: SiteFiles = new Map([
+    ...(await publicFiles()),
+    ...client.files,
+    ...pages,
+    ['graph.json', graphJson(graph)],
+    ['README.md', String(file.value)]
+  ])
+  await writeSite(options.out, files)
+  return {files: [file], graph, written: true}
+}
+
+/** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
+export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
+  const source = String(file.value)
+  const deep = findTooDeep(source)
+  if (deep) {
+    const message = file.message(
+      `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
+      {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
+    )
+    message.fatal = true
+    return undefined
+  }
+  const tree = parse(file)
+  const raw = extract(tree, file)
+  const graph = link(raw)
+  validate({file, raw, graph, index: new PaperIndex(graph.papers)})
+  return {raw, graph}
+}
+
+async function read(input: string): Promise<VFile> {
+  const value = await readFile(input, 'utf8')
+  return new VFile({path: relative(process.cwd(), input) || input, value})
+}
+
+async function publicFiles(): Promise<SiteFiles> {
+  const files: SiteFiles = new Map()
+  const entries = await readdir(publicDir, {recursive: true, withFileTypes: true}).catch(() => [])
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    const full = join(entry.parentPath, entry.name)
+    files.set(relative(publicDir, full).split('\\').join('/'), await readFile(full))
+  }
+  return files
+}

@@ -1,0 +1,18 @@
+import {toString} from 'mdast-util-to-string'
+import type {List} from 'mdast'
+import type {RawContentsItem} from '../types.ts'
+
+/** The README's own table of contents, flattened with each entry's nesting depth (1 = top). */
+export function readContents(list: List, depth = 1): RawContentsItem[] {
+  const items: RawContentsItem[] = []
+  for (const item of list.children) {
+    const [first, ...rest] = item.children
+    if (first && first.type !== 'list') {
+      items.push({title: toString(first).trim(), depth, position: first.position})
+    }
+    for (const child of rest) {
+      if (child.type === 'list') items.push(...readContents(child, depth + 1))
+    }
+  }
+  return items
+}

@@ -1,0 +1,28 @@
+import type {PaperDate} from '../types.ts'
+
+/**
+ * The arXiv id in an arXiv URL: `/abs/2402.02834`, `/pdf/2402.02834v2`, `/pdf/2402.02834.pdf`,
+ * and old-style ids such as `/abs/cs/0112017`. The version suffix is dropped: it names the same paper.
+ */
+export function arxivId(href: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(href)
+  } catch {
+    return undefined
+  }
+  if (!/(^|\.)arxiv\.org$/i.test(url.hostname)) return undefined
+  const match = /^\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(url.pathname)
+  return match?.[1]
+}
+
+/** The month a new-style id was submitted in: 2402.02834 → February 2024. Old-style ids carry YYMM too. */
+export function arxivDate(id: string): PaperDate | undefined {
+  const match = /(?:^|\/)(\d{2})(\d{2})(?:\.|\d{3}$)/.exec(id)
+  if (!match) return undefined
+  const yy = Number(match[1])
+  const month = Number(match[2])
+  if (month < 1 || month > 12) return undefined
+  // arXiv began in 1991; two-digit years below that are this century.
+  return {year: yy >= 91 ? 1900 + yy : 2000 + yy, month}
+}

@@ -1,0 +1,140 @@
+import {arxivDate, arxivId} from './arxiv.ts'
+import {modelFamily} from './model-family.ts'
+import {SlugRegistry, slugify} from './slug.ts'
+import {resolveReference} from './resolve.ts'
+import {PaperIndex} from './paper-index.ts'
+import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawTable, Section} from '../types.ts'
+import {isSafeUrl} from '../url.ts'
+
+/**
+ * Turns the raw entries into the graph: every entity gets its id once, every table row
+ * becomes edges in both directions, and everything is indexed by id for the pages.
+ * Anything the rules reject (an unsafe link, a reference that resolves to nothing) is left out here,
+ * so a best-effort build renders only what it understood.
+ */
+export function link(raw: RawList): Graph {
+  const paperIds = new SlugRegistry()
+  const papers: Paper[] = raw.papers.map((entry) => {
+    const links = entry.links.filter((l) => isSafeUrl(l.href))
+    const arxiv = links.map((l) => arxivId(l.href)).find((id) => id !== undefined)
+    return {
+      id: paperIds.claim(paperSlugs(entry.title, arxiv, entry.number)),
+      number: entry.number,
+      title: entry.title,
+      venue: entry.venue,
+      links,
+      arxiv,
+      date: arxiv ? arxivDate(arxiv) : undefined,
+      section: entry.section,
+      models: [],
+      datasets: [],
+      methods: [],
+      position: entry.position
+    }
+  })
+  const index = new PaperIndex(papers)
+
+  const models = new Entities<Model>((name, id) => ({id, name, ...familyOf(name), papers: [], position: undefined}))
+  const datasets = new Entities<Dataset>((name, id) => ({id, name, roles: [], papers: [], position: undefined}))
+  const methods = new Entities<Method>((name, id) => ({id, name, papers: [], position: undefined}))
+
+  for (const table of raw.tables) {
+    for (const row of table.rows) {
+      if (row.name === '') continue
+      const entity = (table.kind === 'models' ? models : table.kind === 'datasets' ? datasets : methods).get(row.name)
+      entity.position ??= row.namePosition
+      if (table.kind === 'datasets') addRole(entity as Dataset, table)
+      for (const ref of row.refs) {
+        const paper = resolveReference(ref, index)
+        if (!paper) continue
+        pushOnce(entity.papers, paper.id)
+        pushOnce(paper[table.kind], entity.id)
+      }
+    }
+  }
+
+  // An entity's papers are listed in the list's own order.
+  const order = new Map(papers.map((paper, n) => [paper.id, n]))
+  for (const entity of [...models.all, ...datasets.all, ...methods.all]) {
+    entity.papers.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+  }
+
+  const sections: Section[] = raw.sections.map((section) => ({
+    ...section,
+    papers: papers.filter((paper) => paper.section === section.id).map((paper) => paper.id)
+  }))
+
+  const toolIds = new SlugRegistry()
+  const tools = raw.tools
+    .filter((tool) => isSafeUrl(tool.href))
+    .map((tool) => ({id: toolIds.claim([slugify(tool.name, 'tool')]), ...tool}))
+
+  return {
+    title: raw.title,
+    intro: raw.intro,
+    sections,
+    papers,
+    models: models.all,
+    datasets: datasets.all,
+    methods: methods.all,
+    tools,
+    prose: raw.prose,
+    paper: byId(papers),
+    model: byId(models.all),
+    dataset: byId(datasets.all),
+    method: byId(methods.all),
+    section: byId(sections)
+  }
+}
+
+function familyOf(name: string): Pick<Model, 'family' | 'familyId' | 'params' | 'paramsBillions'> {
+  const {family, params, paramsBillions} = modelFamily(name)
+  return {family, familyId: slugify(family, 'family'), params, paramsBillions}
+}
+
+/**
+ * A paper's id is a short slug of its title: the part before a colon when there is one
+ * ("ShortGPT: …" → `shortgpt`), so it survives renumbering. Longer forms break ties.
+ */
+function paperSlugs(title: string, arxiv: string | undefined, number: number | undefined): Id[] {
+  const head = title.split(/:(?!\d)/)[0] ?? title
+  const candidates = [slugify(head, 'paper'), slugify(title, 'paper', 80)]
+  if (arxiv) candidates.push(`${slugify(head, 'paper')}-${slugify(arxiv)}`)
+  else if (number !== undefined) candidates.push(`${slugify(head, 'paper')}-${number}`)
+  return candidates.filter((id) => id.length >= 2)
+}
+
+/** Entities of one kind, keyed by name regardless of case and spacing, in order of first mention. */
+class Entities<T extends {id: Id; name: string}> {
+  readonly all: T[] = []
+  readonly #byKey = new Map<string, T>()
+  readonly #ids = new SlugRegistry()
+  readonly #create: (name: string, id: Id) => T
+
+  constructor(create: (name: string, id: Id) => T) {
+    this.#create = create
+  }
+
+  get(name: string): T {
+    const key = name.toLowerCase().replace(/\s+/g, ' ')
+    let entity = this.#byKey.get(key)
+    if (!entity) {
+      entity = this.#create(name, this.#ids.claim([slugify(name)]))
+      this.#byKey.set(key, entity)
+      this.all.push(entity)
+    }
+    return entity
+  }
+}
+
+function addRole(dataset: Dataset, table: RawTable): void {
+  if (table.role) pushOnce(dataset.roles, table.role)
+}
+
+function pushOnce<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value)
+}
+
+function byId<T extends {id: Id}>(items: T[]): Map<Id, T> {
+  return new Map(items.map((item) => [item.id, item]))
+}

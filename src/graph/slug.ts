@@ -1,0 +1,54 @@
+import type {Id} from '../types.ts'
+
+/**
+ * An ASCII, URL-safe slug. Letters lose their accents; anything else becomes a dash.
+ * Text with no ASCII letters or digits at all (CJK, emoji) gets a short stable hash,
+ * so the slug depends on the text alone and never on its place in the list.
+ */
+export function slugify(text: string, prefix = 'x', max = 60): Id {
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  if (ascii === '') return `${prefix}-${hash(text)}`
+  if (ascii.length <= max) return ascii
+  const cut = ascii.slice(0, max)
+  const dash = cut.lastIndexOf('-')
+  return dash > max / 2 ? cut.slice(0, dash) : cut
+}
+
+/** FNV-1a over UTF-16 code units, as 8 hex digits: stable across runs and machines. */
+export function hash(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/** Hands out unique ids within one kind: the first taker keeps the plain slug, later ones get `-2`, `-3`, …. */
+export class SlugRegistry {
+  readonly #taken = new Set<Id>()
+
+  has(id: Id): boolean {
+    return this.#taken.has(id)
+  }
+
+  claim(candidates: Id[]): Id {
+    for (const candidate of candidates) {
+      if (!this.#taken.has(candidate)) {
+        this.#taken.add(candidate)
+        return candidate
+      }
+    }
+    const base = candidates[candidates.length - 1] ?? 'x'
+    let n = 2
+    while (this.#taken.has(`${base}-${n}`)) n++
+    const id = `${base}-${n}`
+    this.#taken.add(id)
+    return id
+  }
+}

@@ -1,0 +1,27 @@
+import {Eta} from 'eta'
+import {fileURLToPath} from 'node:url'
+
+export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/**
+ * The one configured template engine. `autoEscape` is on, so `<%= %>` escapes everything;
+ * `<%~ %>` is kept for HTML that the build produced and sanitized itself.
+ */
+export function createEta(options: {cache?: boolean} = {}): Eta {
+  return new Eta({
+    views: templatesDir,
+    autoEscape: true,
+    autoTrim: [false, 'nl'],
+    cache: options.cache ?? true,
+    defaultExtension: '.eta'
+  })
+}
+
+export class TemplateError extends Error {
+  readonly template: string
+  constructor(template: string, cause: unknown) {
+    super(`${template}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    this.name = 'TemplateError'
+    this.template = template
+  }
+}

@@ -1,0 +1,28 @@
+import type {DatasetRole, PaperDate} from '../types.ts'
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "Feb 2024", written out by hand so the output does not depend on the machine's locale. */
+export function formatDate(date: PaperDate | undefined): string {
+  if (!date) return ''
+  return date.month ? `${months[date.month - 1]} ${date.year}` : String(date.year)
+}
+
+export const roleLabel: Record<DatasetRole, string> = {
+  calibration: 'Calibration',
+  finetuning: 'Fine-tuning',
+  evaluation: 'Evaluation'
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** Sorts by a string key without the machine's locale: the same order everywhere. */
+export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = key(a).toLowerCase()
+    const y = key(b).toLowerCase()
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+}

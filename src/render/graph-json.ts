@@ -1,0 +1,55 @@
+import type {Graph, Position} from '../types.ts'
+import {pagePath} from './paths.ts'
+
+/**
+ * The public data API: `dist/graph.json`. Entities keep the list's order; every edge is listed on both ends.
+ * `page` is the entity's page, relative to the site root. Documented in README.md.
+ */
+export function graphJson(graph: Graph): string {
+  const line = (position: Position | undefined) => position?.start.line ?? null
+  const data = {
+    title: graph.title,
+    sections: graph.sections
+      .filter((section) => section.papers.length > 0)
+      .map((section) => ({id: section.id, title: section.title, parent: section.parent ?? null, papers: section.papers})),
+    papers: graph.papers.map((paper) => ({
+      id: paper.id,
+      number: paper.number ?? null,
+      title: paper.title,
+      page: pagePath('paper', paper.id),
+      venue: paper.venue,
+      section: paper.section,
+      links: paper.links.map(({label, href}) => ({label, href})),
+      arxiv: paper.arxiv ?? null,
+      year: paper.date?.year ?? null,
+      month: paper.date?.month ?? null,
+      models: paper.models,
+      datasets: paper.datasets,
+      methods: paper.methods,
+      line: line(paper.position)
+    })),
+    models: graph.models.map((model) => ({
+      id: model.id,
+      name: model.name,
+      page: pagePath('model', model.id),
+      family: model.family,
+      params: model.params ?? null,
+      papers: model.papers
+    })),
+    datasets: graph.datasets.map((dataset) => ({
+      id: dataset.id,
+      name: dataset.name,
+      page: pagePath('dataset', dataset.id),
+      roles: dataset.roles,
+      papers: dataset.papers
+    })),
+    methods: graph.methods.map((method) => ({
+      id: method.id,
+      name: method.name,
+      page: pagePath('method', method.id),
+      papers: method.papers
+    })),
+    tools: graph.tools.map((tool) => ({id: tool.id, name: tool.name, href: tool.href}))
+  }
+  return `${JSON.stringify(data, null, 2)}\n`
+}

@@ -1,0 +1,86 @@
+import type {Eta} from 'eta'
+import type {Graph} from '../types.ts'
+import {createEta, TemplateError} from './eta.ts'
+import {outputFile} from './paths.ts'
+import {routes, type NavKey} from './routes.ts'
+
+export interface RenderOptions {
+  /** `/` or `/Awesome-LLM-Pruning/`. */
+  base: string
+  /** Absolute origin and path of the deployed site, for canonical links; optional. */
+  siteUrl: string | undefined
+  /** The README on GitHub, for the footer; optional. */
+  sourceHref: string | undefined
+  /** Hashed asset paths from vite's manifest, relative to the site root. */
+  assets: {css: string; js: string}
+  eta?: Eta
+}
+
+/**
+ * The policy every page carries. No inline script or style is allowed anywhere;
+ * images may come over https because READMEs show badges.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'"
+].join('; ')
+
+/** Renders every route once. Returns the pages as output paths and HTML. */
+export function renderSite(graph: Graph, options: RenderOptions): Map<string, string> {
+  const eta = options.eta ?? createEta()
+  const url = (page: string) => `${options.base}${page}`
+  const site = {
+    title: graph.title || 'Awesome list',
+    csp: contentSecurityPolicy,
+    css: options.assets.css,
+    js: options.assets.js,
+    sourceHref: options.sourceHref,
+    nav: navigation(graph)
+  }
+  const pages = new Map<string, string>()
+  for (const route of routes(graph)) {
+    const page = {
+      path: route.page,
+      title: route.title || 'Untitled',
+      description: route.description,
+      nav: route.nav,
+      script: route.template === 'pages/home',
+      canonical: options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}${options.base}${route.page}` : undefined
+    }
+    let html: string
+    try {
+      html = eta.render(route.template, {site, page, url, data: route.data})
+    } catch (error) {
+      throw new TemplateError(`templates/${route.template}.eta`, error)
+    }
+    pages.set(outputFile(route.page), html)
+  }
+  return pages
+}
+
+/** The site's navigation mirrors the list's own sections, with the README's wording. */
+function navigation(graph: Graph): Array<{key: NavKey; label: string; href: string}> {
+  const fallback: Record<NavKey, string> = {papers: 'Papers', methods: 'Fine-tuning methods', models: 'Models', datasets: 'Datasets', tools: 'Tools'}
+  const href: Record<NavKey, string> = {papers: '', methods: 'methods/', models: 'models/', datasets: 'datasets/', tools: 'tools/'}
+  const keys: NavKey[] = []
+  const labels = new Map<NavKey, string>()
+  for (const section of graph.sections) {
+    if (section.parent !== undefined && graph.section.get(section.parent)?.kind !== 'contents') continue
+    const kind = section.kind
+    if (kind === 'papers' || kind === 'methods' || kind === 'models' || kind === 'datasets' || kind === 'tools') {
+      if (!labels.has(kind)) {
+        labels.set(kind, section.title)
+        keys.push(kind)
+      }
+    }
+  }
+  for (const key of Object.keys(fallback) as NavKey[]) if (!labels.has(key)) keys.push(key)
+  return keys.map((key) => ({key, label: labels.get(key) || fallback[key], href: href[key]}))
+}

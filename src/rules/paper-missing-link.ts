@@ -1,0 +1,18 @@
+import {isSafeUrl} from '../url.ts'
+import type {Rule} from './rule.ts'
+
+export const paperMissingLink: Rule = {
+  id: 'paper-missing-link',
+  severity: 'error',
+  description: 'A paper entry has no usable link (none, or only placeholders such as `[Paper]()`).',
+  check({raw}, report) {
+    for (const paper of raw.papers) {
+      if (paper.links.some((link) => link.href.trim() !== '' && isSafeUrl(link.href))) continue
+      const label = paper.number === undefined ? 'An unnumbered paper' : `Paper [${paper.number}]`
+      const empty = paper.links.find((link) => link.href.trim() === '')
+      report(`${label} ("${paper.title || 'untitled'}") has no usable link${empty ? `: \`[${empty.label}]()\` is empty` : ''}`, empty?.position ?? paper.titlePosition ?? paper.position, {
+        fix: 'add the paper\'s URL on the line below the title, e.g. `Arxiv, [Paper](https://arxiv.org/abs/2402.02834)`'
+      })
+    }
+  }
+}

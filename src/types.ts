@@ -1,0 +1,198 @@
+/**
+ * The typed graph of the list, and the raw entries it is made from.
+ * Every node keeps the place in the README it came from, for diagnostics.
+ */
+import type {Position} from 'unist'
+import type {RootContent} from 'mdast'
+
+export type {Position}
+
+/** A stable, URL-safe slug, unique within its kind. */
+export type Id = string
+
+export type DatasetRole = 'calibration' | 'finetuning' | 'evaluation'
+export const datasetRoles: readonly DatasetRole[] = ['calibration', 'finetuning', 'evaluation']
+
+/** What a section of the README holds, from its heading text. */
+export type SectionKind =
+  | 'papers'
+  | 'methods'
+  | 'models'
+  | 'datasets'
+  | 'tools'
+  | 'contents'
+  | 'prose'
+
+export interface Link {
+  label: string
+  href: string
+  position: Position | undefined
+}
+
+// ---------------------------------------------------------------------------
+// Raw entries: what extract/ reads off the markdown tree, before linking.
+
+export interface RawSection {
+  id: Id
+  title: string
+  depth: number
+  kind: SectionKind
+  /** The dataset role for a subsection of Datasets. */
+  role: DatasetRole | undefined
+  parent: Id | undefined
+  position: Position | undefined
+}
+
+export interface RawPaper {
+  /** `[N]`; undefined for `[]`. */
+  number: number | undefined
+  title: string
+  venue: string
+  links: Link[]
+  section: Id
+  position: Position | undefined
+  titlePosition: Position | undefined
+}
+
+/** One `[N]` (or `[arXiv id]`) inside a table's paper cell. */
+export interface RawRef {
+  kind: 'number' | 'arxiv' | 'invalid'
+  text: string
+  position: Position | undefined
+}
+
+export interface RawRow {
+  name: string
+  refs: RawRef[]
+  /** Where a comma ends the paper cell with nothing after it. */
+  trailingComma: Position | undefined
+  position: Position | undefined
+  namePosition: Position | undefined
+  refsPosition: Position | undefined
+}
+
+export interface RawTable {
+  kind: 'models' | 'datasets' | 'methods'
+  role: DatasetRole | undefined
+  section: Id
+  rows: RawRow[]
+  position: Position | undefined
+}
+
+export interface RawTool {
+  name: string
+  href: string
+  position: Position | undefined
+}
+
+export interface RawContentsItem {
+  title: string
+  depth: number
+  position: Position | undefined
+}
+
+/** Markdown the graph does not model, kept so the site can show it as prose. */
+export interface RawProse {
+  section: Id | undefined
+  nodes: RootContent[]
+}
+
+export interface RawList {
+  title: string
+  intro: RootContent[]
+  sections: RawSection[]
+  papers: RawPaper[]
+  tables: RawTable[]
+  tools: RawTool[]
+  contents: RawContentsItem[]
+  prose: RawProse[]
+}
+
+// ---------------------------------------------------------------------------
+// The graph: entities indexed once, linked by id.
+
+export interface PaperDate {
+  year: number
+  /** 1–12, when known. */
+  month: number | undefined
+}
+
+export interface Paper {
+  id: Id
+  number: number | undefined
+  title: string
+  venue: string
+  links: Link[]
+  arxiv: string | undefined
+  date: PaperDate | undefined
+  section: Id
+  models: Id[]
+  datasets: Id[]
+  methods: Id[]
+  position: Position | undefined
+}
+
+export interface Model {
+  id: Id
+  name: string
+  family: string
+  familyId: Id
+  /** Parameter size as written, e.g. "7B", "1.1B". */
+  params: string | undefined
+  /** Parameter count in billions, for sorting. */
+  paramsBillions: number | undefined
+  papers: Id[]
+  position: Position | undefined
+}
+
+export interface Dataset {
+  id: Id
+  name: string
+  roles: DatasetRole[]
+  papers: Id[]
+  position: Position | undefined
+}
+
+export interface Method {
+  id: Id
+  name: string
+  papers: Id[]
+  position: Position | undefined
+}
+
+export interface Tool {
+  id: Id
+  name: string
+  href: string
+  position: Position | undefined
+}
+
+export interface Section {
+  id: Id
+  title: string
+  depth: number
+  kind: SectionKind
+  role: DatasetRole | undefined
+  parent: Id | undefined
+  papers: Id[]
+  position: Position | undefined
+}
+
+export interface Graph {
+  title: string
+  intro: RootContent[]
+  sections: Section[]
+  papers: Paper[]
+  models: Model[]
+  datasets: Dataset[]
+  methods: Method[]
+  tools: Tool[]
+  prose: RawProse[]
+  paper: Map<Id, Paper>
+  model: Map<Id, Model>
+  dataset: Map<Id, Dataset>
+  method: Map<Id, Method>
+  section: Map<Id, Section>
+}
+
+export type EntityKind = 'paper' | 'model' | 'dataset' | 'method'

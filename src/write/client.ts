@@ -1,0 +1,64 @@
+import {build, type Manifest, type Rolldown} from 'vite'
+import {fileURLToPath} from 'node:url'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+export const clientEntries = {filter: 'src/client/filter.ts', style: 'src/client/style.css'}
+
+export interface ClientBundle {
+  /** Output files, relative to the site root. */
+  files: Map<string, string | Uint8Array>
+  /** Hashed paths of the entries, read back from vite's manifest. */
+  assets: {css: string; js: string}
+}
+
+const cache = new Map<string, Promise<ClientBundle>>()
+
+/**
+ * Builds the browser script and the stylesheet with vite, in memory, and reads their
+ * hashed names back from `.vite/manifest.json`. Built once per base within a process.
+ */
+export function bundleClient(base: string): Promise<ClientBundle> {
+  let bundle = cache.get(base)
+  if (!bundle) {
+    bundle = runVite(base)
+    cache.set(base, bundle)
+    bundle.catch(() => cache.delete(base))
+  }
+  return bundle
+}
+
+async function runVite(base: string): Promise<ClientBundle> {
+  const result = await build({
+    configFile: false,
+    root,
+    base,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      manifest: true,
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2020',
+      cssMinify: true,
+      modulePreload: false,
+      rollupOptions: {input: clientEntries}
+    }
+  })
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
+  const files = new Map<string, string | Uint8Array>()
+  for (const output of outputs) {
+    for (const item of output.output) {
+      files.set(item.fileName, item.type === 'chunk' ? item.code : item.source)
+    }
+  }
+  const manifestSource = files.get('.vite/manifest.json')
+  if (manifestSource === undefined) throw new Error('vite wrote no manifest')
+  files.delete('.vite/manifest.json')
+  const manifest = JSON.parse(typeof manifestSource === 'string' ? manifestSource : new TextDecoder().decode(manifestSource)) as Manifest
+  const js = manifest[clientEntries.filter]?.file
+  const css = manifest[clientEntries.style]?.file
+  if (!js || !css) throw new Error('vite\'s manifest lacks the client entries')
+  return {files, assets: {js, css}}
+}
