@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util'
-import {reporter} from 'vfile-reporter'
+import {formatMessages} from '../src/report.ts'
 import type {VFile} from 'vfile'
 
 /** Shared by the command-line wrappers: flags, the report, and a last guard against stack traces. */
@@ -30,7 +30,7 @@ export function readFlags(args: string[]) {
 }
 
 export function report(files: VFile[]): string {
-  return reporter(files, {quiet: true})
+  return formatMessages(files)
 }
 
 /** Runs a command; any failure is printed as one readable line, never as a stack trace (set DEBUG=1 for one). */

@@ -1,5 +1,5 @@
 import {readFile, readdir} from 'node:fs/promises'
-import {join, relative} from 'node:path'
+import {join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {parse} from './parse/processor.ts'
@@ -95,9 +95,12 @@ export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
   return {raw, graph}
 }
 
-async function read(input: string): Promise<VFile> {
+/** Reads the README into a vfile named as the contributor would type it from the project. */
+export async function read(input: string): Promise<VFile> {
   const value = await readFile(input, 'utf8')
-  return new VFile({path: relative(process.cwd(), input) || input, value})
+  // Messages name the file as the contributor typed it from the project: `content/README.md`.
+  const shown = relative(process.cwd(), resolve(input))
+  return new VFile({path: shown === '' || shown.startsWith('..') ? resolve(input) : shown, value})
 }
 
 async function publicFiles(): Promise<SiteFiles> {

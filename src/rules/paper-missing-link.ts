@@ -1,4 +1,3 @@
-import {isSafeUrl} from '../url.ts'
 import type {Rule} from './rule.ts'
 
 export const paperMissingLink: Rule = {
@@ -7,7 +6,8 @@ export const paperMissingLink: Rule = {
   description: 'A paper entry has no usable link (none, or only placeholders such as `[Paper]()`).',
   check({raw}, report) {
     for (const paper of raw.papers) {
-      if (paper.links.some((link) => link.href.trim() !== '' && isSafeUrl(link.href))) continue
+      // A link that is there but unsafe or malformed is url-unsafe's to report.
+      if (paper.links.some((link) => link.href.trim() !== '')) continue
       const label = paper.number === undefined ? 'An unnumbered paper' : `Paper [${paper.number}]`
       const empty = paper.links.find((link) => link.href.trim() === '')
       report(`${label} ("${paper.title || 'untitled'}") has no usable link${empty ? `: \`[${empty.label}]()\` is empty` : ''}`, empty?.position ?? paper.titlePosition ?? paper.position, {
