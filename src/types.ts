@@ -4,8 +4,9 @@
  */
 import type {Position} from 'unist'
 import type {RootContent} from 'mdast'
+import type {Venue} from './graph/venue.ts'
 
-export type {Position}
+export type {Position, Venue}
 
 /** A stable, URL-safe slug, unique within its kind. */
 export type Id = string
@@ -47,8 +48,13 @@ export interface RawPaper {
   /** `[N]`; undefined for `[]`. */
   number: number | undefined
   title: string
+  /** The venue as written: "Arxiv", "ICML23". */
   venue: string
   links: Link[]
+  /** `- Label: Structure Pruning, Depth Pruning`, when the entry has one. */
+  labels: string[]
+  /** `- Summary: …`, when the entry has one. */
+  summary: string | undefined
   section: Id
   position: Position | undefined
   titlePosition: Position | undefined
@@ -121,9 +127,12 @@ export interface Paper {
   id: Id
   number: number | undefined
   title: string
-  venue: string
+  venue: Venue
   links: Link[]
+  labels: string[]
+  summary: string | undefined
   arxiv: string | undefined
+  /** From the arXiv id when there is one, else the venue's year. */
   date: PaperDate | undefined
   section: Id
   models: Id[]

@@ -111,3 +111,23 @@ describe('slugs', () => {
     expect([ids.claim(['a']), ids.claim(['a']), ids.claim(['a', 'b']), ids.claim(['a'])]).toEqual(['a', 'a-2', 'b', 'a-3'])
   })
 })
+
+describe('venues', () => {
+  it('read into name, year and track; a preprint is its own venue', async () => {
+    const {parseVenue} = await import('../src/graph/venue.ts')
+    const read = (text: string) => {
+      const v = parseVenue(text)
+      return [v.name, v.year ?? null, v.track ?? null, v.preprint]
+    }
+    expect(read('Arxiv')).toEqual(['arXiv', null, null, true])
+    expect(read('ICML23')).toEqual(['ICML', 2023, null, false])
+    expect(read('ICLR 2024')).toEqual(['ICLR', 2024, null, false])
+    expect(read('NeurIPS 2024')).toEqual(['NeurIPS', 2024, null, false])
+    expect(read('ACL 2024 Findings')).toEqual(['ACL', 2024, 'Findings', false])
+    expect(read('NAACL 2024 findings')).toEqual(['NAACL', 2024, 'Findings', false])
+    expect(read('ICML 2024 Workshop')).toEqual(['ICML', 2024, 'Workshop', false])
+    expect(read('ICLR 2023 Tiny Paper')).toEqual(['ICLR', 2023, 'Tiny Paper', false])
+    expect(read('Proceedings of the VLDB Endowment')).toEqual(['Proceedings of the VLDB Endowment', null, null, false])
+    expect(read('LREC-COLING 2024')).toEqual(['LREC-COLING', 2024, null, false])
+  })
+})

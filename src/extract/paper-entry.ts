@@ -52,6 +52,8 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
     title,
     venue: venue.replace(/[\s,;:|-]+$/, '').trim(),
     links,
+    labels: [],
+    summary: undefined,
     section,
     position: item.position,
     titlePosition: titlePosition ?? paragraph?.position

@@ -1,4 +1,5 @@
 import {arxivDate, arxivId} from './arxiv.ts'
+import {parseVenue} from './venue.ts'
 import {modelFamily} from './model-family.ts'
 import {SlugRegistry, slugify} from './slug.ts'
 import {resolveReference} from './resolve.ts'
@@ -17,14 +18,17 @@ export function link(raw: RawList): Graph {
   const papers: Paper[] = raw.papers.map((entry) => {
     const links = entry.links.filter((l) => isSafeUrl(l.href))
     const arxiv = links.map((l) => arxivId(l.href)).find((id) => id !== undefined)
+    const venue = parseVenue(entry.venue)
     return {
       id: paperIds.claim(paperSlugs(entry.title, arxiv, entry.number)),
       number: entry.number,
       title: entry.title,
-      venue: entry.venue,
+      venue,
       links,
+      labels: entry.labels,
+      summary: entry.summary,
       arxiv,
-      date: arxiv ? arxivDate(arxiv) : undefined,
+      date: (arxiv ? arxivDate(arxiv) : undefined) ?? (venue.year ? {year: venue.year, month: undefined} : undefined),
       section: entry.section,
       models: [],
       datasets: [],

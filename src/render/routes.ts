@@ -42,7 +42,7 @@ export function routes(graph: Graph): Route[] {
     {page: 'tools/', template: 'pages/tools', title: 'Tools', description: 'Tools for evaluating pruned language models.', nav: 'tools', data: toolsView(graph)}
   ]
   for (const paper of graph.papers) {
-    list.push({page: pagePath('paper', paper.id), template: 'pages/paper', title: paper.title, description: `${paper.venue || 'Paper'}: ${paper.title}`, nav: 'papers', data: paperView(graph, paper)})
+    list.push({page: pagePath('paper', paper.id), template: 'pages/paper', title: paper.title, description: `${paper.venue.text || 'Paper'}: ${paper.title}`, nav: 'papers', data: paperView(graph, paper)})
   }
   for (const model of graph.models) {
     list.push({page: pagePath('model', model.id), template: 'pages/model', title: model.name, description: `Pruning papers that use ${model.name}.`, nav: 'models', data: modelView(graph, model)})

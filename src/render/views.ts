@@ -55,7 +55,7 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
     number: paper.number === undefined ? '' : `[${paper.number}]`,
     title: paper.title,
     href: pagePath('paper', paper.id),
-    venue: paper.venue,
+    venue: paper.venue.text,
     date: formatDate(paper.date),
     links: paper.links.map(({label, href}) => ({label: label || 'Link', href})),
     models: paper.models.map((id) => chip(graph, 'model', id)),
