@@ -1,6 +1,6 @@
 import {appendFile} from 'node:fs/promises'
 import {analyze, read} from '../src/build.ts'
-import {annotations, stepSummary} from '../src/report-github.ts'
+import {annotations, stepSummary} from '../src/report/github.ts'
 import {main, readFlags, report} from './cli.ts'
 
 /** Lints the README without building: exit 1 on any error, 0 when there are only warnings. */

@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util'
-import {formatMessages} from '../src/report.ts'
+import {formatMessages} from '../src/report/terminal.ts'
 import type {VFile} from 'vfile'
 
 /** Shared by the command-line wrappers: flags, the report, and a last guard against stack traces. */

@@ -1,0 +1,74 @@
+import {formatDate} from './format.ts'
+import {pagePath} from './paths.ts'
+import type {Graph, Id, Paper} from '../types.ts'
+
+/**
+ * View data shared by the page types. Everything a template prints is prepared in TypeScript,
+ * so templates only loop and print: they never search the graph.
+ * Hrefs are page paths relative to the site root; the layout's `url()` adds the base.
+ */
+
+export interface Chip {
+  id: Id
+  name: string
+  href: string
+}
+
+export interface PaperCard {
+  id: Id
+  number: string
+  title: string
+  href: string
+  venue: string
+  date: string
+  links: Array<{label: string; href: string}>
+  models: Chip[]
+  datasets: Chip[]
+  methods: Chip[]
+  section: Chip | undefined
+  /** On the home page, the first paper of each section carries the section's anchor. */
+  anchor: string | undefined
+  /** Space-separated ids, read by the filter script. */
+  filter: {model: string; dataset: string; method: string; section: string}
+}
+
+export function chip(graph: Graph, kind: 'model' | 'dataset' | 'method', id: Id): Chip {
+  const entity = graph[kind].get(id)
+  return {id, name: entity?.name ?? id, href: pagePath(kind, id)}
+}
+
+export function sectionAnchor(id: Id): string {
+  return `section-${id}`
+}
+
+export function paperCard(graph: Graph, paper: Paper): PaperCard {
+  const section = graph.section.get(paper.section)
+  return {
+    id: paper.id,
+    number: paper.number === undefined ? '' : `[${paper.number}]`,
+    title: paper.title,
+    href: pagePath('paper', paper.id),
+    venue: paper.venue.text,
+    date: formatDate(paper.date),
+    links: paper.links.map(({label, href}) => ({label: label || 'Link', href})),
+    models: paper.models.map((id) => chip(graph, 'model', id)),
+    datasets: paper.datasets.map((id) => chip(graph, 'dataset', id)),
+    methods: paper.methods.map((id) => chip(graph, 'method', id)),
+    section: section ? {id: section.id, name: section.title, href: `#${sectionAnchor(section.id)}`} : undefined,
+    anchor: undefined,
+    filter: {
+      model: paper.models.join(' '),
+      dataset: paper.datasets.join(' '),
+      method: paper.methods.join(' '),
+      section: paper.section
+    }
+  }
+}
+
+/** Cards for a list of paper ids, in the order given. */
+export function paperCards(graph: Graph, ids: Id[]): PaperCard[] {
+  return ids.flatMap((id) => {
+    const paper = graph.paper.get(id)
+    return paper ? [paperCard(graph, paper)] : []
+  })
+}

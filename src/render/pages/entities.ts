@@ -1,0 +1,41 @@
+import {chip, paperCards} from '../card.ts'
+import {roleLabel} from '../format.ts'
+import {pagePath} from '../paths.ts'
+import type {PageType} from '../route.ts'
+
+/** One page per model, with the papers that use it and the other models of its family. */
+export const model: PageType = (graph) =>
+  graph.models.map((model) => ({
+    page: pagePath('model', model.id),
+    template: 'pages/model',
+    title: model.name,
+    description: `Pruning papers that use ${model.name}.`,
+    nav: 'models',
+    data: {
+      model,
+      papers: paperCards(graph, model.papers),
+      siblings: graph.models.filter((other) => other.familyId === model.familyId && other.id !== model.id).map((other) => chip(graph, 'model', other.id))
+    }
+  }))
+
+/** One page per dataset, with its roles and the papers that use it. */
+export const dataset: PageType = (graph) =>
+  graph.datasets.map((dataset) => ({
+    page: pagePath('dataset', dataset.id),
+    template: 'pages/dataset',
+    title: dataset.name,
+    description: `Pruning papers that use the ${dataset.name} dataset.`,
+    nav: 'datasets',
+    data: {dataset, roles: dataset.roles.map((role) => roleLabel[role]), papers: paperCards(graph, dataset.papers)}
+  }))
+
+/** One page per fine-tuning method, with the papers that use it. */
+export const method: PageType = (graph) =>
+  graph.methods.map((method) => ({
+    page: pagePath('method', method.id),
+    template: 'pages/method',
+    title: method.name,
+    description: `Pruning papers that fine-tune with ${method.name}.`,
+    nav: 'methods',
+    data: {method, papers: paperCards(graph, method.papers)}
+  }))

@@ -1,0 +1,83 @@
+import {chip, paperCard, sectionAnchor, type Chip} from '../card.ts'
+import {plural, roleLabel} from '../format.ts'
+import {proseToHtml} from '../markdown.ts'
+import {datasetRoles, type Dataset, type Graph, type Id, type Method, type Model} from '../../types.ts'
+import type {PageType} from '../route.ts'
+
+export interface FacetValue extends Chip {
+  count: number
+}
+
+export interface Facet {
+  key: 'model' | 'dataset' | 'method' | 'section'
+  legend: string
+  groups: Array<{label: string | undefined; values: FacetValue[]}>
+}
+
+/** The home page: the intro, counts, the facets and every paper, then the prose the graph does not model. */
+export const home: PageType = (graph) => [
+  {
+    page: '',
+    template: 'pages/home',
+    title: graph.title,
+    description: `${graph.papers.length} papers on pruning large language models, cross-linked with the models, datasets and fine-tuning methods they use.`,
+    nav: 'papers',
+    data: {
+      intro: proseToHtml(graph.intro),
+      counts: [
+        {label: plural(graph.papers.length, 'paper'), href: '#papers'},
+        {label: plural(graph.models.length, 'model'), href: 'models/'},
+        {label: plural(graph.datasets.length, 'dataset'), href: 'datasets/'},
+        {label: plural(graph.methods.length, 'fine-tuning method'), href: 'methods/'},
+        {label: plural(graph.tools.length, 'tool'), href: 'tools/'}
+      ],
+      facets: facets(graph),
+      papers: graph.papers.map((paper, n) => {
+        const card = paperCard(graph, paper)
+        if (graph.papers[n - 1]?.section !== paper.section) card.anchor = sectionAnchor(paper.section)
+        return card
+      }),
+      prose: graph.prose
+        .map((block) => {
+          const section = block.section ? graph.section.get(block.section) : undefined
+          return {title: section?.title || 'Also in the list', html: proseToHtml(block.nodes)}
+        })
+        .filter((block) => block.html.trim() !== '')
+    }
+  }
+]
+
+function facets(graph: Graph): Facet[] {
+  const value = (kind: 'model' | 'dataset' | 'method', entity: Model | Dataset | Method): FacetValue => ({
+    ...chip(graph, kind, entity.id),
+    count: entity.papers.length
+  })
+  const used = <T extends {papers: Id[]}>(list: T[]) => list.filter((entity) => entity.papers.length > 0)
+  const datasets = used(graph.datasets)
+  const result: Facet[] = [
+    {key: 'model', legend: 'Model', groups: [{label: undefined, values: used(graph.models).map((m) => value('model', m))}]},
+    {
+      key: 'dataset',
+      legend: 'Dataset',
+      groups: [
+        ...datasetRoles.map((role) => ({
+          label: roleLabel[role],
+          values: datasets.filter((d) => d.roles.includes(role)).map((d) => value('dataset', d))
+        })),
+        {label: 'Other', values: datasets.filter((d) => d.roles.length === 0).map((d) => value('dataset', d))}
+      ].filter((group) => group.values.length > 0)
+    },
+    {key: 'method', legend: 'Fine-tuning method', groups: [{label: undefined, values: used(graph.methods).map((m) => value('method', m))}]},
+    {
+      key: 'section',
+      legend: 'Section',
+      groups: [{
+        label: undefined,
+        values: graph.sections
+          .filter((section) => section.papers.length > 0)
+          .map((section) => ({id: section.id, name: section.title, href: `#${sectionAnchor(section.id)}`, count: section.papers.length}))
+      }]
+    }
+  ]
+  return result.filter((facet) => facet.groups.some((group) => group.values.length > 0))
+}
