@@ -1,19 +1,16 @@
 import type {Rule} from './rule.ts'
+import {references} from './walk.ts'
 
 export const referenceMalformed: Rule = {
   id: 'reference-malformed',
   severity: 'error',
   description: 'A paper cell holds something other than bracketed references separated by commas.',
   check({raw}, report) {
-    for (const table of raw.tables) {
-      for (const row of table.rows) {
-        for (const ref of row.refs) {
-          if (ref.kind !== 'invalid') continue
-          report(`Cannot read \`${ref.text}\` in the papers of \`${row.name || 'this row'}\` as a reference`, ref.position, {
-            fix: 'write each paper as `[N]` (its number) or `[2402.02834]` (its arXiv id), separated by commas, e.g. `[1], [3]`'
-          })
-        }
-      }
+    for (const {row, ref} of references(raw)) {
+      if (ref.kind !== 'invalid') continue
+      report(`Cannot read \`${ref.text}\` in the papers of \`${row.name || 'this row'}\` as a reference`, ref.position, {
+        fix: 'write each paper as `[N]` (its number) or `[2402.02834]` (its arXiv id), separated by commas, e.g. `[1], [3]`'
+      })
     }
   }
 }

@@ -1,21 +1,18 @@
 import {candidates} from '../graph/resolve.ts'
 import type {Rule} from './rule.ts'
+import {references} from './walk.ts'
 
 export const referenceUnresolved: Rule = {
   id: 'reference-unresolved',
   severity: 'error',
   description: 'A table cites a paper number or arXiv id that no paper in the list carries.',
   check({raw, index}, report) {
-    for (const table of raw.tables) {
-      for (const row of table.rows) {
-        for (const ref of row.refs) {
-          if (ref.kind === 'invalid' || candidates(ref, index).length > 0) continue
-          const what = ref.kind === 'number' ? `no paper is numbered ${ref.text}` : `no paper links to arXiv ${ref.text}`
-          report(`Reference ${ref.text} in \`${row.name || 'this row'}\` matches no paper: ${what}`, ref.position, {
-            fix: 'use the number of a paper in the Papers section, or add the paper first'
-          })
-        }
-      }
+    for (const {row, ref} of references(raw)) {
+      if (ref.kind === 'invalid' || candidates(ref, index).length > 0) continue
+      const what = ref.kind === 'number' ? `no paper is numbered ${ref.text}` : `no paper links to arXiv ${ref.text}`
+      report(`Reference ${ref.text} in \`${row.name || 'this row'}\` matches no paper: ${what}`, ref.position, {
+        fix: 'use the number of a paper in the Papers section, or add the paper first'
+      })
     }
   }
 }
