@@ -5,8 +5,9 @@
  * It reads everything it needs from the page itself; it never downloads the graph.
  */
 
-const facetKeys = ['model', 'dataset', 'method', 'section'] as const
-type FacetKey = (typeof facetKeys)[number]
+/** The facets are whatever the page declares: `<details class="facet" data-facet="model">`. */
+const facetKeys = Array.from(document.querySelectorAll<HTMLElement>('.facet[data-facet]'), (el) => el.dataset['facet'] ?? '')
+type FacetKey = string
 
 interface State {
   q: string
@@ -16,6 +17,7 @@ interface State {
 interface Row {
   element: HTMLElement
   text: string
+  /** Each paper carries its values as `data-<facet>="id id"`. */
   values: Record<FacetKey, string[]>
 }
 
@@ -33,12 +35,7 @@ function enhance(list: HTMLElement): void {
   const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => ({
     element,
     text: fold(element.textContent ?? ''),
-    values: {
-      model: words(element.dataset['model']),
-      dataset: words(element.dataset['dataset']),
-      method: words(element.dataset['method']),
-      section: words(element.dataset['section'])
-    }
+    values: Object.fromEntries(facetKeys.map((facet) => [facet, words(element.dataset[facet])]))
   }))
 
   // Facet links become checkboxes; the same value may sit in several groups (a dataset with two roles).
@@ -84,8 +81,8 @@ function enhance(list: HTMLElement): void {
   })
   document.addEventListener('change', (event) => {
     const box = event.target
-    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !facetKeys.includes(box.name as FacetKey)) return
-    const facet = box.name as FacetKey
+    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !facetKeys.includes(box.name)) return
+    const facet = box.name
     const selected = new Set(state.selected[facet])
     if (box.checked) selected.add(box.value)
     else selected.delete(box.value)
@@ -110,14 +107,14 @@ function enhance(list: HTMLElement): void {
     input.value = next.q
     for (const [key, list] of boxes) {
       const [facet, value] = split(key)
-      for (const box of list) box.checked = next.selected[facet].has(value)
+      for (const box of list) box.checked = next.selected[facet]?.has(value) ?? false
     }
     render(next)
   }
 
   function render(current: State): void {
     const terms = fold(current.q).split(/\s+/).filter(Boolean)
-    const active = facetKeys.filter((facet) => current.selected[facet].size > 0)
+    const active = facetKeys.filter((facet) => (current.selected[facet]?.size ?? 0) > 0)
     const tallies = new Map<string, number>()
     let shown = 0
     for (const row of rows) {
@@ -126,7 +123,7 @@ function enhance(list: HTMLElement): void {
       let failed: FacetKey | undefined
       let failures = 0
       for (const facet of active) {
-        if (!row.values[facet].some((value) => current.selected[facet].has(value))) {
+        if (!row.values[facet]!.some((value) => current.selected[facet]!.has(value))) {
           failed = facet
           failures++
         }
@@ -137,7 +134,7 @@ function enhance(list: HTMLElement): void {
       if (!textOk || failures > 1) continue
       for (const facet of facetKeys) {
         if (failures === 1 && facet !== failed) continue
-        for (const value of row.values[facet]) {
+        for (const value of row.values[facet] ?? []) {
           const key = `${facet}=${value}`
           tallies.set(key, (tallies.get(key) ?? 0) + 1)
         }
@@ -163,7 +160,7 @@ function readUrl(): State {
 
 function readQuery(search: string): State {
   const params = new URLSearchParams(search)
-  const selected = {} as State['selected']
+  const selected: State['selected'] = {}
   for (const facet of facetKeys) selected[facet] = new Set(params.getAll(facet).filter(Boolean))
   return {q: params.get('q') ?? '', selected}
 }
@@ -171,7 +168,7 @@ function readQuery(search: string): State {
 function write(state: State, mode: 'push' | 'replace'): void {
   const params = new URLSearchParams()
   if (state.q.trim() !== '') params.set('q', state.q)
-  for (const facet of facetKeys) for (const value of state.selected[facet]) params.append(facet, value)
+  for (const facet of facetKeys) for (const value of state.selected[facet] ?? []) params.append(facet, value)
   const query = params.toString()
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
   if (url === `${location.pathname}${location.search}${location.hash}`) return
@@ -190,7 +187,7 @@ function words(text: string | undefined): string[] {
 
 function split(key: string): [FacetKey, string] {
   const at = key.indexOf('=')
-  return [key.slice(0, at) as FacetKey, key.slice(at + 1)]
+  return [key.slice(0, at), key.slice(at + 1)]
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

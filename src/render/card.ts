@@ -28,8 +28,8 @@ export interface PaperCard {
   section: Chip | undefined
   /** On the home page, the first paper of each section carries the section's anchor. */
   anchor: string | undefined
-  /** Space-separated ids, read by the filter script. */
-  filter: {model: string; dataset: string; method: string; section: string}
+  /** Facet key → space-separated value ids, written as `data-<key>` and read by the filter script. */
+  filter: Record<string, string>
 }
 
 export function chip(graph: Graph, kind: 'model' | 'dataset' | 'method', id: Id): Chip {
