@@ -7,9 +7,9 @@ export const templatesDir = fileURLToPath(new URL('../../templates/', import.met
  * The one configured template engine. `autoEscape` is on, so `<%= %>` escapes everything;
  * `<%~ %>` is kept for HTML that the build produced and sanitized itself.
  */
-export function createEta(options: {cache?: boolean} = {}): Eta {
+export function createEta(options: {cache?: boolean; views?: string} = {}): Eta {
   return new Eta({
-    views: templatesDir,
+    views: options.views ?? templatesDir,
     autoEscape: true,
     autoTrim: [false, 'nl'],
     cache: options.cache ?? true,

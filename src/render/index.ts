@@ -2,7 +2,7 @@ import type {Eta} from 'eta'
 import type {Graph} from '../types.ts'
 import {createEta, TemplateError} from './eta.ts'
 import {outputFile} from './paths.ts'
-import {routes, type NavKey} from './routes.ts'
+import {routes, type NavKey, type Route} from './routes.ts'
 
 export interface RenderOptions {
   /** `/` or `/Awesome-LLM-Pruning/`. */
@@ -34,6 +34,20 @@ export const contentSecurityPolicy = [
 
 /** Renders every route once. Returns the pages as output paths and HTML. */
 export function renderSite(graph: Graph, options: RenderOptions): Map<string, string> {
+  const renderer = createRenderer(graph, options)
+  const pages = new Map<string, string>()
+  for (const route of renderer.routes) pages.set(outputFile(route.page), renderer.render(route))
+  return pages
+}
+
+export interface Renderer {
+  routes: Route[]
+  /** Renders one page; a template error is thrown as a TemplateError naming the template. */
+  render(route: Route): string
+}
+
+/** The routes of a graph and a way to render any one of them, for the build and for the dev server's on-demand pages. */
+export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
   const eta = options.eta ?? createEta()
   const url = (page: string) => `${options.base}${page}`
   const site = {
@@ -44,8 +58,7 @@ export function renderSite(graph: Graph, options: RenderOptions): Map<string, st
     sourceHref: options.sourceHref,
     nav: navigation(graph)
   }
-  const pages = new Map<string, string>()
-  for (const route of routes(graph)) {
+  const render = (route: Route): string => {
     const page = {
       path: route.page,
       title: route.title || 'Untitled',
@@ -54,15 +67,13 @@ export function renderSite(graph: Graph, options: RenderOptions): Map<string, st
       script: route.template === 'pages/home',
       canonical: options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}${options.base}${route.page}` : undefined
     }
-    let html: string
     try {
-      html = eta.render(route.template, {site, page, url, data: route.data})
+      return eta.render(route.template, {site, page, url, data: route.data})
     } catch (error) {
       throw new TemplateError(`templates/${route.template}.eta`, error)
     }
-    pages.set(outputFile(route.page), html)
   }
-  return pages
+  return {routes: routes(graph), render}
 }
 
 /** The site's navigation mirrors the list's own sections, with the README's wording. */

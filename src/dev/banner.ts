@@ -1,0 +1,27 @@
+import type {VFile} from 'vfile'
+
+const escapes: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char)
+}
+
+/**
+ * The dev server's list of problems, shown above the page while the README has any:
+ * each with its file:line:column, severity, message and rule. Plain HTML, all text escaped.
+ */
+export function banner(files: VFile[]): string {
+  const messages = files.flatMap((file) => file.messages.map((message) => ({file, message})))
+  if (messages.length === 0) return ''
+  const errors = messages.filter(({message}) => message.fatal).length
+  const warnings = messages.length - errors
+  const items = messages
+    .map(({file, message}) => {
+      const place = `${file.path ?? ''}:${message.line ?? 1}:${message.column ?? 1}`
+      const severity = message.fatal ? 'error' : 'warning'
+      return `<li class="dev-${severity}"><code>${escape(place)}</code> <strong>${severity}</strong> ${escape(message.reason)} <code>${escape(message.ruleId ?? '')}</code></li>`
+    })
+    .join('')
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+  return `<section class="dev-problems${errors > 0 ? ' has-errors' : ''}" role="alert" aria-label="Problems in the README"><h2>${escape(summary)} — the page below shows what could be built</h2><ol>${items}</ol></section>`
+}

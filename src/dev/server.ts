@@ -1,0 +1,85 @@
+import {createServer, type Plugin, type ViteDevServer} from 'vite'
+import {fileURLToPath} from 'node:url'
+import {resolve} from 'node:path'
+import {createDevSite, type DevSiteOptions} from './state.ts'
+import {banner} from './banner.ts'
+import {templatesDir} from '../render/eta.ts'
+import {formatMessages} from '../report/terminal.ts'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+export interface DevServerOptions extends DevSiteOptions {
+  port?: number
+  /** Print diagnostics to the terminal after every rebuild. */
+  log?: (text: string) => void
+}
+
+/**
+ * The vite plugin behind `npm run dev`. It serves the pages from memory, rendered on request from
+ * the latest README, with the browser script and stylesheet served by vite from source. Saving the
+ * README or a template rebuilds and reloads the open page; CSS updates through vite's own HMR.
+ */
+export function readmeSite(options: DevServerOptions): Plugin {
+  const input = resolve(options.input)
+  const templates = resolve(options.templates ?? templatesDir)
+  const site = createDevSite({input, templates, ...(options.stylesheet ? {stylesheet: options.stylesheet} : {})})
+  const report = () => options.log?.(formatMessages(site.messages()) || `${options.input}: no problems`)
+
+  return {
+    name: 'awesome-readme-site',
+    configureServer(server: ViteDevServer) {
+      site.refresh()
+      report()
+      server.watcher.add([input, templates])
+      // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
+      let timer: NodeJS.Timeout | undefined
+      const onChange = (path: string) => {
+        if (resolve(path) !== input && !resolve(path).startsWith(templates)) return
+        clearTimeout(timer)
+        timer = setTimeout(() => {
+          site.refresh()
+          report()
+          server.ws.send({type: 'full-reload', path: '*'})
+        }, 25)
+      }
+      server.watcher.on('change', onChange)
+      server.watcher.on('add', onChange)
+      server.watcher.on('unlink', onChange)
+
+      server.middlewares.use(async (request, response, next) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD') return next()
+        const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
+        const page = site.page(path)
+        if (!page) return next()
+        let body = page.body
+        if (page.type.startsWith('text/html')) {
+          body = body
+            // vite's client and error overlay inject styles, so dev relaxes style-src (the build does not).
+            .replace("style-src &#39;self&#39;", "style-src &#39;self&#39; &#39;unsafe-inline&#39;")
+            .replace('</head>', '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>')
+            .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(site.messages())}`)
+          body = await server.transformIndexHtml(path, body, request.originalUrl)
+        }
+        response.setHeader('content-type', page.type)
+        response.setHeader('cache-control', 'no-store')
+        response.end(body)
+      })
+    }
+  }
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<ViteDevServer> {
+  const server = await createServer({
+    configFile: false,
+    root,
+    base: '/',
+    logLevel: 'warn',
+    clearScreen: false,
+    publicDir: resolve(root, 'public'),
+    appType: 'custom',
+    server: {port: options.port ?? 5173, strictPort: options.port !== undefined && options.port !== 0, host: '127.0.0.1'},
+    plugins: [readmeSite(options)]
+  })
+  await server.listen()
+  return server
+}

@@ -1,0 +1,92 @@
+import {readFileSync} from 'node:fs'
+import {relative, resolve} from 'node:path'
+import {VFile} from 'vfile'
+import {analyze} from '../build.ts'
+import {createEta, TemplateError} from '../render/eta.ts'
+import {createRenderer, type Renderer} from '../render/index.ts'
+import {graphJson} from '../render/graph-json.ts'
+import {outputFile} from '../render/paths.ts'
+import {source as ruleSource} from '../rules/rule.ts'
+import type {Route} from '../render/route.ts'
+
+export interface DevSiteOptions {
+  /** The README being previewed. */
+  input: string
+  /** The templates folder (the project's own by default). */
+  templates?: string
+  /** The stylesheet, relative to the project root (`src/client/style.css` by default). */
+  stylesheet?: string
+}
+
+/** What the dev server serves: the last best-effort graph, and every message about the current README. */
+export interface DevSite {
+  /** Re-reads the README and re-analyzes it; pages are rendered when requested. */
+  refresh(): VFile[]
+  /** The page at a site path (`/`, `/models/x/`, `/graph.json`), with any messages to show, or undefined. */
+  page(path: string): {body: string; type: string} | undefined
+  messages(): VFile[]
+}
+
+/**
+ * The dev server's model of the site. It builds best-effort, like `--allow-errors`: what resolves is
+ * shown, what an error names is left out, and the errors are shown above the page. When the README
+ * cannot be read into a graph at all, the last good graph stays on screen under the errors.
+ */
+export function createDevSite(options: DevSiteOptions): DevSite {
+  let file = new VFile()
+  let renderer: Renderer | undefined
+  let byPath = new Map<string, Route>()
+  let json = ''
+  let templateFile: VFile | undefined
+
+  const devSite: DevSite = {
+    refresh() {
+      const shown = relative(process.cwd(), resolve(options.input))
+      file = new VFile({path: shown.startsWith('..') ? resolve(options.input) : shown})
+      try {
+        file.value = readFileSync(options.input, 'utf8')
+      } catch (error) {
+        file.message(`Cannot read ${options.input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
+        return devSite.messages()
+      }
+      const result = analyze(file)
+      if (result) {
+        // Templates are read afresh on every refresh (no eta cache), so template edits show at once.
+        renderer = createRenderer(result.graph, {
+          base: '/',
+          siteUrl: undefined,
+          sourceHref: undefined,
+          assets: {css: options.stylesheet ?? 'src/client/style.css', js: 'src/client/filter.ts'},
+          eta: createEta({cache: false, ...(options.templates ? {views: options.templates} : {})})
+        })
+        byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
+        json = graphJson(result.graph)
+      }
+      return devSite.messages()
+    },
+
+    page(path) {
+      const clean = path.endsWith('/') ? `${path}index.html` : path
+      if (clean === '/graph.json') return {body: json, type: 'application/json; charset=utf-8'}
+      if (clean === '/README.md') return {body: String(file.value ?? ''), type: 'text/markdown; charset=utf-8'}
+      const route = byPath.get(clean)
+      if (!route || !renderer) return undefined
+      templateFile = undefined
+      let html: string
+      try {
+        html = renderer.render(route)
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error
+        templateFile = new VFile({path: error.template})
+        templateFile.message(error.message, {ruleId: 'template', source: ruleSource}).fatal = true
+        html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>'
+      }
+      return {body: html, type: 'text/html; charset=utf-8'}
+    },
+
+    messages() {
+      return templateFile ? [file, templateFile] : [file]
+    }
+  }
+  return devSite
+}

@@ -1,0 +1,97 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {ViteDevServer} from 'vite'
+import type {Browser, Page} from 'playwright-core'
+import {startDevServer} from '../src/dev/server.ts'
+import {templatesDir} from '../src/render/eta.ts'
+import {launchChromium} from './helpers/browser.ts'
+import {seedSource} from './helpers/seed.ts'
+
+// The dev server watches copies, so the test never edits the project's own README, templates or CSS.
+const tmp = mkdtempSync(join(tmpdir(), 'site-dev-'))
+const readme = join(tmp, 'README.md')
+const templates = join(tmp, 'templates')
+const cssDir = join(process.cwd(), '.cache', `dev-test-${process.pid}`)
+const stylesheet = `.cache/dev-test-${process.pid}/style.css`
+let server: ViteDevServer
+let browser: Browser
+let page: Page
+let url: string
+
+beforeAll(async () => {
+  writeFileSync(readme, seedSource)
+  cpSync(templatesDir, templates, {recursive: true})
+  mkdirSync(cssDir, {recursive: true})
+  cpSync('src/client/style.css', join(process.cwd(), stylesheet))
+  server = await startDevServer({input: readme, templates, stylesheet, port: 0})
+  url = server.resolvedUrls?.local[0] ?? ''
+  browser = await launchChromium()
+  page = await browser.newPage()
+  await page.goto(url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  rmSync(tmp, {recursive: true, force: true})
+  rmSync(cssDir, {recursive: true, force: true})
+})
+
+/** Saves a file, then waits until the open page shows the change; returns how long it took. */
+async function saveAndWait(file: string, text: string, shown: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  writeFileSync(file, text)
+  await shown()
+  return performance.now() - start
+}
+
+describe('npm run dev, in Chromium', () => {
+  it('serves the site from the README, with no problems banner for the seed', async () => {
+    expect(await page.locator('h1').innerText()).toBe('Awesome-LLM-Pruning')
+    expect(await page.locator('#paper-list > li').count()).toBe(5)
+    expect(await page.locator('.dev-problems').count()).toBe(0)
+  })
+
+  it('shows a README edit in the open page within a second', async () => {
+    const ms = await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (edited): Simple'), () =>
+      page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: 5000})
+    )
+    expect(ms).toBeLessThan(1000)
+  })
+
+  it('shows errors with their line and column above the best-effort site, then recovers when fixed', async () => {
+    await saveAndWait(readme, seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |'), () =>
+      page.locator('.dev-problems').waitFor({timeout: 5000})
+    )
+    const problems = await page.locator('.dev-problems').innerText()
+    expect(problems).toContain('README.md:50:15')
+    expect(problems).toContain('Reference [9]')
+    expect(problems).toContain('reference-unresolved')
+    // Best effort: the site is still there below, with the unresolved reference left out.
+    expect(await page.locator('#paper-list > li').count()).toBe(5)
+    expect(await page.locator('input[value="gemma-2b"], a.facet-value[data-value="gemma-2b"]').count()).toBe(0)
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({path: join('test-results', 'screenshots', 'dev-error-banner.png')})
+
+    await saveAndWait(readme, seedSource, () => page.locator('.dev-problems').waitFor({state: 'detached', timeout: 5000}))
+    expect(await page.locator('input[value="gemma-2b"]').count()).toBe(1)
+  })
+
+  it('shows a template edit without a restart', async () => {
+    const file = join(templates, 'pages', 'home.eta')
+    const ms = await saveAndWait(file, readFileSync(file, 'utf8').replace('<h2 id="papers-title">Papers</h2>', '<h2 id="papers-title">Papers (template edited)</h2>'), () =>
+      page.waitForFunction(() => document.querySelector('#papers-title')?.textContent === 'Papers (template edited)', undefined, {timeout: 5000})
+    )
+    expect(ms).toBeLessThan(1000)
+  })
+
+  it('applies a CSS edit to the open page', async () => {
+    const css = join(process.cwd(), stylesheet)
+    const ms = await saveAndWait(css, `${readFileSync(css, 'utf8')}\n.hero h1 { color: rgb(200, 0, 0); }\n`, () =>
+      page.waitForFunction(() => getComputedStyle(document.querySelector('.hero h1')!).color === 'rgb(200, 0, 0)', undefined, {timeout: 5000})
+    )
+    expect(ms).toBeLessThan(1000)
+  })
+})
