@@ -7,6 +7,7 @@ import {findTooDeep, maxNesting} from './parse/guard.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
 import {PaperIndex} from './graph/paper-index.ts'
+import {bestEffort} from './graph/best-effort.ts'
 import {hasErrors, validate} from './rules/index.ts'
 import {source as ruleSource} from './rules/rule.ts'
 import {renderSite} from './render/index.ts'
@@ -51,7 +52,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!analysis || options.checkOnly || (hasErrors(file) && !options.allowErrors)) {
     return {files: [file], graph: analysis?.graph, written: false}
   }
-  const {graph} = analysis
+  // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
+  const graph = bestEffort(analysis.graph, analysis.raw)
 
   const base = normalizeBase(options.base)
   const client = await bundleClient(base)

@@ -41,6 +41,23 @@ export interface RawSection {
   /** The dataset role for a subsection of Datasets. */
   role: DatasetRole | undefined
   parent: Id | undefined
+  /** The text of a blockquote that opens the section and describes it. */
+  description: string | undefined
+  position: Position | undefined
+}
+
+/** What a paper entry's sub-bullet (or the line under its title) holds. */
+export type RawFieldKind = 'labels' | 'summary' | 'publication' | 'links' | 'unknown'
+
+/** One `- Key: value` sub-bullet of a paper entry, or the venue-and-links line under its title. */
+export interface RawField {
+  kind: RawFieldKind
+  /** The key as written (`Label`, `Summary`, `Publication`), or `''` for the line under the title. */
+  key: string
+  /** The value after the key, as plain text. */
+  text: string
+  /** Where a comma ends the value with nothing after it (`Structure Pruning,`). */
+  trailingComma: Position | undefined
   position: Position | undefined
 }
 
@@ -55,9 +72,13 @@ export interface RawPaper {
   labels: string[]
   /** `- Summary: …`, when the entry has one. */
   summary: string | undefined
+  /** Every sub-bullet and the venue line, as written, for the rules. */
+  fields: RawField[]
   section: Id
   position: Position | undefined
   titlePosition: Position | undefined
+  /** The `[N]` itself. */
+  numberPosition: Position | undefined
 }
 
 /** One `[N]` (or `[arXiv id]`) inside a table's paper cell. */
@@ -128,8 +149,11 @@ export interface Paper {
   number: number | undefined
   title: string
   venue: Venue
+  /** The venue's group (`venues/<id>/`); none when the entry names no venue. */
+  venueId: Id | undefined
   links: Link[]
-  labels: string[]
+  /** Label ids (`labels/<id>/`), in the entry's order. */
+  labels: Id[]
   summary: string | undefined
   arxiv: string | undefined
   /** From the arXiv id when there is one, else the venue's year. */
@@ -176,6 +200,13 @@ export interface Tool {
   position: Position | undefined
 }
 
+/** A value papers are grouped by: a label, a venue or a year. Each has its own page. */
+export interface Group {
+  id: Id
+  name: string
+  papers: Id[]
+}
+
 export interface Section {
   id: Id
   title: string
@@ -183,6 +214,7 @@ export interface Section {
   kind: SectionKind
   role: DatasetRole | undefined
   parent: Id | undefined
+  description: string | undefined
   papers: Id[]
   position: Position | undefined
 }
@@ -196,12 +228,21 @@ export interface Graph {
   datasets: Dataset[]
   methods: Method[]
   tools: Tool[]
+  labels: Group[]
+  /** Venues by name (ICML, arXiv), across years and tracks. */
+  venues: Group[]
+  /** Years, newest first; a year's id is the year itself. */
+  years: Group[]
   prose: RawProse[]
   paper: Map<Id, Paper>
   model: Map<Id, Model>
   dataset: Map<Id, Dataset>
   method: Map<Id, Method>
   section: Map<Id, Section>
+  label: Map<Id, Group>
+  venue: Map<Id, Group>
+  year: Map<Id, Group>
 }
 
-export type EntityKind = 'paper' | 'model' | 'dataset' | 'method'
+export type EntityKind = 'paper' | 'model' | 'dataset' | 'method' | GroupKind
+export type GroupKind = 'label' | 'venue' | 'year'

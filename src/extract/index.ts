@@ -20,6 +20,7 @@ export function extract(tree: Root, file: VFile): RawList {
   const list: RawList = {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: []}
   const ids = new SlugRegistry()
   const stack: RawSection[] = []
+  const opened = new Set<RawSection['id']>()
 
   for (const node of tree.children) {
     if (node.type === 'heading') {
@@ -41,6 +42,7 @@ export function extract(tree: Root, file: VFile): RawList {
         kind,
         role: kind === 'datasets' ? datasetRole(title) ?? parent?.role : undefined,
         parent: parent?.id,
+        description: undefined,
         position: node.position
       }
       list.sections.push(section)
@@ -53,6 +55,11 @@ export function extract(tree: Root, file: VFile): RawList {
       if (node.type !== 'definition') (list.title === '' ? prose(undefined, node) : list.intro.push(node))
       continue
     }
+    // A blockquote right under a heading describes its section; it stays in the prose as well.
+    if (node.type === 'blockquote' && !opened.has(section.id)) {
+      section.description = toString(node).replace(/\s+/g, ' ').trim() || undefined
+    }
+    opened.add(section.id)
 
     switch (section.kind) {
       case 'contents': {

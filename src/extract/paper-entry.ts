@@ -1,63 +1,198 @@
 import {toString} from 'mdast-util-to-string'
-import type {ListItem, PhrasingContent} from 'mdast'
+import type {Link as LinkNode, ListItem, Nodes, Paragraph, PhrasingContent} from 'mdast'
 import type {Locator} from './place.ts'
-import type {Id, Link, RawPaper} from '../types.ts'
+import type {Id, Link, RawField, RawFieldKind, RawPaper} from '../types.ts'
 
 /** `[12] Title`, `[] Title`: the opening of a paper entry. */
 const opening = /^\[\s*(\d*)\s*\]/
 
-/** Is this list item a paper entry? Only items that open with `[N]` or `[]` are. */
+/** `Label:`, `TL;DR:`, `Published in:`: the key of a sub-bullet. */
+const keyPattern = /^\s*([A-Za-z][A-Za-z ;&/.-]{0,30}?)\s*:/
+
+/** Sub-bullet keys, by what they hold. Anything else with links in it adds links; anything else is unknown. */
+const keys: Array<[RawFieldKind, RegExp]> = [
+  ['labels', /^(labels?|tags?|keywords?|topics?)$/i],
+  ['summary', /^(summary|tl;?\s?dr|abstract|description|notes?)$/i],
+  ['publication', /^(publication|published(\s+(in|at))?|venue|conference|journal)$/i]
+]
+
+/** Is this list item a paper entry? Items that open with `[N]` or `[]` are, and so is a task item `[ ]`. */
 export function isPaperEntry(item: ListItem): boolean {
   const first = item.children[0]
-  return first?.type === 'paragraph' && opening.test(toString(first).trimStart())
+  if (first?.type !== 'paragraph') return false
+  // `- [ ] Title` is a GFM task item: the parser has already taken the brackets away.
+  return item.checked === false || opening.test(toString(first).trimStart())
 }
 
 /**
- * Reads a paper entry:
+ * Reads a paper entry in any of the forms the list uses:
  *
  *     - [1] Title
  *       Arxiv, [Paper](https://arxiv.org/pdf/2402.02834), [Code](https://github.com/…)
+ *       - Label: Structure Pruning, Depth Pruning
+ *       - Summary: One or two sentences.
  *
- * The first line is the number and title; the second holds the venue, then the links.
+ *     - [] Title
+ *       - Publication: ICML23, [Paper](https://proceedings.mlr.press/…)
+ *
+ * The first line is the number and title; the venue and links follow on the next line or in a
+ * `Publication:` sub-bullet; `Label:` and `Summary:` sub-bullets add labels and a summary.
  */
 export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPaper {
-  const paragraph = item.children[0]
-  const inline: PhrasingContent[] = paragraph?.type === 'paragraph' ? paragraph.children : []
-  const {titleNodes, metaNodes} = splitAtFirstLineBreak(inline)
+  const [first, ...rest] = item.children
+  const paragraph = first?.type === 'paragraph' ? first : undefined
+  const {titleNodes, metaNodes} = splitAtFirstLineBreak(paragraph?.children ?? [])
 
-  const titleLine = titleNodes.map((node) => toString(node)).join('')
-  const match = opening.exec(titleLine.trimStart())
+  const titleLine = toString(titleNodes).trimStart()
+  const match = item.checked === false ? null : opening.exec(titleLine)
   const digits = match?.[1] ?? ''
-  const title = titleLine.trimStart().slice(match?.[0].length ?? 0).trim()
 
-  let titlePosition: RawPaper['titlePosition']
-  const start = paragraph?.position?.start.offset
-  if (start !== undefined && title !== '') {
-    const from = at.source.indexOf(title.slice(0, 20), start)
-    if (from !== -1) titlePosition = at.span(from, from + title.length)
+  // The title runs up to the first link of its line; a title that is itself a link is the paper's link.
+  const links: Link[] = []
+  const firstLink = titleNodes.findIndex((node) => node.type === 'link')
+  let title = toString(firstLink === -1 ? titleNodes : titleNodes.slice(0, firstLink)).trimStart().slice(match?.[0].length ?? 0).trim()
+  let meta = [...(firstLink === -1 ? [] : titleNodes.slice(firstLink)), ...metaNodes]
+  const head = meta[0]
+  if (title === '' && head?.type === 'link') {
+    title = toString(head).trim()
+    links.push({label: 'Paper', href: head.url, position: head.position})
+    meta = meta.slice(1)
   }
 
-  const links: Link[] = []
-  let venue = ''
-  for (const node of metaNodes) {
-    if (node.type === 'link') {
-      links.push({label: toString(node).trim(), href: node.url, position: node.position})
-    } else if (links.length === 0) {
-      venue += toString(node)
+  const fields: RawField[] = []
+  const venues: string[] = []
+  if (meta.some((node) => toString(node).trim() !== '' || node.type === 'link')) {
+    fields.push(publicationLine(meta, paragraph, at))
+    venues.push(venueText(meta))
+    links.push(...linksIn(meta))
+  }
+  for (const child of rest) {
+    // A blank line between the title and the venue line makes the venue line a paragraph of its own.
+    if (child.type === 'paragraph' && fields.length === 0) {
+      fields.push(publicationLine(child.children, child, at))
+      venues.push(venueText(child.children))
+      links.push(...linksIn(child.children))
+      continue
     }
+    const items = child.type === 'list' ? child.children : []
+    for (const sub of items) {
+      const field = readField(sub, at)
+      fields.push(field.field)
+      if (field.field.kind === 'publication') venues.push(field.venue)
+      links.push(...field.links)
+    }
+  }
+
+  const labels: string[] = []
+  for (const field of fields) {
+    if (field.kind !== 'labels') continue
+    for (const label of splitLabels(field.text)) if (!labels.some((l) => l.toLowerCase() === label.toLowerCase())) labels.push(label)
   }
 
   return {
     number: digits === '' ? undefined : Number(digits),
     title,
-    venue: venue.replace(/[\s,;:|-]+$/, '').trim(),
+    venue: venues.find((venue) => venue !== '') ?? '',
     links,
-    labels: [],
-    summary: undefined,
+    labels,
+    summary: fields.find((field) => field.kind === 'summary' && field.text !== '')?.text,
+    fields,
     section,
     position: item.position,
-    titlePosition: titlePosition ?? paragraph?.position
+    titlePosition: titlePosition(title, paragraph, at) ?? paragraph?.position,
+    numberPosition: match ? numberPosition(paragraph, at) : undefined
   }
+}
+
+/** The labels of a `Label:` value: comma- or semicolon-separated, blanks dropped. */
+export function splitLabels(text: string): string[] {
+  return text.split(/[,;]/).map((label) => label.replace(/\s+/g, ' ').trim()).filter((label) => label !== '')
+}
+
+function readField(item: ListItem, at: Locator): {field: RawField; venue: string; links: Link[]} {
+  const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph')
+  const nodes = paragraph?.children ?? []
+  const all = item.children.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim()
+  const key = keyPattern.exec(all)
+  const keyText = key?.[1]?.trim() ?? ''
+  const value = key ? all.slice(key[0].length).trim() : all
+  const links = linksIn(nodes)
+  const kind: RawFieldKind = keys.find(([, pattern]) => pattern.test(keyText))?.[0] ?? (links.length > 0 ? 'links' : 'unknown')
+  const linkAt = nodes.findIndex((node) => node.type === 'link')
+  const lead = toString(linkAt === -1 ? nodes : nodes.slice(0, linkAt))
+  return {
+    field: {
+      kind,
+      key: keyText,
+      text: value,
+      trailingComma: kind === 'summary' ? undefined : trailingComma(paragraph, at),
+      position: paragraph?.position ?? item.position
+    },
+    venue: kind === 'publication' ? cleanVenue(key ? lead.replace(keyPattern, '') : lead) : '',
+    links
+  }
+}
+
+/** The venue-and-links line under the title, as a field without a key. */
+function publicationLine(nodes: PhrasingContent[], paragraph: Paragraph | undefined, at: Locator): RawField {
+  const text = toString(nodes).replace(/\s+/g, ' ').trim()
+  const start = nodes.find((node) => node.position)?.position?.start
+  return {
+    kind: 'publication',
+    key: '',
+    text,
+    trailingComma: trailingComma(paragraph, at),
+    position: paragraph?.position && start ? {start, end: paragraph.position.end} : paragraph?.position
+  }
+}
+
+/** The venue: the text before the first link, without the punctuation that separates it from the links. */
+function venueText(nodes: PhrasingContent[]): string {
+  const firstLink = nodes.findIndex((node) => node.type === 'link')
+  return cleanVenue(toString(firstLink === -1 ? nodes : nodes.slice(0, firstLink)))
+}
+
+function cleanVenue(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\s,;:|-]+$/, '').replace(/^[\s,;:|-]+/, '').trim()
+}
+
+function linksIn(nodes: PhrasingContent[]): Link[] {
+  const links: Link[] = []
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') {
+      const link = node as LinkNode
+      links.push({label: toString(link).replace(/\s+/g, ' ').trim(), href: link.url, position: link.position})
+      return
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes)
+  }
+  for (const node of nodes) visit(node)
+  return links
+}
+
+/** A comma that ends a paragraph with nothing after it. */
+function trailingComma(paragraph: Paragraph | undefined, at: Locator): RawField['trailingComma'] {
+  const end = paragraph?.position?.end.offset
+  const start = paragraph?.position?.start.offset
+  if (end === undefined || start === undefined) return undefined
+  let i = end
+  while (i > start && /\s/.test(at.source.charAt(i - 1))) i--
+  return at.source.charAt(i - 1) === ',' ? at.span(i - 1, i) : undefined
+}
+
+function titlePosition(title: string, paragraph: Paragraph | undefined, at: Locator): RawPaper['titlePosition'] {
+  const start = paragraph?.position?.start.offset
+  if (start === undefined || title === '') return undefined
+  const from = at.source.indexOf(title.slice(0, 20), start)
+  return from === -1 ? undefined : at.span(from, from + title.length)
+}
+
+function numberPosition(paragraph: Paragraph | undefined, at: Locator): RawPaper['numberPosition'] {
+  const start = paragraph?.position?.start.offset
+  if (start === undefined) return undefined
+  const open = at.source.indexOf('[', start)
+  const close = at.source.indexOf(']', open)
+  return open === -1 || close === -1 ? undefined : at.span(open, close + 1)
 }
 
 /** Splits a paragraph's inline nodes at the first line ending that sits in plain text. */
@@ -79,8 +214,5 @@ function splitAtFirstLineBreak(nodes: PhrasingContent[]): {titleNodes: PhrasingC
       }
     }
   }
-  // A one-line entry: the title runs up to the first link.
-  const firstLink = nodes.findIndex((node) => node.type === 'link')
-  if (firstLink === -1) return {titleNodes: nodes, metaNodes: []}
-  return {titleNodes: nodes.slice(0, firstLink), metaNodes: nodes.slice(firstLink)}
+  return {titleNodes: nodes, metaNodes: []}
 }

@@ -4,6 +4,7 @@ import {modelFamily} from './model-family.ts'
 import {SlugRegistry, slugify} from './slug.ts'
 import {resolveReference} from './resolve.ts'
 import {PaperIndex} from './paper-index.ts'
+import {groupPapers} from './groups.ts'
 import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawTable, Section} from '../types.ts'
 import {isSafeUrl} from '../url.ts'
 
@@ -24,8 +25,9 @@ export function link(raw: RawList): Graph {
       number: entry.number,
       title: entry.title,
       venue,
+      venueId: undefined,
       links,
-      labels: entry.labels,
+      labels: [],
       summary: entry.summary,
       arxiv,
       date: (arxiv ? arxivDate(arxiv) : undefined) ?? (venue.year ? {year: venue.year, month: undefined} : undefined),
@@ -37,6 +39,7 @@ export function link(raw: RawList): Graph {
     }
   })
   const index = new PaperIndex(papers)
+  const groups = groupPapers(papers, raw.papers)
 
   const models = new Entities<Model>((name, id) => ({id, name, ...familyOf(name), papers: [], position: undefined}))
   const datasets = new Entities<Dataset>((name, id) => ({id, name, roles: [], papers: [], position: undefined}))
@@ -82,12 +85,16 @@ export function link(raw: RawList): Graph {
     datasets: datasets.all,
     methods: methods.all,
     tools,
+    ...groups,
     prose: raw.prose,
     paper: byId(papers),
     model: byId(models.all),
     dataset: byId(datasets.all),
     method: byId(methods.all),
-    section: byId(sections)
+    section: byId(sections),
+    label: byId(groups.labels),
+    venue: byId(groups.venues),
+    year: byId(groups.years)
   }
 }
 

@@ -5,7 +5,10 @@ export const folder: Record<EntityKind, string> = {
   paper: 'papers',
   model: 'models',
   dataset: 'datasets',
-  method: 'methods'
+  method: 'methods',
+  label: 'labels',
+  venue: 'venues',
+  year: 'years'
 }
 
 export function pagePath(kind: EntityKind, id: Id): string {

@@ -1,23 +1,51 @@
 import type {VFile} from 'vfile'
 import type {Rule, RuleContext} from './rule.ts'
 import {source} from './rule.ts'
+import {contentsEntryUnmatched} from './contents-entry-unmatched.ts'
+import {contentsHeadingMissing} from './contents-heading-missing.ts'
+import {headingEmpty} from './heading-empty.ts'
+import {linkArxivDuplicate} from './link-arxiv-duplicate.ts'
+import {nameSimilar} from './name-similar.ts'
+import {paperDuplicate} from './paper-duplicate.ts'
+import {paperFieldEmpty} from './paper-field-empty.ts'
+import {paperFieldUnknown} from './paper-field-unknown.ts'
 import {paperMissingLink} from './paper-missing-link.ts'
 import {paperMissingTitle} from './paper-missing-title.ts'
+import {paperNumberDuplicate} from './paper-number-duplicate.ts'
+import {paperNumberSequence} from './paper-number-sequence.ts'
+import {paperUnreferenced} from './paper-unreferenced.ts'
 import {referenceAmbiguous} from './reference-ambiguous.ts'
 import {referenceMalformed} from './reference-malformed.ts'
 import {referenceUnresolved} from './reference-unresolved.ts'
+import {rowDuplicateName} from './row-duplicate-name.ts'
 import {rowMissingName} from './row-missing-name.ts'
+import {trailingComma} from './trailing-comma.ts'
+import {urlHttp} from './url-http.ts'
 import {urlUnsafe} from './url-unsafe.ts'
 
-/** Every rule, in the order their messages are most useful to read. */
+/** Every rule: the errors first, then the warnings. Messages are sorted by place afterwards. */
 export const rules: readonly Rule[] = [
   paperMissingTitle,
   paperMissingLink,
+  paperNumberDuplicate,
+  paperDuplicate,
   urlUnsafe,
   rowMissingName,
+  rowDuplicateName,
   referenceMalformed,
   referenceUnresolved,
-  referenceAmbiguous
+  referenceAmbiguous,
+  nameSimilar,
+  paperUnreferenced,
+  contentsEntryUnmatched,
+  contentsHeadingMissing,
+  headingEmpty,
+  paperFieldEmpty,
+  paperFieldUnknown,
+  trailingComma,
+  paperNumberSequence,
+  urlHttp,
+  linkArxivDuplicate
 ]
 
 /** Runs every rule, recording its findings as vfile messages: errors are `fatal: true`, warnings `fatal: false`. */

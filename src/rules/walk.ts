@@ -1,4 +1,6 @@
-import type {RawList, RawRef, RawRow, RawTable} from '../types.ts'
+import {toString} from 'mdast-util-to-string'
+import type {Nodes} from 'mdast'
+import type {Position, RawList, RawPaper, RawRef, RawRow, RawTable} from '../types.ts'
 
 /** Every row of every table, with its table. */
 export function* rows(raw: RawList): Generator<{table: RawTable; row: RawRow}> {
@@ -8,4 +10,48 @@ export function* rows(raw: RawList): Generator<{table: RawTable; row: RawRow}> {
 /** Every reference in every paper cell, with its row. */
 export function* references(raw: RawList): Generator<{table: RawTable; row: RawRow; ref: RawRef}> {
   for (const {table, row} of rows(raw)) for (const ref of row.refs) yield {table, row, ref}
+}
+
+/** The papers of each section, in the list's order: numbering is per section. */
+export function papersBySection(raw: RawList): RawPaper[][] {
+  const sections = new Map<string, RawPaper[]>()
+  for (const paper of raw.papers) {
+    const list = sections.get(paper.section)
+    if (list) list.push(paper)
+    else sections.set(paper.section, [paper])
+  }
+  return [...sections.values()]
+}
+
+export interface FoundLink {
+  label: string
+  href: string
+  position: Position | undefined
+  /** The paper it belongs to, when it is a paper's link. */
+  paper: RawPaper | undefined
+}
+
+/** Every link in the README: papers' links, tools, and links in the prose the graph does not model. */
+export function* links(raw: RawList): Generator<FoundLink> {
+  for (const paper of raw.papers) for (const link of paper.links) yield {...link, paper}
+  for (const tool of raw.tools) yield {label: tool.name, href: tool.href, position: tool.position, paper: undefined}
+  const found: FoundLink[] = []
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') found.push({label: toString(node).trim(), href: node.url, position: node.position, paper: undefined})
+    if ('children' in node) for (const child of node.children) visit(child as Nodes)
+  }
+  for (const node of raw.intro) visit(node)
+  for (const block of raw.prose) for (const node of block.nodes) visit(node)
+  yield* found
+}
+
+/** How a paper is named in a message: `Paper [4] ("SparseGPT: …")`. */
+export function paperName(paper: Pick<RawPaper, 'number' | 'title'>): string {
+  const title = paper.title.length > 60 ? `${paper.title.slice(0, 57)}…` : paper.title
+  return `${paper.number === undefined ? 'Unnumbered paper' : `Paper [${paper.number}]`}${title ? ` ("${title}")` : ''}`
+}
+
+/** Names compared regardless of case, spacing and punctuation. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }

@@ -1,0 +1,17 @@
+import type {Rule} from './rule.ts'
+import {fold} from './walk.ts'
+
+export const contentsEntryUnmatched: Rule = {
+  id: 'contents-entry-unmatched',
+  severity: 'warning',
+  description: 'An entry of the Contents names no heading of the README.',
+  check({raw}, report) {
+    const headings = new Set(raw.sections.filter((section) => section.kind !== 'contents' && section.title !== '').map((section) => fold(section.title)))
+    for (const item of raw.contents) {
+      if (item.title === '' || headings.has(fold(item.title))) continue
+      report(`The Contents lists "${item.title}", but no heading is called that`, item.position, {
+        fix: `add the heading (e.g. \`### ${item.title}\` under its section), or correct or delete the Contents entry`
+      })
+    }
+  }
+}

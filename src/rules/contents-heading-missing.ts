@@ -1,0 +1,30 @@
+import type {RawContentsItem, RawSection} from '../types.ts'
+import type {Rule} from './rule.ts'
+import {fold} from './walk.ts'
+
+export const contentsHeadingMissing: Rule = {
+  id: 'contents-heading-missing',
+  severity: 'warning',
+  description: 'A heading the Contents should list is missing from it: every top-level section, and the subsections of a section whose Contents entry lists subsections.',
+  check({raw}, report) {
+    if (raw.contents.length === 0) return
+    const listed = new Set(raw.contents.map((item) => fold(item.title)))
+    const byId = new Map(raw.sections.map((section) => [section.id, section]))
+    for (const section of raw.sections) {
+      if (section.kind === 'contents' || section.title === '' || listed.has(fold(section.title))) continue
+      const parent = section.parent ? byId.get(section.parent) : undefined
+      if (parent && !listsChildren(raw.contents, parent)) continue
+      const under = parent ? `, nested under "${parent.title}"` : ''
+      report(`The heading "${section.title}" is missing from the Contents`, section.position, {
+        fix: `add \`- ${section.title}\` to the Contents${under}`
+      })
+    }
+  }
+}
+
+/** Does the Contents go into this section's subsections? */
+function listsChildren(items: RawContentsItem[], section: RawSection): boolean {
+  const at = items.findIndex((item) => fold(item.title) === fold(section.title))
+  const next = items[at + 1]
+  return at !== -1 && next !== undefined && next.depth > items[at]!.depth
+}

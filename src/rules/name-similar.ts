@@ -1,0 +1,125 @@
+import {modelFamily} from '../graph/model-family.ts'
+import type {Position, RawField} from '../types.ts'
+import type {Rule} from './rule.ts'
+import {fold, rows} from './walk.ts'
+import {locator, type Locator} from '../extract/place.ts'
+
+interface Name {
+  kind: 'model' | 'dataset' | 'fine-tuning method' | 'label'
+  text: string
+  /** What is compared: a model's family (`LLaMA2` of `LLaMA2-7B`), else the whole name. */
+  stem: string
+  position: Position | undefined
+}
+
+export const nameSimilar: Rule = {
+  id: 'name-similar',
+  severity: 'warning',
+  description: 'Two names look like one entity spelled two ways: they differ only in case or punctuation, or by one letter added, dropped or swapped.',
+  check({raw, file}, report) {
+    const at = locator(file)
+    const source = at.source
+    const names: Name[] = []
+    const seen = new Set<string>()
+    const add = (name: Name) => {
+      if (name.text === '' || seen.has(`${name.kind}\u0000${name.text}`)) return
+      seen.add(`${name.kind}\u0000${name.text}`)
+      names.push(name)
+    }
+    for (const {table, row} of rows(raw)) {
+      const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
+      add({kind, text: row.name, stem: kind === 'model' ? modelFamily(row.name).family : row.name, position: row.namePosition})
+    }
+    for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, position: labelPosition(paper.fields, label, at)})
+
+    const reported = new Set<Name>()
+    for (const a of names) {
+      for (const b of names) {
+        if (a === b || a.kind !== b.kind || reported.has(a) || reported.has(b)) continue
+        const pair = compare(a, b, source)
+        if (!pair || pair.loser !== a) continue
+        reported.add(a)
+        report(`${capitalize(a.kind)} \`${a.text}\` looks like \`${b.text}\` spelled another way (${pair.how})`, a.position, {
+          fix: `write \`${pair.suggestion}\` if it is the same ${a.kind === 'model' ? 'model family' : a.kind}; if the names are meant to differ, leave them`,
+          related: b.position
+        })
+      }
+    }
+  }
+}
+
+/** Whether two names look alike, which spelling wins (the one the README uses more, then the earlier), and the suggested spelling. */
+function compare(a: Name, b: Name, source: string): {loser: Name; suggestion: string; how: string} | undefined {
+  if (a.text === b.text) return undefined
+  // Case or punctuation only, in the whole name or in a model's family.
+  for (const [x, y, whole] of [[a.text, b.text, true], [a.stem, b.stem, false]] as const) {
+    if (x === y || fold(x) !== fold(y)) continue
+    const aWins = wins(x, y, source)
+    const [loser, winner] = aWins ? [b, a] : [a, b]
+    const [from, to] = aWins ? [y, x] : [x, y]
+    return {loser, suggestion: whole ? winner.text : loser.text.replace(from, to), how: `\`${from}\` beside \`${to}\`: case or punctuation`}
+  }
+  // One letter added, dropped or swapped, in the letters of the stem (digits are versions, not typos).
+  const la = letters(a.stem)
+  const lb = letters(b.stem)
+  if (la === lb || Math.min(la.length, lb.length) < 5 || !oneEdit(la, lb)) return undefined
+  const ra = a.stem.match(/\p{L}+/gu) ?? []
+  const rb = b.stem.match(/\p{L}+/gu) ?? []
+  const differ = ra.length === rb.length ? ra.flatMap((run, i) => (run === rb[i] ? [] : [[run, rb[i]!] as const])) : []
+  const [runA, runB] = differ.length === 1 ? differ[0]! : [a.stem, b.stem]
+  const aWins = wins(runA, runB, source)
+  const [loser, winner] = aWins ? [b, a] : [a, b]
+  const [from, to] = aWins ? [runB, runA] : [runA, runB]
+  const suggestion = differ.length === 1 ? loser.text.replace(from, to) : winner.text
+  return {loser, suggestion, how: `\`${from}\` beside \`${to}\``}
+}
+
+/** Does spelling `x` win over `y`? The one written more often in the README wins, then the one written first. */
+function wins(x: string, y: string, source: string): boolean {
+  const cx = count(source, x)
+  const cy = count(source, y)
+  if (cx !== cy) return cx > cy
+  const fx = source.indexOf(x)
+  const fy = source.indexOf(y)
+  return fx !== -1 && (fy === -1 || fx <= fy)
+}
+
+function count(source: string, text: string): number {
+  let n = 0
+  for (let at = source.indexOf(text); at !== -1; at = source.indexOf(text, at + text.length)) n++
+  return n
+}
+
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}]+/gu, '')
+}
+
+/** Exactly one letter inserted, deleted, or two neighbours swapped. A substituted letter is not counted: PIQA and SIQA, Mistral and Mixtral are different things. */
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) === 1) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a]
+    let i = 0
+    while (i < short.length && short[i] === long[i]) i++
+    return short.slice(i) === long.slice(i + 1)
+  }
+  if (a.length !== b.length) return false
+  let i = 0
+  while (i < a.length && a[i] === b[i]) i++
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** Where a label sits in its `Label:` sub-bullet. */
+function labelPosition(fields: RawField[], label: string, at: Locator): Position | undefined {
+  for (const field of fields) {
+    const start = field.position?.start.offset
+    const end = field.position?.end.offset
+    if (field.kind !== 'labels' || start === undefined || end === undefined) continue
+    const found = at.source.indexOf(label, start)
+    if (found !== -1 && found < end) return at.span(found, found + label.length)
+  }
+  return fields.find((field) => field.kind === 'labels')?.position
+}

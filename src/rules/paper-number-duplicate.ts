@@ -1,0 +1,27 @@
+import type {RawPaper} from '../types.ts'
+import type {Rule} from './rule.ts'
+import {paperName, papersBySection} from './walk.ts'
+
+export const paperNumberDuplicate: Rule = {
+  id: 'paper-number-duplicate',
+  severity: 'error',
+  description: 'Two papers in one section carry the same number, so a table reference `[N]` cannot tell them apart.',
+  check({raw}, report) {
+    for (const papers of papersBySection(raw)) {
+      const seen = new Map<number, RawPaper>()
+      const highest = Math.max(0, ...papers.map((paper) => paper.number ?? 0))
+      for (const paper of papers) {
+        if (paper.number === undefined) continue
+        const first = seen.get(paper.number)
+        if (!first) {
+          seen.set(paper.number, paper)
+          continue
+        }
+        report(`${paperName(paper)} has the same number as "${first.title}" (line ${first.position?.start.line ?? '?'}) in the same section`, paper.numberPosition ?? paper.position, {
+          fix: `give it a number of its own, e.g. [${highest + 1}], and update the table references to it`,
+          related: first.numberPosition
+        })
+      }
+    }
+  }
+}
