@@ -1,6 +1,6 @@
 import {formatDate} from './format.ts'
 import {pagePath} from './paths.ts'
-import type {Graph, Id, Paper} from '../types.ts'
+import type {Graph, GroupKind, Id, Paper} from '../types.ts'
 
 /**
  * View data shared by the page types. Everything a template prints is prepared in TypeScript,
@@ -25,6 +25,11 @@ export interface PaperCard {
   models: Chip[]
   datasets: Chip[]
   methods: Chip[]
+  labels: Chip[]
+  summary: string | undefined
+  /** The venue's and the year's pages. */
+  venueHref: string | undefined
+  yearHref: string | undefined
   section: Chip | undefined
   /** On the home page, the first paper of each section carries the section's anchor. */
   anchor: string | undefined
@@ -35,6 +40,12 @@ export interface PaperCard {
 export function chip(graph: Graph, kind: 'model' | 'dataset' | 'method', id: Id): Chip {
   const entity = graph[kind].get(id)
   return {id, name: entity?.name ?? id, href: pagePath(kind, id)}
+}
+
+/** A label, venue or year, linking to its page. */
+export function groupChip(graph: Graph, kind: GroupKind, id: Id): Chip {
+  const group = graph[kind].get(id)
+  return {id, name: group?.name ?? id, href: pagePath(kind, id)}
 }
 
 export function sectionAnchor(id: Id): string {
@@ -54,13 +65,20 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
     models: paper.models.map((id) => chip(graph, 'model', id)),
     datasets: paper.datasets.map((id) => chip(graph, 'dataset', id)),
     methods: paper.methods.map((id) => chip(graph, 'method', id)),
+    labels: paper.labels.map((id) => groupChip(graph, 'label', id)),
+    summary: paper.summary,
+    venueHref: paper.venueId ? pagePath('venue', paper.venueId) : undefined,
+    yearHref: paper.date ? pagePath('year', String(paper.date.year)) : undefined,
     section: section ? {id: section.id, name: section.title, href: `#${sectionAnchor(section.id)}`} : undefined,
     anchor: undefined,
     filter: {
       model: paper.models.join(' '),
       dataset: paper.datasets.join(' '),
       method: paper.methods.join(' '),
-      section: paper.section
+      section: paper.section,
+      label: paper.labels.join(' '),
+      venue: paper.venueId ?? '',
+      year: paper.date ? String(paper.date.year) : ''
     }
   }
 }

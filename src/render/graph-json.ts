@@ -11,14 +11,16 @@ export function graphJson(graph: Graph): string {
     title: graph.title,
     sections: graph.sections
       .filter((section) => section.papers.length > 0)
-      .map((section) => ({id: section.id, title: section.title, parent: section.parent ?? null, papers: section.papers})),
+      .map((section) => ({id: section.id, title: section.title, parent: section.parent ?? null, description: section.description ?? null, papers: section.papers})),
     papers: graph.papers.map((paper) => ({
       id: paper.id,
       number: paper.number ?? null,
       title: paper.title,
       page: pagePath('paper', paper.id),
       venue: paper.venue.text,
+      venueId: paper.venueId ?? null,
       venueName: paper.venue.name,
+      venueYear: paper.venue.year ?? null,
       track: paper.venue.track ?? null,
       preprint: paper.venue.preprint,
       labels: paper.labels,
@@ -54,7 +56,10 @@ export function graphJson(graph: Graph): string {
       page: pagePath('method', method.id),
       papers: method.papers
     })),
-    tools: graph.tools.map((tool) => ({id: tool.id, name: tool.name, href: tool.href}))
+    tools: graph.tools.map((tool) => ({id: tool.id, name: tool.name, href: tool.href})),
+    labels: graph.labels.map((label) => ({id: label.id, name: label.name, page: pagePath('label', label.id), papers: label.papers})),
+    venues: graph.venues.map((venue) => ({id: venue.id, name: venue.name, page: pagePath('venue', venue.id), papers: venue.papers})),
+    years: graph.years.map((year) => ({year: Number(year.id), page: pagePath('year', year.id), papers: year.papers}))
   }
   return `${JSON.stringify(data, null, 2)}\n`
 }

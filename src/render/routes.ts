@@ -4,11 +4,12 @@ import {home} from './pages/home.ts'
 import {datasets, methods, models, tools} from './pages/indexes.ts'
 import {paper} from './pages/paper.ts'
 import {dataset, method, model} from './pages/entities.ts'
+import {groups} from './pages/groups.ts'
 
 export type {NavKey, Route} from './route.ts'
 
 /** Every page type of the site, in output order. A new page type is one module and one line here. */
-export const pageTypes: readonly PageType[] = [home, models, datasets, methods, tools, paper, model, dataset, method]
+export const pageTypes: readonly PageType[] = [home, models, datasets, methods, tools, paper, model, dataset, method, groups]
 
 /** Every page of the site, in a stable order. Each page is rendered once, from its own view data. */
 export function routes(graph: Graph): Route[] {

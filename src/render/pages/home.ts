@@ -1,7 +1,7 @@
-import {chip, paperCard, sectionAnchor, type Chip} from '../card.ts'
+import {chip, groupChip, paperCard, sectionAnchor, type Chip} from '../card.ts'
 import {plural, roleLabel} from '../format.ts'
 import {proseToHtml} from '../markdown.ts'
-import {datasetRoles, type Dataset, type Graph, type Id, type Method, type Model} from '../../types.ts'
+import {datasetRoles, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model} from '../../types.ts'
 import type {PageType} from '../route.ts'
 
 export interface FacetValue extends Chip {
@@ -9,7 +9,7 @@ export interface FacetValue extends Chip {
 }
 
 export interface Facet {
-  key: 'model' | 'dataset' | 'method' | 'section'
+  key: 'model' | 'dataset' | 'method' | 'section' | GroupKind
   legend: string
   groups: Array<{label: string | undefined; values: FacetValue[]}>
 }
@@ -29,7 +29,9 @@ export const home: PageType = (graph) => [
         {label: plural(graph.models.length, 'model'), href: 'models/'},
         {label: plural(graph.datasets.length, 'dataset'), href: 'datasets/'},
         {label: plural(graph.methods.length, 'fine-tuning method'), href: 'methods/'},
-        {label: plural(graph.tools.length, 'tool'), href: 'tools/'}
+        {label: plural(graph.tools.length, 'tool'), href: 'tools/'},
+        ...(graph.labels.length > 0 ? [{label: plural(graph.labels.length, 'label'), href: 'labels/'}] : []),
+        ...(graph.venues.length > 0 ? [{label: plural(graph.venues.length, 'venue'), href: 'venues/'}] : [])
       ],
       facets: facets(graph),
       papers: graph.papers.map((paper, n) => {
@@ -54,7 +56,13 @@ function facets(graph: Graph): Facet[] {
   })
   const used = <T extends {papers: Id[]}>(list: T[]) => list.filter((entity) => entity.papers.length > 0)
   const datasets = used(graph.datasets)
+  const group = (key: GroupKind, legend: string, list: Group[]): Facet => ({
+    key,
+    legend,
+    groups: [{label: undefined, values: list.map((entry) => ({...groupChip(graph, key, entry.id), count: entry.papers.length}))}]
+  })
   const result: Facet[] = [
+    group('label', 'Label', graph.labels),
     {key: 'model', legend: 'Model', groups: [{label: undefined, values: used(graph.models).map((m) => value('model', m))}]},
     {
       key: 'dataset',
@@ -77,7 +85,9 @@ function facets(graph: Graph): Facet[] {
           .filter((section) => section.papers.length > 0)
           .map((section) => ({id: section.id, name: section.title, href: `#${sectionAnchor(section.id)}`, count: section.papers.length}))
       }]
-    }
+    },
+    group('venue', 'Venue', graph.venues),
+    group('year', 'Year', graph.years)
   ]
   return result.filter((facet) => facet.groups.some((group) => group.values.length > 0))
 }

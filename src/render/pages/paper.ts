@@ -16,7 +16,8 @@ export const paper: PageType = (graph) =>
         card: paperCard(graph, paper),
         arxiv: paper.arxiv,
         // Only a subsection is worth naming: every paper sits under Papers.
-        section: section?.parent !== undefined ? section.title : undefined
+        section: section?.parent !== undefined ? section.title : undefined,
+        sectionDescription: section?.parent !== undefined ? section.description : undefined
       }
     }
   })
