@@ -1,5 +1,5 @@
 import {modelFamily} from '../graph/model-family.ts'
-import type {Position, RawField} from '../types.ts'
+import type {Position, RawField, RawTable} from '../types.ts'
 import type {Rule} from './rule.ts'
 import {fold, rows} from './walk.ts'
 import {locator, type Locator} from '../extract/place.ts'
@@ -9,6 +9,8 @@ interface Name {
   text: string
   /** What is compared: a model's family (`LLaMA2` of `LLaMA2-7B`), else the whole name. */
   stem: string
+  /** The table it is a row of; none for a label. */
+  table: RawTable | undefined
   position: Position | undefined
 }
 
@@ -28,14 +30,16 @@ export const nameSimilar: Rule = {
     }
     for (const {table, row} of rows(raw)) {
       const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
-      add({kind, text: row.name, stem: kind === 'model' ? modelFamily(row.name).family : row.name, position: row.namePosition})
+      add({kind, text: row.name, stem: kind === 'model' ? modelFamily(row.name).family : row.name, table, position: row.namePosition})
     }
-    for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, position: labelPosition(paper.fields, label, at)})
+    for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, table: undefined, position: labelPosition(paper.fields, label, at)})
 
     const reported = new Set<Name>()
     for (const a of names) {
       for (const b of names) {
         if (a === b || a.kind !== b.kind || reported.has(a) || reported.has(b)) continue
+        // The same name twice in one table is row-duplicate-name's to report.
+        if (a.table && a.table === b.table && key(a.text) === key(b.text)) continue
         const pair = compare(a, b, source)
         if (!pair || pair.loser !== a) continue
         reported.add(a)
@@ -106,6 +110,10 @@ function oneEdit(a: string, b: string): boolean {
   let i = 0
   while (i < a.length && a[i] === b[i]) i++
   return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+}
+
+function key(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ')
 }
 
 function capitalize(text: string): string {

@@ -8,7 +8,7 @@ export const paperMissingTitle: Rule = {
     for (const paper of raw.papers) {
       if (paper.title !== '') continue
       const label = paper.number === undefined ? '`[]`' : `[${paper.number}]`
-      report(`Paper ${label} has no title`, paper.position, {
+      report(`Paper ${label} has no title`, paper.numberPosition ?? paper.position, {
         fix: `write the title after the number on the same line, e.g. \`- ${label} Title of the paper\``
       })
     }

@@ -18,7 +18,7 @@ export const paperNumberSequence: Rule = {
             ? `skips ${n === previous + 2 ? `[${previous + 1}]` : `[${previous + 1}]–[${n - 1}]`}`
             : `goes backwards, from [${previous}] to [${n}]`
           report(`${paperName(paper)}: the numbering ${what}`, paper.numberPosition ?? paper.position, {
-            fix: `number the papers of a section in order, [${previous + 1}] after [${previous}]; if you renumber, update the table references (or cite papers by arXiv id)`
+            fix: 'number the papers of a section in order, [1], [2], [3] …; if you renumber, update the table references (or cite papers by arXiv id)'
           })
         }
         seen.add(n)

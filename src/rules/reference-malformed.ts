@@ -8,8 +8,11 @@ export const referenceMalformed: Rule = {
   check({raw}, report) {
     for (const {row, ref} of references(raw)) {
       if (ref.kind !== 'invalid') continue
+      const bare = /^\s*(\d+|\d{4}\.\d{4,5}(v\d+)?)\s*$/.exec(ref.text)?.[1]
       report(`Cannot read \`${ref.text}\` in the papers of \`${row.name || 'this row'}\` as a reference`, ref.position, {
-        fix: 'write each paper as `[N]` (its number) or `[2402.02834]` (its arXiv id), separated by commas, e.g. `[1], [3]`'
+        fix: bare
+          ? `put it in brackets, \`[${bare}]\`, and separate references with commas, e.g. \`[1], [3]\``
+          : 'write each paper as `[N]` (its number) or `[2402.02834]` (its arXiv id), separated by commas, e.g. `[1], [3]`'
       })
     }
   }

@@ -11,7 +11,9 @@ export const referenceUnresolved: Rule = {
       if (ref.kind === 'invalid' || candidates(ref, index).length > 0) continue
       const what = ref.kind === 'number' ? `no paper is numbered ${ref.text}` : `no paper links to arXiv ${ref.text}`
       report(`Reference ${ref.text} in \`${row.name || 'this row'}\` matches no paper: ${what}`, ref.position, {
-        fix: 'use the number of a paper in the Papers section, or add the paper first'
+        fix: ref.kind === 'number'
+          ? 'use the number of a paper in the Papers section, or add the paper first'
+          : 'use the arXiv id of a paper the list links to (its arxiv.org link), or add the paper first'
       })
     }
   }

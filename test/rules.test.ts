@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {analyzeText} from './helpers/seed.ts'
+import {rules} from '../src/rules/index.ts'
+import {formatMessages} from '../src/report/terminal.ts'
+
+/**
+ * One folder per rule, named by its id: `fail.md` must trigger the rule, and `fail.txt` holds every message
+ * it gives, exactly as `npm run check` prints them (line, column, severity, message with its fix, rule id);
+ * `pass.md` is a near miss that gives no message at all. `UPDATE=1 npx vitest run test/rules.test.ts`
+ * rewrites the `fail.txt` files; review the diff.
+ */
+const root = fileURLToPath(new URL('fixtures/rules/', import.meta.url))
+const folders = readdirSync(root).sort()
+
+function check(id: string, name: string) {
+  const {file} = analyzeText(readFileSync(join(root, id, name), 'utf8'), name)
+  return {file, text: `${formatMessages([file])}\n`}
+}
+
+it('has a fixture folder for every rule, and a rule for every folder', () => {
+  expect(folders).toEqual(rules.map((rule) => rule.id).sort())
+})
+
+for (const id of folders) {
+  describe(id, () => {
+    it('fail.md triggers it, with the expected line, column, message and rule id', () => {
+      const {file, text} = check(id, 'fail.md')
+      const expected = join(root, id, 'fail.txt')
+      if (process.env['UPDATE'] || !existsSync(expected)) writeFileSync(expected, text)
+      expect(text).toBe(readFileSync(expected, 'utf8'))
+      const own = file.messages.filter((message) => message.ruleId === id)
+      expect(own.length).toBeGreaterThan(0)
+      const rule = rules.find((r) => r.id === id)!
+      for (const message of own) {
+        expect(message.fatal).toBe(rule.severity === 'error')
+        expect(message.line).toBeGreaterThan(0)
+        expect(message.column).toBeGreaterThan(0)
+        // Every message says how to fix it.
+        expect(message.note?.length).toBeGreaterThan(10)
+        expect(message.reason).toContain(`; ${message.note}`)
+      }
+    })
+
+    it('pass.md, a near miss, gives no message at all', () => {
+      const {file} = check(id, 'pass.md')
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([])
+    })
+  })
+}
