@@ -8,7 +8,7 @@ export interface Groups {
 }
 
 /**
- * Groups the papers by label, by venue and by year, and gives each paper the ids of its groups.
+ * Groups the papers by label, by venue and by year (see `publicationYear`), and gives each paper the ids of its groups.
  * Labels and venues are keyed regardless of case and spacing and keep the first spelling;
  * they are listed in order of first mention, years newest first.
  */
@@ -19,9 +19,18 @@ export function groupPapers(papers: Paper[], entries: RawPaper[]): Groups {
   papers.forEach((paper, n) => {
     paper.labels = (entries[n]?.labels ?? []).map((name) => labels.add(name, paper.id))
     paper.venueId = paper.venue.name === '' ? undefined : venues.add(paper.venue.name, paper.id)
-    if (paper.date) years.add(String(paper.date.year), paper.id)
+    const year = publicationYear(paper)
+    if (year !== undefined) years.add(String(year), paper.id)
   })
   return {labels: labels.all, venues: venues.all, years: [...years.all].sort((a, b) => Number(b.id) - Number(a.id))}
+}
+
+/**
+ * The year a paper is grouped under: the venue's year when the entry names one ("ICLR 2024"),
+ * as the contributor wrote it, else the year of its date (from the arXiv id).
+ */
+export function publicationYear(paper: Pick<Paper, 'venue' | 'date'>): number | undefined {
+  return paper.venue.year ?? paper.date?.year
 }
 
 class Grouping {

@@ -1,5 +1,6 @@
 import {formatDate} from './format.ts'
 import {pagePath} from './paths.ts'
+import {publicationYear} from '../graph/groups.ts'
 import type {Graph, GroupKind, Id, Paper} from '../types.ts'
 
 /**
@@ -27,8 +28,9 @@ export interface PaperCard {
   methods: Chip[]
   labels: Chip[]
   summary: string | undefined
-  /** The venue's and the year's pages. */
+  /** The venue's page; the year the paper is grouped under, and its page. */
   venueHref: string | undefined
+  year: string
   yearHref: string | undefined
   section: Chip | undefined
   /** On the home page, the first paper of each section carries the section's anchor. */
@@ -54,6 +56,7 @@ export function sectionAnchor(id: Id): string {
 
 export function paperCard(graph: Graph, paper: Paper): PaperCard {
   const section = graph.section.get(paper.section)
+  const year = publicationYear(paper)
   return {
     id: paper.id,
     number: paper.number === undefined ? '' : `[${paper.number}]`,
@@ -68,7 +71,8 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
     labels: paper.labels.map((id) => groupChip(graph, 'label', id)),
     summary: paper.summary,
     venueHref: paper.venueId ? pagePath('venue', paper.venueId) : undefined,
-    yearHref: paper.date ? pagePath('year', String(paper.date.year)) : undefined,
+    year: year === undefined ? '' : String(year),
+    yearHref: year === undefined ? undefined : pagePath('year', String(year)),
     section: section ? {id: section.id, name: section.title, href: `#${sectionAnchor(section.id)}`} : undefined,
     anchor: undefined,
     filter: {
@@ -78,7 +82,7 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
       section: paper.section,
       label: paper.labels.join(' '),
       venue: paper.venueId ?? '',
-      year: paper.date ? String(paper.date.year) : ''
+      year: year === undefined ? '' : String(year)
     }
   }
 }
