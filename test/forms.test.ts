@@ -69,7 +69,7 @@ describe('a README in every form', () => {
     ])
     expect(graph.papers[0]?.summary).toBe('Reviews pruning, quantization, distillation and low-rank factorization for LLMs.')
     // The year: the venue's when it names one, else the arXiv id's.
-    expect(graph.years.map((y) => [y.year, y.papers.length])).toEqual([[2024, 9], [2023, 3]])
+    expect(graph.years.map((y) => [y.year, y.papers.length])).toEqual([[2024, 10], [2023, 2]])
     expect(graph.papers.filter((p) => p.venueYear === null && p.year === null).map((p) => p.number)).toEqual([null, 5])
   })
 
