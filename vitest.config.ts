@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: builds and Chromium run one file at a time, so timings stay sane.
-    fileParallelism: false
+    fileParallelism: false,
+    // It imports its schema JSON without an import attribute, which Node refuses; vite's transform accepts it.
+    server: {deps: {inline: ['@actions/workflow-parser']}}
   }
 })

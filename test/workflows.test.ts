@@ -1,0 +1,97 @@
+import {describe, expect, it} from 'vitest'
+import {readFileSync, readdirSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow} from '@actions/workflow-parser'
+import {parse} from 'yaml'
+
+/**
+ * The CI workflows (issue 3, point 7), validated offline against GitHub's own workflow schema
+ * (`@actions/workflow-parser`, the parser behind GitHub's Actions language server), then held to the policy:
+ * a concurrency group, least-privilege permissions, npm cache, actions pinned to major versions.
+ */
+const dir = fileURLToPath(new URL('../.github/workflows/', import.meta.url))
+const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort()
+
+async function schemaErrors(name: string, content: string): Promise<string[]> {
+  const result = parseWorkflow({name, content}, new NoOperationTraceWriter())
+  const errors = result.context.errors.getErrors().map((error) => error.message)
+  if (errors.length > 0 || !result.value) return errors
+  const template = await convertWorkflowTemplate(result.context, result.value)
+  return (template.errors ?? []).map((error) => error.Message)
+}
+
+interface Step {uses?: string; run?: string; with?: Record<string, unknown>}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions?: Record<string, string>
+  concurrency?: {group: string; 'cancel-in-progress': boolean}
+  jobs: Record<string, {permissions?: Record<string, string>; steps: Step[]; needs?: string}>
+}
+const read = (name: string): Workflow => parse(readFileSync(dir + name, 'utf8'))
+
+it('finds the two workflows', () => {
+  expect(files).toEqual(['ci.yml', 'deploy.yml'])
+})
+
+describe.each(files)('%s', (name) => {
+  const content = readFileSync(dir + name, 'utf8')
+  const workflow = read(name)
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
+
+  it('is valid against the GitHub workflow schema', async () => {
+    expect(await schemaErrors(name, content)).toEqual([])
+  })
+
+  it('has a concurrency group and read-only permissions by default', () => {
+    expect(workflow.concurrency?.group).toBeTruthy()
+    expect(workflow.permissions).toEqual({contents: 'read'})
+  })
+
+  it('pins every action to a major version and caches npm', () => {
+    const uses = steps.flatMap((step) => (step.uses ? [step.uses] : []))
+    expect(uses.length).toBeGreaterThan(0)
+    for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/)
+    const node = steps.filter((step) => step.uses?.startsWith('actions/setup-node@'))
+    expect(node).toHaveLength(1)
+    expect(node[0]?.with).toMatchObject({cache: 'npm', 'node-version': 20})
+  })
+})
+
+describe('ci.yml', () => {
+  const workflow = read('ci.yml')
+  const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.run ? [step.run] : [])))
+
+  it('runs on pull requests: npm ci, the check (which annotates), the tests, the build, in that order', () => {
+    expect(Object.keys(workflow.on)).toContain('pull_request')
+    const order = ['npm ci', 'npm run check', 'npm test', 'npm run build'].map((command) => runs.findIndex((run) => run.startsWith(command)))
+    expect(order.every((index) => index !== -1)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(Object.values(workflow.jobs).every((job) => job.permissions === undefined)).toBe(true)
+  })
+})
+
+describe('deploy.yml', () => {
+  const workflow = read('deploy.yml')
+
+  it('builds on push to main with the base path and site URL from the Pages settings, then deploys', () => {
+    expect(workflow.on).toMatchObject({push: {branches: ['main']}})
+    const build = workflow.jobs['build']!
+    const command = build.steps.find((step) => step.run?.startsWith('npm run build'))?.run
+    expect(command).toBe('npm run build -- --base "${{ steps.pages.outputs.base_path }}/" --site-url "${{ steps.pages.outputs.origin }}"')
+    expect(build.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact'])
+    expect(workflow.jobs['deploy']?.steps.map((step) => step.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages'])
+    expect(workflow.concurrency).toEqual({group: 'pages', 'cancel-in-progress': false})
+  })
+
+  it('grants each job only what it needs: reading Pages settings to build, writing Pages and an OIDC token to deploy', () => {
+    expect(workflow.jobs['build']?.permissions).toEqual({contents: 'read', pages: 'read'})
+    expect(workflow.jobs['deploy']?.permissions).toEqual({pages: 'write', 'id-token': 'write'})
+  })
+})
+
+it('the schema check fails a broken workflow, with a reason', async () => {
+  const broken = readFileSync(dir + 'ci.yml', 'utf8').replace('runs-on: ubuntu-latest', 'runs-onn: ubuntu-latest').replace('contents: read', 'contents: banana')
+  const errors = await schemaErrors('broken.yml', broken)
+  expect(errors.join('\n')).toMatch(/runs-onn/)
+  expect(errors.join('\n')).toMatch(/banana/)
+})
