@@ -50,3 +50,27 @@ for (const id of folders) {
     })
   })
 }
+
+describe('CONTRIBUTING.md', () => {
+  const guide = readFileSync(fileURLToPath(new URL('../CONTRIBUTING.md', import.meta.url)), 'utf8')
+
+  it('explains every rule, with its fix, under its severity', () => {
+    const [errors = '', warnings = ''] = guide.split('**Warnings**')
+    for (const rule of rules) {
+      const row = (rule.severity === 'error' ? errors : warnings).split('\n').find((line) => line.startsWith(`| \`${rule.id}\` |`))
+      expect(row, rule.id).toMatch(/^\| `[a-z-]+` \| .{10,} \| .{10,} \|$/)
+    }
+  })
+
+  it('shows entry forms that build into papers without any message', () => {
+    const examples = [...guide.matchAll(/```markdown\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => /^- \[|^## Papers/m.test(block))
+    expect(examples.length).toBeGreaterThanOrEqual(5)
+    for (const example of examples) {
+      const text = example.startsWith('## Papers') ? `# List\n\n${example}` : `# List\n\n## Papers\n\n${example}`
+      const {file, graph} = analyzeText(text)
+      expect(file.messages.map((m) => m.reason), example).toEqual([])
+      expect(graph?.papers.length, example).toBe(1)
+      expect(graph?.papers[0]?.links.length).toBeGreaterThan(0)
+    }
+  })
+})
