@@ -7,7 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: builds and Chromium run one file at a time, so timings stay sane.
     fileParallelism: false,
-    // It imports its schema JSON without an import attribute, which Node refuses; vite's transform accepts it.
-    server: {deps: {inline: ['@actions/workflow-parser']}}
+    // It imports its schema JSON without an import attribute, which Node refuses: let vite bundle it.
+    deps: {optimizer: {ssr: {enabled: true, include: ['@actions/workflow-parser']}}}
   }
 })

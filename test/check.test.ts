@@ -8,9 +8,13 @@ import {seedSource} from './helpers/seed.ts'
 const tmp = mkdtempSync(join(tmpdir(), 'site-check-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
-/** `npm run check [-- FILE]`, as a contributor or CI runs it. */
-function check(args: string[], env: Record<string, string> = {}) {
-  const run = spawnSync('npm', ['run', '--silent', 'check', '--', ...args], {
+/**
+ * `npm run check [-- FILE]`, as a contributor or CI runs it. The seed goes through npm itself, to prove the
+ * wiring; the other cases run the same script with node directly, which starts faster.
+ */
+function check(args: string[], env: Record<string, string> = {}, via: 'npm' | 'node' = 'node') {
+  const [command, prefix] = via === 'npm' ? ['npm', ['run', '--silent', 'check', '--']] : [process.execPath, ['--import', 'tsx', 'scripts/check.ts']]
+  const run = spawnSync(command, [...prefix, ...args], {
     encoding: 'utf8',
     env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env}
   })
@@ -34,7 +38,7 @@ const seedWarnings = [
 ]
 
 describe('npm run check on the seed', () => {
-  const {status, stdout} = check([])
+  const {status, stdout} = check([], {}, 'npm')
 
   it('exits 0: the seed has warnings but no error', () => {
     expect(status).toBe(0)
