@@ -1,4 +1,5 @@
 import {duplicatePapers} from './duplicates.ts'
+import {byId} from './link.ts'
 import type {Graph, Group, Id, RawList} from '../types.ts'
 
 /**
@@ -45,8 +46,4 @@ export function bestEffort(graph: Graph, raw: RawList): Graph {
     venue: byId(venues),
     year: byId(years)
   }
-}
-
-function byId<T extends {id: Id}>(items: T[]): Map<Id, T> {
-  return new Map(items.map((item) => [item.id, item]))
 }

@@ -146,6 +146,6 @@ function pushOnce<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value)
 }
 
-function byId<T extends {id: Id}>(items: T[]): Map<Id, T> {
+export function byId<T extends {id: Id}>(items: T[]): Map<Id, T> {
   return new Map(items.map((item) => [item.id, item]))
 }
