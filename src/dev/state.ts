@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {analyze} from '../build.ts'
+import {bestEffort} from '../graph/best-effort.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
 import {createRenderer, type Renderer} from '../render/index.ts'
 import {graphJson} from '../render/graph-json.ts'
@@ -51,8 +52,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       }
       const result = analyze(file)
       if (result) {
+        // Best-effort, as `--allow-errors`: what the errors name is left out.
+        const graph = bestEffort(result.graph, result.raw)
         // Templates are read afresh on every refresh (no eta cache), so template edits show at once.
-        renderer = createRenderer(result.graph, {
+        renderer = createRenderer(graph, {
           base: '/',
           siteUrl: undefined,
           sourceHref: undefined,
@@ -60,7 +63,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
           eta: createEta({cache: false, ...(options.templates ? {views: options.templates} : {})})
         })
         byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
-        json = graphJson(result.graph)
+        json = graphJson(graph)
       }
       return devSite.messages()
     },
