@@ -14,6 +14,16 @@ interface Name {
   position: Position | undefined
 }
 
+/** A name with what is compared, worked out once. */
+interface Prepared extends Name {
+  foldText: string
+  foldStem: string
+  /** The stem's letters only, lower case. */
+  letters: string
+  /** The stem's runs of letters, as written. */
+  runs: string[]
+}
+
 export const nameSimilar: Rule = {
   id: 'name-similar',
   severity: 'warning',
@@ -21,12 +31,12 @@ export const nameSimilar: Rule = {
   check({raw, file}, report) {
     const at = locator(file)
     const source = at.source
-    const names: Name[] = []
+    const names: Prepared[] = []
     const seen = new Set<string>()
     const add = (name: Name) => {
       if (name.text === '' || seen.has(`${name.kind}\u0000${name.text}`)) return
       seen.add(`${name.kind}\u0000${name.text}`)
-      names.push(name)
+      names.push({...name, foldText: fold(name.text), foldStem: fold(name.stem), letters: name.stem.toLowerCase().replace(/[^\p{L}]+/gu, ''), runs: name.stem.match(/\p{L}+/gu) ?? []})
     }
     for (const {table, row} of rows(raw)) {
       const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
@@ -34,7 +44,7 @@ export const nameSimilar: Rule = {
     }
     for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, table: undefined, position: labelPosition(paper.fields, label, at)})
 
-    const reported = new Set<Name>()
+    const reported = new Set<Prepared>()
     for (const a of names) {
       for (const b of names) {
         if (a === b || a.kind !== b.kind || reported.has(a) || reported.has(b)) continue
@@ -53,22 +63,22 @@ export const nameSimilar: Rule = {
 }
 
 /** Whether two names look alike, which spelling wins (the one the README uses more, then the earlier), and the suggested spelling. */
-function compare(a: Name, b: Name, source: string): {loser: Name; suggestion: string; how: string} | undefined {
+function compare(a: Prepared, b: Prepared, source: string): {loser: Prepared; suggestion: string; how: string} | undefined {
   if (a.text === b.text) return undefined
   // Case or punctuation only, in the whole name or in a model's family.
-  for (const [x, y, whole] of [[a.text, b.text, true], [a.stem, b.stem, false]] as const) {
-    if (x === y || fold(x) !== fold(y)) continue
+  for (const [x, y, fx, fy, whole] of [[a.text, b.text, a.foldText, b.foldText, true], [a.stem, b.stem, a.foldStem, b.foldStem, false]] as const) {
+    if (x === y || fx !== fy) continue
     const aWins = wins(x, y, source)
     const [loser, winner] = aWins ? [b, a] : [a, b]
     const [from, to] = aWins ? [y, x] : [x, y]
     return {loser, suggestion: whole ? winner.text : loser.text.replace(from, to), how: `\`${from}\` beside \`${to}\`: case or punctuation`}
   }
   // One letter added, dropped or swapped, in the letters of the stem (digits are versions, not typos).
-  const la = letters(a.stem)
-  const lb = letters(b.stem)
+  const la = a.letters
+  const lb = b.letters
   if (la === lb || Math.min(la.length, lb.length) < 5 || !oneEdit(la, lb)) return undefined
-  const ra = a.stem.match(/\p{L}+/gu) ?? []
-  const rb = b.stem.match(/\p{L}+/gu) ?? []
+  const ra = a.runs
+  const rb = b.runs
   const differ = ra.length === rb.length ? ra.flatMap((run, i) => (run === rb[i] ? [] : [[run, rb[i]!] as const])) : []
   const [runA, runB] = differ.length === 1 ? differ[0]! : [a.stem, b.stem]
   const aWins = wins(runA, runB, source)
@@ -92,10 +102,6 @@ function count(source: string, text: string): number {
   let n = 0
   for (let at = source.indexOf(text); at !== -1; at = source.indexOf(text, at + text.length)) n++
   return n
-}
-
-function letters(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}]+/gu, '')
 }
 
 /** Exactly one letter inserted, deleted, or two neighbours swapped. A substituted letter is not counted: PIQA and SIQA, Mistral and Mixtral are different things. */
