@@ -53,6 +53,8 @@ describe('npm run dev, in Chromium', () => {
     expect(await page.locator('#paper-list > li').count()).toBe(5)
     expect(await page.locator('.dev-problems.has-errors').count()).toBe(0)
     expect(await page.locator('.dev-problems h2').innerText()).toMatch(/^0 errors, 12 warnings/)
+    // Warnings alone stay folded, so they do not cover the page.
+    expect(await page.locator('details.dev-problems').getAttribute('open')).toBeNull()
   })
 
   it('shows a README edit in the open page within a second', async () => {

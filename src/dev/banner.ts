@@ -23,5 +23,9 @@ export function banner(files: VFile[]): string {
     })
     .join('')
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
-  return `<section class="dev-problems${errors > 0 ? ' has-errors' : ''}" role="alert" aria-label="Problems in the README"><h2>${escape(summary)} — the page below shows what could be built</h2><ol>${items}</ol></section>`
+  if (errors > 0) {
+    return `<section class="dev-problems has-errors" role="alert" aria-label="Problems in the README"><h2>${escape(summary)} — the page below shows what could be built</h2><ol>${items}</ol></section>`
+  }
+  // Warnings alone do not block a build: they stay folded into one line until asked for.
+  return `<details class="dev-problems" aria-label="Warnings in the README"><summary><h2>${escape(summary)}</h2></summary><ol>${items}</ol></details>`
 }
