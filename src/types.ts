@@ -5,8 +5,10 @@
 import type {Position} from 'unist'
 import type {RootContent} from 'mdast'
 import type {Venue} from './graph/venue.ts'
+import type {PaperMeta} from './meta/cache.ts'
+import type {History} from './history/history.ts'
 
-export type {Position, Venue}
+export type {Position, Venue, PaperMeta, History}
 
 /** A stable, URL-safe slug, unique within its kind. */
 export type Id = string
@@ -242,6 +244,10 @@ export interface Graph {
   label: Map<Id, Group>
   venue: Map<Id, Group>
   year: Map<Id, Group>
+  /** Paper id → arXiv metadata from `papers.meta.json`; empty until the build reads the cache. */
+  meta: Map<Id, PaperMeta>
+  /** When each paper came into the list, from the README's git history; empty until the build reads it. */
+  history: History
 }
 
 export type EntityKind = 'paper' | 'model' | 'dataset' | 'method' | GroupKind

@@ -7,6 +7,7 @@ import {PaperIndex} from './paper-index.ts'
 import {groupPapers} from './groups.ts'
 import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawTable, Section} from '../types.ts'
 import {isSafeUrl} from '../url.ts'
+import {noHistory} from '../history/history.ts'
 
 /**
  * Turns the raw entries into the graph: every entity gets its id once, every table row
@@ -94,7 +95,10 @@ export function link(raw: RawList): Graph {
     section: byId(sections),
     label: byId(groups.labels),
     venue: byId(groups.venues),
-    year: byId(groups.years)
+    year: byId(groups.years),
+    // Filled in by the build from the metadata cache and the git history, which link() does not read.
+    meta: new Map(),
+    history: noHistory()
   }
 }
 
