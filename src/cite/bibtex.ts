@@ -1,0 +1,145 @@
+import type {Graph, Id, Paper, PaperMeta} from '../types.ts'
+import {publication} from './venues.ts'
+
+/**
+ * BibTeX for every paper, computed once per graph: keys must be unique across the whole list.
+ *
+ * Keys follow the habit of Google Scholar and most reference managers: first author's family name,
+ * year, first significant word of the title (`men2024shortgpt`); without cached authors, the word and
+ * the year (`shortgpt2024`). They depend on the paper alone, never on its place in the list, so they
+ * stay put when the list is reordered. Papers that would share a key are told apart by a letter,
+ * given in order of arXiv id (and so, usually, of age): an older paper keeps its key when a newer one arrives.
+ */
+export interface Citations {
+  key: Map<Id, string>
+  entry: Map<Id, string>
+}
+
+const computed = new WeakMap<Graph, Citations>()
+
+export function citations(graph: Graph): Citations {
+  let result = computed.get(graph)
+  if (!result) {
+    const key = citationKeys(graph)
+    const entry = new Map(graph.papers.map((paper) => [paper.id, formatEntry(graph, paper, key.get(paper.id)!)]))
+    result = {key, entry}
+    computed.set(graph, result)
+  }
+  return result
+}
+
+/** `papers.bib`: every entry, in the list's order. */
+export function bibFile(graph: Graph): string {
+  const {entry} = citations(graph)
+  const header = `% ${graph.title || 'Awesome list'}: ${graph.papers.length} papers. Generated from the list; citation keys are stable.\n`
+  return `${header}\n${graph.papers.map((paper) => entry.get(paper.id)).join('\n')}`
+}
+
+function citationKeys(graph: Graph): Map<Id, string> {
+  const groups = new Map<string, Paper[]>()
+  for (const paper of graph.papers) {
+    const base = baseKey(paper, graph.meta.get(paper.id))
+    const group = groups.get(base)
+    if (group) group.push(paper)
+    else groups.set(base, [paper])
+  }
+  const keys = new Map<Id, string>()
+  const taken = new Set(groups.keys())
+  for (const [base, papers] of groups) {
+    const order = (paper: Paper) => `${paper.arxiv ?? '~'} ${paper.id}`
+    papers.sort((a, b) => (order(a) < order(b) ? -1 : 1))
+    papers.forEach((paper, n) => {
+      let key = base
+      for (let m = n; m > 0 && (key === base || taken.has(key)); m++) key = base + letters(m)
+      taken.add(key)
+      keys.set(paper.id, key)
+    })
+  }
+  return keys
+}
+
+const stopWords = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'via', 'with', 'and', 'or', 'is', 'are', 'do', 'does', 'can', 'by', 'from', 'at', 'as', 'towards', 'toward', 'when', 'what', 'how', 'why', 'not', 'all', 'you', 'your', 'we'])
+
+function baseKey(paper: Paper, meta: PaperMeta | undefined): string {
+  const words = ascii(paper.title).split(/[^a-z0-9]+/).filter(Boolean)
+  const word = words.find((w) => !stopWords.has(w) && /[a-z]/.test(w)) ?? words[0] ?? ''
+  const year = String(yearOf(paper, meta) ?? '')
+  const first = meta?.authors[0]
+  const family = first ? ascii(familyName(first)).replace(/[^a-z]/g, '') : ''
+  const key = family ? `${family}${year}${word}` : `${word}${year}`
+  return key || paper.id.replace(/[^a-z0-9]/g, '') || 'paper'
+}
+
+/** 1 → b, 2 → c, …, 25 → z, 26 → ba: the first of a group keeps the bare key. */
+function letters(n: number): string {
+  let text = ''
+  for (let m = n; m > 0; m = Math.floor(m / 26)) text = String.fromCharCode(97 + (m % 26)) + text
+  return text
+}
+
+/** "Xin Men" → "Men"; "Hung-yi Lee" → "Lee"; "Yann Le Cun" → "Cun" (arXiv gives names first-name first). */
+function familyName(name: string): string {
+  const parts = name.trim().split(/\s+/)
+  return parts[parts.length - 1] ?? ''
+}
+
+function ascii(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+}
+
+function yearOf(paper: Paper, meta: PaperMeta | undefined): number | undefined {
+  // A venue's year is the year of publication; a preprint's is the year arXiv first had it.
+  if (!paper.venue.preprint && paper.venue.year) return paper.venue.year
+  return meta ? Number(meta.published.slice(0, 4)) : paper.date?.year ?? paper.venue.year
+}
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+function formatEntry(graph: Graph, paper: Paper, key: string): string {
+  const meta = graph.meta.get(paper.id)
+  const where = publication(paper.venue)
+  const fields: Array<[string, string, 'braced' | 'bare']> = []
+  const add = (name: string, value: string | undefined, form: 'braced' | 'bare' = 'braced') => {
+    if (value !== undefined && value.trim() !== '') fields.push([name, value, form])
+  }
+  add('title', protectCase(escape(paper.title)))
+  if (meta && meta.authors.length > 0) add('author', meta.authors.map(escape).join(' and '))
+  if (where.kind === 'inproceedings') add('booktitle', escape(where.booktitle))
+  if (where.kind === 'article') add('journal', escape(where.journal))
+  if (where.kind === 'preprint') add('howpublished', where.howpublished && escape(where.howpublished))
+  const year = yearOf(paper, meta)
+  add('year', year === undefined ? undefined : String(year))
+  if (where.kind === 'preprint') {
+    const month = meta ? Number(meta.published.slice(5, 7)) : paper.date?.month
+    add('month', month ? months[month - 1] : undefined, 'bare')
+  }
+  if (paper.arxiv) {
+    add('eprint', paper.arxiv)
+    add('archivePrefix', 'arXiv')
+    add('primaryClass', meta?.primaryCategory)
+  }
+  add('doi', meta?.doi && escape(meta.doi))
+  add('url', escapeUrl(paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : (paper.links.find((l) => /paper|pdf/i.test(l.label)) ?? paper.links[0])?.href))
+  const type = where.kind === 'preprint' ? 'misc' : where.kind
+  const width = Math.max(...fields.map(([name]) => name.length))
+  const body = fields.map(([name, value, form]) => `  ${name.padEnd(width)} = ${form === 'bare' ? value : `{${value}}`}`).join(',\n')
+  return `@${type}{${key},\n${body}\n}\n`
+}
+
+/** Text in braces: the characters BibTeX and LaTeX treat as commands, and any brace, become plain. */
+function escape(text: string): string {
+  return text.replace(/[\\{}&%$#_~^]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '{' ? '\\textbraceleft{}' : c === '}' ? '\\textbraceright{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`
+  )
+}
+
+/** A URL goes in as written, except for what would unbalance the braces or start a comment. */
+function escapeUrl(href: string | undefined): string | undefined {
+  return href?.replace(/[{}%\\]/g, (c) => encodeURIComponent(c))
+}
+
+/** Styles that lower-case titles must keep "LLaMA", "GPT" and "LoRA": words with a capital past their first letter are braced. */
+function protectCase(title: string): string {
+  // A word right after a backslash is a command this module wrote (`\textbraceleft`), not a word of the title.
+  return title.replace(/(\\?)([A-Za-z0-9][A-Za-z0-9+-]*)/g, (all, command: string, word: string) => (command === '' && /^.+[A-Z]/.test(word) ? `{${word}}` : all))
+}
