@@ -1,0 +1,82 @@
+import type {Graph, Id} from '../types.ts'
+
+export interface Related {
+  id: Id
+  score: number
+  /** What the two papers share, by kind, as names: for the reason shown beside the link. */
+  shared: {models: string[]; datasets: string[]; labels: string[]}
+}
+
+/** How many related papers a paper page lists. */
+export const relatedCount = 5
+
+/**
+ * The papers most like each one, by the models, datasets and labels they share. A shared value counts
+ * for more the fewer papers have it (inverse document frequency): two papers that both report BoolQ,
+ * which every paper does, are less alike than two that both prune Baichuan2-13B.
+ * Computed for all papers at once through the entities' own paper lists, so the cost grows with the
+ * edges of the graph rather than with the square of the number of papers.
+ */
+export function relatedPapers(graph: Graph): Map<Id, Related[]> {
+  const papers = graph.papers
+  const index = new Map(papers.map((paper, n) => [paper.id, n]))
+  const total = papers.length
+  const weight = (count: number) => Math.log(1 + total / count)
+
+  // Every kind of shared value as (name, paper indexes).
+  type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: number[]}
+  const groups: Group[] = []
+  for (const model of graph.models) groups.push({kind: 'models', name: model.name, members: model.papers.map((id) => index.get(id)!)})
+  for (const dataset of graph.datasets) groups.push({kind: 'datasets', name: dataset.name, members: dataset.papers.map((id) => index.get(id)!)})
+  const labels = new Map<string, number[]>()
+  papers.forEach((paper, n) => {
+    for (const label of new Set(paper.labels)) {
+      const members = labels.get(label)
+      if (members) members.push(n)
+      else labels.set(label, [n])
+    }
+  })
+  for (const [name, members] of labels) groups.push({kind: 'labels', name, members})
+
+  const groupsOf: number[][] = papers.map(() => [])
+  groups.forEach((group, g) => {
+    for (const member of group.members) groupsOf[member]!.push(g)
+  })
+
+  const result = new Map<Id, Related[]>()
+  const score = new Float64Array(total)
+  const touched: number[] = []
+  papers.forEach((paper, self) => {
+    for (const g of groupsOf[self]!) {
+      const group = groups[g]!
+      const w = weight(group.members.length)
+      for (const other of group.members) {
+        if (other === self) continue
+        if (score[other] === 0) touched.push(other)
+        score[other]! += w
+      }
+    }
+    // Highest score first; ties in the list's order.
+    const best = touched.sort((a, b) => score[b]! - score[a]! || a - b).slice(0, relatedCount)
+    result.set(paper.id, best.map((other) => ({id: papers[other]!.id, score: score[other]!, shared: shared(groups, groupsOf[self]!, groupsOf[other]!)})))
+    for (const other of touched) score[other] = 0
+    touched.length = 0
+  })
+  return result
+}
+
+/** The groups two papers are both in. Both lists are in group order, so one merge pass finds them. */
+function shared(groups: Array<{kind: 'models' | 'datasets' | 'labels'; name: string}>, a: number[], b: number[]): Related['shared'] {
+  const result: Related['shared'] = {models: [], datasets: [], labels: []}
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++
+    else if (a[i]! > b[j]!) j++
+    else {
+      const group = groups[a[i]!]!
+      result[group.kind].push(group.name)
+      i++
+      j++
+    }
+  }
+  return result
+}
