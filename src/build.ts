@@ -16,6 +16,9 @@ import {graphJson} from './render/graph-json.ts'
 import {normalizeBase} from './render/paths.ts'
 import {bundleClient} from './write/client.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
+import {MetaCacheError, metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
+import {noHistory, readHistory} from './history/history.ts'
+import {extraFiles} from './render/extra-files.ts'
 import type {Graph, RawList} from './types.ts'
 
 export interface BuildOptions {
@@ -33,6 +36,10 @@ export interface BuildOptions {
   allowErrors?: boolean
   /** Only lint: stop after the rules. */
   checkOnly?: boolean
+  /** The arXiv metadata cache; defaults to `papers.meta.json` beside the input. */
+  meta?: string
+  /** Read "added" dates from the input's git history (default); false uses the papers' own dates. */
+  history?: boolean
 }
 
 export interface BuildResult {
@@ -54,6 +61,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
   const graph = bestEffort(analysis.graph, analysis.raw)
+  // The build reads only the cache that `npm run enrich` wrote: it never goes to the network.
+  const metaPath = options.meta ?? metaPathFor(options.input)
+  try {
+    graph.meta = metaByPaper(graph.papers, await readMetaCache(metaPath))
+  } catch (error) {
+    if (!(error instanceof MetaCacheError)) throw error
+    const cache = new VFile({path: relative(process.cwd(), resolve(metaPath))})
+    cache.message(error.message.slice(error.path.length + 2), {ruleId: 'meta-cache', source: ruleSource}).fatal = true
+    return {files: [file, cache], graph, written: false}
+  }
+  graph.history = options.history === false ? noHistory('turned off for this build') : await readHistory(options.input, graph)
 
   const base = normalizeBase(options.base)
   const client = await bundleClient(base)
@@ -72,6 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...client.files,
     ...pages,
     ['graph.json', graphJson(graph)],
+    ...extraFiles(graph, {base, siteUrl: options.siteUrl}),
     ['README.md', String(file.value)]
   ])
   await writeSite(options.out, files)

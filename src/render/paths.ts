@@ -25,3 +25,8 @@ export function normalizeBase(base: string | undefined): string {
 export function outputFile(page: string): string {
   return page === '' || page.endsWith('/') ? `${page}index.html` : page
 }
+
+/** The absolute URL of a page when the site's URL is known: `https://x.github.io` + `/base/` + `papers/a/`. */
+export function absoluteUrl(siteUrl: string | undefined, base: string, page: string): string | undefined {
+  return siteUrl ? `${siteUrl.replace(/\/+$/, '')}${base}${page}` : undefined
+}
