@@ -85,7 +85,12 @@ for (const base of ['/', '/Awesome-LLM-Pruning/']) {
     it('puts a Content-Security-Policy on every page and no inline script', () => {
       for (const page of pages(out, base)) {
         expect(page.html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;')
-        expect(page.html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/)
+        // JSON-LD is a data block, never run: the only inline script allowed, and it must hold JSON and no `<`.
+        expect(page.html).not.toMatch(/<script(?![^>]*\s(?:src=|type="application\/ld\+json"))[^>]*>/)
+        for (const [, json] of page.html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)) {
+          expect(json).not.toContain('<')
+          expect(JSON.parse(json!)).toHaveProperty('@context', 'https://schema.org')
+        }
         expect(page.html).not.toMatch(/\son[a-z]+=/i)
       }
     })

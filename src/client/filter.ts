@@ -166,7 +166,9 @@ function readQuery(search: string): State {
 }
 
 function write(state: State, mode: 'push' | 'replace'): void {
-  const params = new URLSearchParams()
+  // Parameters of other scripts (the list's sort order) stay as they are.
+  const params = new URLSearchParams(location.search)
+  for (const key of ['q', ...facetKeys]) params.delete(key)
   if (state.q.trim() !== '') params.set('q', state.q)
   for (const facet of facetKeys) for (const value of state.selected[facet] ?? []) params.append(facet, value)
   const query = params.toString()

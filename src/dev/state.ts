@@ -9,6 +9,10 @@ import {graphJson} from '../render/graph-json.ts'
 import {outputFile} from '../render/paths.ts'
 import {source as ruleSource} from '../rules/rule.ts'
 import type {Route} from '../render/route.ts'
+import type {Graph} from '../types.ts'
+import {scriptSources} from '../write/client.ts'
+import {MetaCacheError, metaByPaper, metaPathFor, parseMetaCache} from '../meta/cache.ts'
+import {noHistory} from '../history/history.ts'
 
 export interface DevSiteOptions {
   /** The README being previewed. */
@@ -54,12 +58,14 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (result) {
         // Best-effort, as `--allow-errors`: what the errors name is left out.
         const graph = bestEffort(result.graph, result.raw)
+        graph.meta = readMeta(options.input, file, graph)
+        graph.history = noHistory('the dev server does not read it; `npm run build` does')
         // Templates are read afresh on every refresh (no eta cache), so template edits show at once.
         renderer = createRenderer(graph, {
           base: '/',
           siteUrl: undefined,
           sourceHref: undefined,
-          assets: {css: options.stylesheet ?? 'src/client/style.css', js: 'src/client/filter.ts'},
+          assets: {css: options.stylesheet ?? 'src/client/style.css', scripts: scriptSources},
           eta: createEta({cache: false, ...(options.templates ? {views: options.templates} : {})})
         })
         byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
@@ -92,4 +98,22 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     }
   }
   return devSite
+}
+
+/** The arXiv metadata cache beside the README, as the build reads it; a broken cache is a message, not a stop. */
+function readMeta(input: string, file: VFile, graph: Graph): Graph['meta'] {
+  const path = metaPathFor(input)
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    return new Map()
+  }
+  try {
+    return metaByPaper(graph.papers, parseMetaCache(text, path))
+  } catch (error) {
+    if (!(error instanceof MetaCacheError)) throw error
+    file.message(error.message, {ruleId: 'meta-cache', source: ruleSource})
+    return new Map()
+  }
 }

@@ -1,6 +1,8 @@
 import {formatDate} from './format.ts'
 import {pagePath} from './paths.ts'
 import {publicationYear} from '../graph/groups.ts'
+import {citations} from '../cite/bibtex.ts'
+import {addedOf, isNew} from '../history/history.ts'
 import type {Graph, GroupKind, Id, Paper} from '../types.ts'
 
 /**
@@ -37,6 +39,12 @@ export interface PaperCard {
   anchor: string | undefined
   /** Facet key → space-separated value ids, written as `data-<key>` and read by the filter script. */
   filter: Record<string, string>
+  /** Authors from the arXiv cache, comma-separated; empty when not cached. On the card, so the search finds them. */
+  authors: string
+  /** Added in the last days of the list's history. */
+  isNew: boolean
+  /** Sort keys and the BibTeX key, written as `data-*` on the home page and read by the list tools. */
+  keys: {added: string; date: string; number: string; bib: string}
 }
 
 export function chip(graph: Graph, kind: 'model' | 'dataset' | 'method', id: Id): Chip {
@@ -83,6 +91,14 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
       label: paper.labels.join(' '),
       venue: paper.venueId ?? '',
       year: year === undefined ? '' : String(year)
+    },
+    authors: graph.meta.get(paper.id)?.authors.join(', ') ?? '',
+    isNew: isNew(graph, paper),
+    keys: {
+      added: addedOf(graph, paper)?.date ?? '',
+      date: paper.date ? `${paper.date.year}-${String(paper.date.month ?? 0).padStart(2, '0')}` : '',
+      number: paper.number === undefined ? '' : String(paper.number),
+      bib: citations(graph).key.get(paper.id) ?? ''
     }
   }
 }

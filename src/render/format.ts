@@ -26,3 +26,17 @@ export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
     return x < y ? -1 : x > y ? 1 : 0
   }
 }
+
+/** "5 Feb 2024" from an ISO 8601 date, in UTC, without the machine's locale. */
+export function formatDay(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+}
+
+/** "A, B and C"; past `max` items, "A, B, C and 2 more". */
+export function listText(items: string[], max = items.length): string {
+  const shown = items.slice(0, max)
+  if (items.length > max) shown.push(`${items.length - max} more`)
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+}

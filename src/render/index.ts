@@ -1,8 +1,10 @@
 import type {Eta} from 'eta'
 import type {Graph} from '../types.ts'
 import {createEta, TemplateError} from './eta.ts'
-import {outputFile} from './paths.ts'
+import {absoluteUrl, outputFile} from './paths.ts'
 import {routes, type NavKey, type Route} from './routes.ts'
+import {jsonLdText} from './json-ld.ts'
+import type {ScriptName} from '../write/client.ts'
 
 export interface RenderOptions {
   /** `/` or `/Awesome-LLM-Pruning/`. */
@@ -12,7 +14,7 @@ export interface RenderOptions {
   /** The README on GitHub, for the footer; optional. */
   sourceHref: string | undefined
   /** Hashed asset paths from vite's manifest, relative to the site root. */
-  assets: {css: string; js: string}
+  assets: {css: string; scripts: Record<ScriptName, string>}
   eta?: Eta
 }
 
@@ -54,7 +56,6 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
     title: graph.title || 'Awesome list',
     csp: contentSecurityPolicy,
     css: options.assets.css,
-    js: options.assets.js,
     sourceHref: options.sourceHref,
     nav: navigation(graph)
   }
@@ -64,8 +65,11 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
       title: route.title || 'Untitled',
       description: route.description,
       nav: route.nav,
-      script: route.template === 'pages/home',
-      canonical: options.siteUrl ? `${options.siteUrl.replace(/\/+$/, '')}${options.base}${route.page}` : undefined
+      scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
+      canonical: route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+      ogType: route.ogType ?? 'website',
+      noindex: route.noindex ?? false,
+      jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
     }
     try {
       return eta.render(route.template, {site, page, url, data: route.data})
@@ -78,10 +82,11 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
 
 /** The site's navigation mirrors the list's own sections, with the README's wording. */
 function navigation(graph: Graph): Array<{key: NavKey; label: string; href: string}> {
-  const fallback: Record<NavKey, string> = {papers: 'Papers', methods: 'Fine-tuning methods', models: 'Models', datasets: 'Datasets', tools: 'Tools'}
-  const href: Record<NavKey, string> = {papers: '', methods: 'methods/', models: 'models/', datasets: 'datasets/', tools: 'tools/'}
-  const keys: NavKey[] = []
-  const labels = new Map<NavKey, string>()
+  type ListKey = Exclude<NavKey, 'matrix' | 'new'>
+  const fallback: Record<ListKey, string> = {papers: 'Papers', methods: 'Fine-tuning methods', models: 'Models', datasets: 'Datasets', tools: 'Tools'}
+  const href: Record<ListKey, string> = {papers: '', methods: 'methods/', models: 'models/', datasets: 'datasets/', tools: 'tools/'}
+  const keys: ListKey[] = []
+  const labels = new Map<ListKey, string>()
   for (const section of graph.sections) {
     if (section.parent !== undefined && graph.section.get(section.parent)?.kind !== 'contents') continue
     const kind = section.kind
@@ -92,6 +97,11 @@ function navigation(graph: Graph): Array<{key: NavKey; label: string; href: stri
       }
     }
   }
-  for (const key of Object.keys(fallback) as NavKey[]) if (!labels.has(key)) keys.push(key)
-  return keys.map((key) => ({key, label: labels.get(key) || fallback[key], href: href[key]}))
+  for (const key of Object.keys(fallback) as ListKey[]) if (!labels.has(key)) keys.push(key)
+  // Pages the README has no section for: the benchmark matrix and what's new.
+  return [
+    ...keys.map((key) => ({key, label: labels.get(key) || fallback[key], href: href[key]})),
+    {key: 'matrix' as const, label: 'Matrix', href: 'matrix/'},
+    {key: 'new' as const, label: 'New', href: 'new/'}
+  ]
 }

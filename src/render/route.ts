@@ -1,7 +1,8 @@
 import type {Graph} from '../types.ts'
+import type {ScriptName} from '../write/client.ts'
 
 /** Nav keys: which top-level part of the site a page belongs to. */
-export type NavKey = 'papers' | 'methods' | 'models' | 'datasets' | 'tools'
+export type NavKey = 'papers' | 'methods' | 'models' | 'datasets' | 'tools' | 'matrix' | 'new'
 
 export interface Route {
   /** The page path, relative to the site root: `''` for home, `models/x/` for a model. */
@@ -11,6 +12,14 @@ export interface Route {
   description: string
   nav: NavKey | undefined
   data: Record<string, unknown>
+  /** The client scripts the page needs, if any. */
+  scripts?: ScriptName[]
+  /** Structured data (schema.org) for the page, written as JSON-LD; given the page's absolute URL maker. */
+  jsonLd?: (url: (page: string) => string | undefined) => Record<string, unknown>
+  /** OpenGraph's og:type: `article` for a paper, `website` otherwise. */
+  ogType?: 'website' | 'article'
+  /** Keep the page out of search engines and the sitemap (the 404 page). */
+  noindex?: boolean
 }
 
 /** A page type: the routes it contributes for a graph, with their view data. */

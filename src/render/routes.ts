@@ -5,11 +5,14 @@ import {datasets, methods, models, tools} from './pages/indexes.ts'
 import {paper} from './pages/paper.ts'
 import {dataset, method, model} from './pages/entities.ts'
 import {groups} from './pages/groups.ts'
+import {matrix} from './pages/matrix.ts'
+import {whatsNew} from './pages/new.ts'
+import {notFound} from './pages/not-found.ts'
 
 export type {NavKey, Route} from './route.ts'
 
 /** Every page type of the site, in output order. A new page type is one module and one line here. */
-export const pageTypes: readonly PageType[] = [home, models, datasets, methods, tools, paper, model, dataset, method, groups]
+export const pageTypes: readonly PageType[] = [home, models, datasets, methods, tools, paper, model, dataset, method, groups, matrix, whatsNew, notFound]
 
 /** Every page of the site, in a stable order. Each page is rendered once, from its own view data. */
 export function routes(graph: Graph): Route[] {

@@ -3,13 +3,25 @@ import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
-export const clientEntries = {filter: 'src/client/filter.ts', style: 'src/client/style.css'}
+/** The stylesheet, and one script per job; a page loads only the scripts its route names. */
+export const clientEntries = {
+  filter: 'src/client/filter.ts',
+  'list-tools': 'src/client/list-tools.ts',
+  cite: 'src/client/cite.ts',
+  matrix: 'src/client/matrix.ts',
+  style: 'src/client/style.css'
+}
+
+export type ScriptName = Exclude<keyof typeof clientEntries, 'style'>
+
+/** Each script's source file, for the dev server, which serves the sources through vite. */
+export const scriptSources = Object.fromEntries(Object.entries(clientEntries).filter(([name]) => name !== 'style')) as Record<ScriptName, string>
 
 export interface ClientBundle {
   /** Output files, relative to the site root. */
   files: Map<string, string | Uint8Array>
   /** Hashed paths of the entries, read back from vite's manifest. */
-  assets: {css: string; js: string}
+  assets: {css: string; scripts: Record<ScriptName, string>}
 }
 
 const cache = new Map<string, Promise<ClientBundle>>()
@@ -57,8 +69,11 @@ async function runVite(base: string): Promise<ClientBundle> {
   if (manifestSource === undefined) throw new Error('vite wrote no manifest')
   files.delete('.vite/manifest.json')
   const manifest = JSON.parse(typeof manifestSource === 'string' ? manifestSource : new TextDecoder().decode(manifestSource)) as Manifest
-  const js = manifest[clientEntries.filter]?.file
-  const css = manifest[clientEntries.style]?.file
-  if (!js || !css) throw new Error('vite\'s manifest lacks the client entries')
-  return {files, assets: {js, css}}
+  const file = (entry: string) => {
+    const name = manifest[entry]?.file
+    if (!name) throw new Error(`vite's manifest lacks ${entry}`)
+    return name
+  }
+  const scripts = Object.fromEntries(Object.entries(scriptSources).map(([name, entry]) => [name, file(entry)])) as Record<ScriptName, string>
+  return {files, assets: {css: file(clientEntries.style), scripts}}
 }

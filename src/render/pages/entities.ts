@@ -2,6 +2,7 @@ import {chip, paperCards} from '../card.ts'
 import {roleLabel} from '../format.ts'
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
+import {datasetLd} from '../json-ld.ts'
 
 /** One page per model, with the papers that use it and the other models of its family. */
 export const model: PageType = (graph) =>
@@ -26,6 +27,7 @@ export const dataset: PageType = (graph) =>
     title: dataset.name,
     description: `Pruning papers that use the ${dataset.name} dataset.`,
     nav: 'datasets',
+    jsonLd: (url) => datasetLd(graph, dataset, url),
     data: {dataset, roles: dataset.roles.map((role) => roleLabel[role]), papers: paperCards(graph, dataset.papers)}
   }))
 

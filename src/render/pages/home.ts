@@ -3,6 +3,8 @@ import {plural, roleLabel} from '../format.ts'
 import {proseToHtml} from '../markdown.ts'
 import {datasetRoles, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model} from '../../types.ts'
 import type {PageType} from '../route.ts'
+import {monthChart} from '../chart.ts'
+import {isNew} from '../../history/history.ts'
 
 export interface FacetValue extends Chip {
   count: number
@@ -22,6 +24,7 @@ export const home: PageType = (graph) => [
     title: graph.title,
     description: `${graph.papers.length} papers on pruning large language models, cross-linked with the models, datasets and fine-tuning methods they use.`,
     nav: 'papers',
+    scripts: ['filter', 'list-tools'],
     data: {
       intro: proseToHtml(graph.intro),
       counts: [
@@ -31,8 +34,10 @@ export const home: PageType = (graph) => [
         {label: plural(graph.methods.length, 'fine-tuning method'), href: 'methods/'},
         {label: plural(graph.tools.length, 'tool'), href: 'tools/'},
         ...(graph.labels.length > 0 ? [{label: plural(graph.labels.length, 'label'), href: 'labels/'}] : []),
-        ...(graph.venues.length > 0 ? [{label: plural(graph.venues.length, 'venue'), href: 'venues/'}] : [])
+        ...(graph.venues.length > 0 ? [{label: plural(graph.venues.length, 'venue'), href: 'venues/'}] : []),
+        {label: `${graph.papers.filter((paper) => isNew(graph, paper)).length} new`, href: 'new/'}
       ],
+      chart: monthChart(graph),
       facets: facets(graph),
       papers: graph.papers.map((paper, n) => {
         const card = paperCard(graph, paper)

@@ -1,23 +1,92 @@
 import {paperCard} from '../card.ts'
+import {formatDay, listText, plural} from '../format.ts'
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
+import {citations} from '../../cite/bibtex.ts'
+import {relatedPapers, type Related} from '../../graph/related.ts'
+import {addedOf, isNew} from '../../history/history.ts'
+import {scholarlyArticle} from '../json-ld.ts'
+import type {Graph, Paper} from '../../types.ts'
 
-/** One page per paper: its venue, date, links, and the models, datasets and methods it uses. */
-export const paper: PageType = (graph) =>
-  graph.papers.map((paper) => {
+/** One page per paper: its venue, date, links, authors and abstract, what it uses, related papers, and its BibTeX. */
+export const paper: PageType = (graph) => {
+  const related = relatedPapers(graph)
+  const cite = citations(graph)
+  return graph.papers.map((paper) => {
     const section = graph.section.get(paper.section)
+    const meta = graph.meta.get(paper.id)
+    const added = addedOf(graph, paper)
     return {
       page: pagePath('paper', paper.id),
       template: 'pages/paper',
       title: paper.title,
-      description: `${paper.venue.text || 'Paper'}: ${paper.title}`,
+      description: meta?.abstract ? truncate(meta.abstract, 200) : `${paper.venue.text || 'Paper'}: ${paper.title}`,
       nav: 'papers',
+      scripts: ['cite'],
+      ogType: 'article',
+      jsonLd: (url) => scholarlyArticle(graph, paper, url),
       data: {
         card: paperCard(graph, paper),
         arxiv: paper.arxiv,
         // Only a subsection is worth naming: every paper sits under Papers.
         section: section?.parent !== undefined ? section.title : undefined,
-        sectionDescription: section?.parent !== undefined ? section.description : undefined
+        sectionDescription: section?.parent !== undefined ? section.description : undefined,
+        links: readingLinks(paper),
+        authors: meta?.authors ?? [],
+        abstract: meta?.abstract,
+        published: meta ? formatDay(meta.published) : undefined,
+        added: added && {
+          date: formatDay(added.date),
+          iso: added.date.slice(0, 10),
+          note: added.source === 'git' ? 'when its entry first appeared in the list' : 'the paper’s own date: the list’s history does not have it'
+        },
+        isNew: isNew(graph, paper),
+        bibtex: cite.entry.get(paper.id),
+        bibKey: cite.key.get(paper.id),
+        related: (related.get(paper.id) ?? []).map((item) => relatedView(graph, item))
       }
     }
   })
+}
+
+/** The list's own links, then arXiv's abstract page, its PDF and Hugging Face's paper page, each once. */
+function readingLinks(paper: Paper): Array<{label: string; href: string}> {
+  const links = paper.links.map(({label, href}) => ({label: label || 'Link', href}))
+  if (paper.arxiv) {
+    links.push(
+      {label: 'arXiv', href: `https://arxiv.org/abs/${paper.arxiv}`},
+      {label: 'PDF', href: `https://arxiv.org/pdf/${paper.arxiv}`},
+      {label: 'Hugging Face', href: `https://huggingface.co/papers/${paper.arxiv}`}
+    )
+  }
+  const seen = new Set<string>()
+  return links.filter((link) => {
+    const key = link.href.replace(/^https?:\/\/(www\.)?/, '').replace(/(v\d+)?(\.pdf)?\/?$/, '')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function relatedView(graph: Graph, item: Related) {
+  const other = graph.paper.get(item.id)!
+  const parts: string[] = []
+  const part = (names: string[], one: string, many: string) => {
+    if (names.length > 0) parts.push(`${plural(names.length, one, many)} (${listText(names, 3)})`)
+  }
+  part(item.shared.models, 'model', 'models')
+  part(item.shared.datasets, 'dataset', 'datasets')
+  part(item.shared.labels, 'label', 'labels')
+  return {
+    title: other.title,
+    number: other.number === undefined ? '' : `[${other.number}]`,
+    href: pagePath('paper', other.id),
+    reason: `Shares ${listText(parts)}.`
+  }
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max)}…`
+}

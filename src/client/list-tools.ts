@@ -1,0 +1,83 @@
+/**
+ * The home page's list tools. Without it the list is in the README's order, "Download .bib" is the
+ * whole papers.bib, and the matrix link shows every paper. With it:
+ * - the list sorts by number, date, date added or title (`?sort=`);
+ * - "Download .bib" gives the papers the filters show, cut from papers.bib by the keys on the cards;
+ * - the matrix link carries the current filters.
+ */
+const list = document.getElementById('paper-list')
+const select = document.getElementById('sort') as HTMLSelectElement | null
+const bib = document.getElementById('bib-download') as HTMLAnchorElement | null
+const matrix = document.getElementById('matrix-link') as HTMLAnchorElement | null
+
+if (list && select && bib && matrix) {
+  const rows = Array.from(list.children as HTMLCollectionOf<HTMLElement>)
+  const position = new Map(rows.map((row, n) => [row, n]))
+  const title = (row: HTMLElement) => (row.querySelector('.paper-title')?.textContent ?? '').trim().toLowerCase()
+  const data = (row: HTMLElement, key: string) => row.dataset[key] ?? ''
+  // Descending on a text key, empty last; ties keep the list's order.
+  const newestBy = (key: string) => (a: HTMLElement, b: HTMLElement) => compare(data(b, key), data(a, key)) || (data(a, key) === '' ? 1 : 0) - (data(b, key) === '' ? 1 : 0)
+  const orders: Record<string, (a: HTMLElement, b: HTMLElement) => number> = {
+    newest: newestBy('date'),
+    added: newestBy('added'),
+    title: (a, b) => compare(title(a), title(b)),
+    number: (a, b) => (Number(data(a, 'number')) || Infinity) - (Number(data(b, 'number')) || Infinity)
+  }
+
+  const apply = () => {
+    const sort = new URLSearchParams(location.search).get('sort') ?? ''
+    select.value = orders[sort] ? sort : ''
+    const order = orders[select.value] ?? orders['number']!
+    list.append(...[...rows].sort((a, b) => order(a, b) || position.get(a)! - position.get(b)!))
+  }
+
+  select.addEventListener('change', () => {
+    const params = new URLSearchParams(location.search)
+    if (select.value) params.set('sort', select.value)
+    else params.delete('sort')
+    const query = params.toString()
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`)
+    apply()
+  })
+  addEventListener('popstate', apply)
+  select.parentElement!.hidden = false
+  apply()
+
+  const visible = () => rows.filter((row) => !row.hidden && row.dataset['bib'])
+  const label = bib.textContent
+  const update = () => {
+    const shown = visible().length
+    bib.textContent = shown < rows.length ? `${label} (${shown})` : label
+    const params = new URLSearchParams(location.search)
+    params.delete('sort')
+    matrix.search = params.toString()
+  }
+  // The filter script hides rows and rewrites the URL: follow it.
+  const observer = new MutationObserver(update)
+  for (const row of rows) observer.observe(row, {attributes: true, attributeFilter: ['hidden']})
+  matrix.addEventListener('click', update)
+  update()
+
+  bib.addEventListener('click', async (event) => {
+    const keys = visible().map((row) => row.dataset['bib']!)
+    if (keys.length === rows.length) return
+    event.preventDefault()
+    const response = await fetch(bib.href).catch(() => undefined)
+    if (!response?.ok) return location.assign(bib.href)
+    const entries = new Map<string, string>()
+    for (const entry of (await response.text()).split(/\n(?=@)/)) {
+      const key = /^@\w+\{([^,]+),/.exec(entry)?.[1]
+      if (key) entries.set(key, entry.trimEnd())
+    }
+    const text = `${keys.flatMap((key) => entries.get(key) ?? []).join('\n\n')}\n`
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(new Blob([text], {type: 'application/x-bibtex'}))
+    link.download = 'papers-selection.bib'
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000)
+  })
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

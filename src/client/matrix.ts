@@ -1,0 +1,90 @@
+/**
+ * The benchmark matrix's script. Without it both tables show every paper, columns by use.
+ * With it:
+ * - the home page's filters in the URL (`?model=…&dataset=…&q=…`) narrow the rows, the totals follow,
+ *   and the columns re-order by the narrowed totals;
+ * - the Paper and Total headers become buttons that sort the rows by list order or by total.
+ */
+const params = new URLSearchParams(location.search)
+const terms = fold(params.get('q') ?? '').split(/\s+/).filter(Boolean)
+const status = document.getElementById('matrix-status')
+const allPapers = new Set<string>()
+const shownPapers = new Set<string>()
+
+for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table.matrix'))) {
+  const body = table.tBodies[0]!
+  const head = table.tHead!
+  const rows = Array.from(body.rows)
+  const first = rows[0]?.dataset ?? {}
+  // A filter applies when the rows carry its facet: `?model=x` needs `data-model`.
+  const filters = [...new Set(params.keys())].filter((key) => key !== 'q' && key in first).map((key) => [key, params.getAll(key)] as const)
+  let shown = 0
+  for (const row of rows) {
+    const text = fold(row.dataset['text'] ?? '')
+    const ok = terms.every((term) => text.includes(term)) && filters.every(([key, values]) => (row.dataset[key] ?? '').split(' ').some((value) => values.includes(value)))
+    const paper = row.querySelector('a')?.getAttribute('href') ?? ''
+    row.hidden = !ok
+    allPapers.add(paper)
+    if (ok) {
+      shown++
+      shownPapers.add(paper)
+    }
+  }
+
+  if (shown < rows.length) {
+    // Totals of the rows shown, and the columns re-ordered by them.
+    const names = head.rows[0]!
+    const totals = head.rows[1]!
+    const columns = names.cells.length - 2
+    const sums = Array.from({length: columns}, (_, c) => rows.reduce((n, row) => n + (!row.hidden && row.cells[c + 1]!.classList.contains('on') ? 1 : 0), 0))
+    const max = Math.max(1, ...sums)
+    sums.forEach((sum, c) => {
+      const cell = totals.cells[c + 1]!
+      cell.textContent = String(sum)
+      cell.className = `total heat-${sum === 0 ? 0 : Math.ceil((sum / max) * 5)}`
+    })
+    totals.cells[columns + 1]!.textContent = String(shown)
+    const order = sums.map((_, c) => c).sort((a, b) => sums[b]! - sums[a]! || a - b)
+    for (const row of [names, totals, ...rows]) {
+      const cells = Array.from(row.cells)
+      row.insertBefore(fragment(order.map((c) => cells[c + 1]!)), cells[columns + 1]!)
+    }
+  }
+
+  // Sorting by the Paper (list order) and Total headers.
+  const position = new Map(rows.map((row, n) => [row, n]))
+  for (const th of Array.from(head.querySelectorAll<HTMLElement>('th[data-sort]'))) {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'sort-button'
+    button.textContent = th.textContent
+    th.replaceChildren(button)
+    button.addEventListener('click', () => {
+      const byTotal = th.dataset['sort'] === 'total'
+      const sorted = [...rows].sort((a, b) => (byTotal ? Number(b.dataset['total']) - Number(a.dataset['total']) : 0) || position.get(a)! - position.get(b)!)
+      body.append(...sorted)
+      for (const other of Array.from(head.querySelectorAll('th[data-sort]'))) other.removeAttribute('aria-sort')
+      th.setAttribute('aria-sort', byTotal ? 'descending' : 'ascending')
+    })
+  }
+  head.querySelector('th[data-sort="list"]')?.setAttribute('aria-sort', 'ascending')
+}
+
+if (status && shownPapers.size < allPapers.size) {
+  status.hidden = false
+  status.append(`Showing ${shownPapers.size} of ${allPapers.size} papers in the tables, narrowed by the filters from the paper list. `)
+  const all = document.createElement('a')
+  all.href = location.pathname
+  all.textContent = 'Show all papers'
+  status.append(all)
+}
+
+function fragment(nodes: Node[]): DocumentFragment {
+  const result = document.createDocumentFragment()
+  result.append(...nodes)
+  return result
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+}

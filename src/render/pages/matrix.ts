@@ -1,0 +1,116 @@
+import {paperCard} from '../card.ts'
+import {byText, plural} from '../format.ts'
+import {folder, pagePath} from '../paths.ts'
+import type {PageType} from '../route.ts'
+import type {Graph, Id, Paper} from '../../types.ts'
+
+export interface MatrixColumn {
+  id: Id
+  name: string
+  href: string
+  total: number
+  heat: number
+}
+
+export interface MatrixRow {
+  id: Id
+  number: string
+  name: string
+  href: string
+  /** Facet key → value ids, as on the home page's cards, so the home page's filters apply here too. */
+  filter: Record<string, string>
+  /** Title and authors, for the search term `q`. */
+  text: string
+  cells: boolean[]
+  total: number
+  heat: number
+}
+
+export interface MatrixTable {
+  id: string
+  kind: 'dataset' | 'model'
+  title: string
+  caption: string
+  columns: MatrixColumn[]
+  rows: MatrixRow[]
+  /** Papers with nothing in this table, left out of it. */
+  left: number
+}
+
+/** Shades of the heat map: a total's share of the largest total, in steps of a fifth. */
+export const heatLevels = 5
+
+/**
+ * The benchmark matrix: papers × evaluation datasets, and papers × models. Columns are ordered by how
+ * many papers use them (then by name), rows by the list's order; the page script can re-sort by totals
+ * and narrow the rows with the home page's filters (`?model=…&dataset=…`).
+ */
+export const matrix: PageType = (graph) => {
+  const evaluation = graph.datasets.filter((dataset) => dataset.roles.includes('evaluation'))
+  const tables = [
+    table(graph, 'datasets', 'dataset', 'Evaluation benchmarks', evaluation, (paper) => paper.datasets),
+    table(graph, 'models', 'model', 'Models', graph.models, (paper) => paper.models)
+  ]
+  const popular = tables[0]!.columns.slice(0, 5)
+  return [{
+    page: 'matrix/',
+    template: 'pages/matrix',
+    title: 'Benchmark matrix',
+    description: `Which evaluation benchmarks and models each of ${plural(graph.papers.length, 'pruning paper')} reports, with how many papers use each.`,
+    nav: 'matrix',
+    scripts: ['matrix'],
+    data: {
+      tables,
+      popular: popular.map((column) => `${column.name} (${column.total})`)
+    }
+  }]
+}
+
+function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: string, entities: Array<{id: Id; name: string; papers: Id[]}>, uses: (paper: Paper) => Id[]): MatrixTable {
+  const used = entities.filter((entity) => entity.papers.length > 0)
+  const maxColumn = Math.max(1, ...used.map((entity) => entity.papers.length))
+  const columns: MatrixColumn[] = used
+    .map((entity) => ({id: entity.id, name: entity.name, href: pagePath(kind, entity.id), total: entity.papers.length, heat: heat(entity.papers.length, maxColumn)}))
+    .sort((a, b) => b.total - a.total || byText<MatrixColumn>((column) => column.name)(a, b))
+  const columnIds = new Set(columns.map((column) => column.id))
+  const papers = graph.papers.filter((paper) => uses(paper).some((entity) => columnIds.has(entity)))
+  const totals = papers.map((paper) => uses(paper).filter((entity) => columnIds.has(entity)).length)
+  const maxRow = Math.max(1, ...totals)
+  const rows: MatrixRow[] = papers.map((paper, n) => {
+    const mine = new Set(uses(paper))
+    const meta = graph.meta.get(paper.id)
+    return {
+      id: paper.id,
+      number: paper.number === undefined ? '' : `[${paper.number}]`,
+      name: shortTitle(paper.title),
+      href: `${folder.paper}/${paper.id}/`,
+      filter: paperCard(graph, paper).filter,
+      text: [paper.title, ...(meta?.authors ?? [])].join(' '),
+      cells: columns.map((column) => mine.has(column.id)),
+      total: totals[n]!,
+      heat: heat(totals[n]!, maxRow)
+    }
+  })
+  const things = kind === 'dataset' ? 'benchmark' : 'model'
+  return {
+    id,
+    kind,
+    title,
+    caption: `${title} by paper: ${plural(rows.length, 'paper')} × ${plural(columns.length, things)}. A filled cell links to the paper; columns are ordered by how many papers use them.`,
+    columns,
+    rows,
+    left: graph.papers.length - rows.length
+  }
+}
+
+function heat(value: number, max: number): number {
+  return value === 0 ? 0 : Math.max(1, Math.ceil((value / max) * heatLevels))
+}
+
+/** "ShortGPT: Layers in …" → "ShortGPT"; a long title without a colon is cut at a word. */
+export function shortTitle(title: string): string {
+  const head = (title.split(/:(?!\d)/)[0] ?? title).trim()
+  if (head.length <= 48) return head
+  const cut = head.slice(0, 48)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 24 ? cut.lastIndexOf(' ') : 48)}…`
+}

@@ -1,0 +1,51 @@
+import {paperCard, type PaperCard} from '../card.ts'
+import {formatDay, plural} from '../format.ts'
+import type {PageType} from '../route.ts'
+import {addedOf, isNew, newDays} from '../../history/history.ts'
+import type {Paper} from '../../types.ts'
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** How many of the latest additions the page lists. */
+export const newPageSize = 50
+
+/** What's new: the papers most recently added to the list, by month added, the last 30 days marked. */
+export const whatsNew: PageType = (graph) => {
+  const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
+  const dated = graph.papers
+    .flatMap((paper) => {
+      const added = addedOf(graph, paper)
+      return added ? [{paper, added}] : []
+    })
+    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : order.get(b.paper.id)! - order.get(a.paper.id)!))
+    .slice(0, newPageSize)
+  const groups: Array<{id: string; title: string; papers: PaperCard[]}> = []
+  for (const {paper, added} of dated) {
+    const month = added.date.slice(0, 7)
+    let group = groups[groups.length - 1]
+    if (group?.id !== `month-${month}`) {
+      group = {id: `month-${month}`, title: `${months[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`, papers: []}
+      groups.push(group)
+    }
+    group.papers.push(paperCard(graph, paper))
+  }
+  const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
+  const newest = graph.history.newest
+  return [{
+    page: 'new/',
+    template: 'pages/new',
+    title: 'What’s new',
+    description: `The latest papers added to ${graph.title || 'the list'}, newest first.`,
+    nav: 'new',
+    data: {
+      note: graph.history.note,
+      fromHistory: graph.history.source === 'git',
+      summary: newest
+        ? `${plural(fresh, 'paper')} added in the ${newDays} days up to ${formatDay(newest)}, the list’s latest change, marked New.`
+        : undefined,
+      groups,
+      shown: dated.length,
+      total: graph.papers.length
+    }
+  }]
+}
