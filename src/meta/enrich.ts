@@ -92,12 +92,14 @@ async function fetchBatch(ids: string[], settings: EnrichOptions, limiter: RateL
     try {
       const response = await fetch(url, {signal: AbortSignal.timeout(settings.timeoutMs), headers: {accept: 'application/atom+xml'}})
       const body = await response.text()
+      limiter.done()
       if (response.ok) return parseArxivFeed(body)
       lastError = `HTTP ${response.status}`
       // A client error other than rate limiting will not get better by asking again.
       if (response.status < 500 && response.status !== 429) throw new GiveUp(`${lastError}: ${body.slice(0, 200).replace(/\s+/g, ' ').trim()}`)
       retryAfter = Number(response.headers.get('retry-after')) * 1000 || 0
     } catch (error) {
+      limiter.done()
       if (error instanceof GiveUp) throw error
       const name = (error as Error).name
       lastError = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${settings.timeoutMs} ms` : error instanceof FeedError ? error.message : `network error: ${(error as Error).message}`
@@ -113,7 +115,10 @@ async function fetchBatch(ids: string[], settings: EnrichOptions, limiter: RateL
 
 class GiveUp extends Error {}
 
-/** Keeps request starts at least `gap` ms apart; a retry can ask for a longer pause. */
+/**
+ * Keeps requests at least `gap` ms apart, counted from the end of one to the start of the next, so a
+ * slow answer does not bring the next request closer to it; a retry can ask for a longer pause.
+ */
 class RateLimiter {
   #next = 0
   readonly #gap: number
@@ -124,6 +129,9 @@ class RateLimiter {
     const now = Date.now()
     if (this.#next > now) await new Promise((resolve) => setTimeout(resolve, this.#next - now))
     this.#next = Date.now() + this.#gap
+  }
+  done(): void {
+    this.#next = Math.max(this.#next, Date.now() + this.#gap)
   }
   push(pause: number): void {
     this.#next = Math.max(this.#next, Date.now() + pause)

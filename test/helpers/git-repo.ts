@@ -32,6 +32,7 @@ export function scriptedRepo(commits: Commit[], root = mkdtempSync(join(tmpdir()
         ...(date ? {GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date} : {})
       }
     })
+  mkdirSync(root, {recursive: true})
   git(['init', '--quiet', '--initial-branch=main'])
   for (const commit of commits) {
     if (commit.rename) {

@@ -1,0 +1,122 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {build} from '../src/build.ts'
+import {seedSource} from './helpers/seed.ts'
+import {scriptedRepo} from './helpers/git-repo.ts'
+import {brokenLinks} from './helpers/links.ts'
+
+/**
+ * A list whose README has a scripted history:
+ * 1. 2024-01-15 10:00 +02:00: papers [1]–[3], [2]'s title with a typo, README.md at the root;
+ * 2. 2024-05-20 12:00 UTC: the typo fixed, paper [4] added;
+ * 3. 2024-06-10 08:30 −04:00: README.md moved to content/README.md, paper [5] added.
+ */
+const entry = (n: number) => new RegExp(`- \\[${n}\\][^\\n]*\\n[^\\n]*\\n`)
+const v3 = seedSource
+const v2 = v3.replace(entry(5), '')
+const v1 = v2.replace(entry(4), '').replace('More Redundant', 'More Redundent')
+const tmp = mkdtempSync(join(tmpdir(), 'site-history-test-'))
+const repo = scriptedRepo(
+  [
+    {date: '2024-01-15T10:00:00+02:00', files: {'README.md': v1}},
+    {date: '2024-05-20T12:00:00Z', files: {'README.md': v2}},
+    {date: '2024-06-10T08:30:00-04:00', rename: ['README.md', 'content/README.md'], files: {'content/README.md': v3}}
+  ],
+  join(tmp, 'repo')
+)
+afterAll(() => rmSync(tmp, {recursive: true, force: true}))
+
+const siteUrl = 'https://lab.example.org'
+const read = (out: string, path: string) => readFileSync(join(out, path), 'utf8')
+const feedEntries = (xml: string) => Array.from(xml.matchAll(/<entry>[^]*?<link rel="alternate" type="text\/html" href="[^"]*\/papers\/([^/]+)\/"\/>[^]*?<updated>([^<]+)<\/updated>/g), (m) => [m[1], m[2]])
+const lastmods = (xml: string) => new Map(Array.from(xml.matchAll(/<loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g), (m) => [m[1]!.slice(siteUrl.length), m[2]!]))
+const added = (html: string) => /<dt>Added<\/dt><dd><time datetime="([^"]+)">([^<]+)<\/time> <span class="fact-note">([^<]+)</.exec(html)?.slice(1)
+
+describe('dates from a scripted git history', () => {
+  const out = join(tmp, 'site')
+  beforeAll(async () => {
+    const result = await build({input: join(repo, 'content/README.md'), out, base: '/', siteUrl})
+    expect(result.written).toBe(true)
+  })
+
+  it('dates each paper by the commit that first added its entry, through a rename and a title fix', () => {
+    expect(feedEntries(read(out, 'feed.xml'))).toEqual([
+      ['laco', '2024-06-10T12:30:00Z'],
+      ['pruning-via-merging', '2024-05-20T12:00:00Z'],
+      // Added by the same commit: later in the list first.
+      ['foldgpt', '2024-01-15T08:00:00Z'],
+      ['shortgpt', '2024-01-15T08:00:00Z'],
+      ['shortened-llama', '2024-01-15T08:00:00Z']
+    ])
+    expect(read(out, 'feed.xml')).toContain('<updated>2024-06-10T12:30:00Z</updated>\n  <author>')
+    expect(added(read(out, 'papers/shortgpt/index.html'))).toEqual(['2024-01-15', '15 Jan 2024', 'when its entry first appeared in the list'])
+    expect(added(read(out, 'papers/laco/index.html'))?.slice(0, 2)).toEqual(['2024-06-10', '10 Jun 2024'])
+  })
+
+  it('marks as new the papers added in the 30 days up to the newest commit, not up to today', () => {
+    const home = read(out, 'index.html')
+    const badged = Array.from(home.matchAll(/<li class="paper" id="paper-([^"]+)"[^]*?<\/li>/g)).filter((m) => m[0].includes('badge-new')).map((m) => m[1])
+    expect(badged).toEqual(['pruning-via-merging', 'laco'])
+    const page = read(out, 'new/index.html')
+    expect(page).toContain('2 papers added in the 30 days up to 10 Jun 2024')
+    expect(page).toContain('Added in June 2024')
+    expect(page).toContain('3 commits, the newest on 2024-06-10')
+    expect(page.indexOf('id="paper-laco"')).toBeLessThan(page.indexOf('id="paper-pruning-via-merging"'))
+    expect(page.indexOf('id="paper-pruning-via-merging"')).toBeLessThan(page.indexOf('id="paper-shortened-llama"'))
+  })
+
+  it('gives the sitemap a lastmod from the history: an entry’s last change, a row’s or its papers’, else the newest commit', () => {
+    const dates = lastmods(read(out, 'sitemap.xml'))
+    expect(dates.get('/papers/shortgpt/')).toBe('2024-05-20T12:00:00Z')
+    expect(dates.get('/papers/shortened-llama/')).toBe('2024-01-15T08:00:00Z')
+    expect(dates.get('/papers/laco/')).toBe('2024-06-10T12:30:00Z')
+    expect(dates.get('/models/mixtral-7b/')).toBe('2024-05-20T12:00:00Z')
+    expect(dates.get('/models/llama-7b/')).toBe('2024-01-15T08:00:00Z')
+    expect(dates.get('/')).toBe('2024-06-10T12:30:00Z')
+    expect(dates.has('/404.html')).toBe(false)
+  })
+
+  it('builds the same bytes twice', async () => {
+    const again = join(tmp, 'again')
+    await build({input: join(repo, 'content/README.md'), out: again, base: '/', siteUrl})
+    for (const file of ['feed.xml', 'sitemap.xml', 'index.html', 'new/index.html']) expect(read(again, file)).toBe(read(out, file))
+  })
+
+  it('falls back to the paper’s own date for an entry not committed yet, and says so', async () => {
+    const work = join(tmp, 'work')
+    cpSync(repo, work, {recursive: true})
+    const extra = '- [6] BlockPruner: Fine-grained Pruning for Large Language Models\n  Arxiv, [Paper](https://arxiv.org/pdf/2406.10594)\n'
+    writeFileSync(join(work, 'content/README.md'), v3.replace(entry(5), (five) => five + extra))
+    const site = join(tmp, 'work-site')
+    expect((await build({input: join(work, 'content/README.md'), out: site})).written).toBe(true)
+    expect(added(read(site, 'papers/blockpruner/index.html'))).toEqual(['2024-06-01', '1 Jun 2024', 'the paper’s own date: the list’s history does not have it'])
+    expect(read(site, 'new/index.html')).toContain('1 paper is not in the history that this build could read')
+    expect(read(site, 'papers/blockpruner/index.html')).not.toContain('badge-new')
+    expect(added(read(site, 'papers/laco/index.html'))?.[0]).toBe('2024-06-10')
+  })
+
+  it('in a shallow clone, trusts no date from the cut-off commit', async () => {
+    const shallow = join(tmp, 'shallow')
+    execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${repo}`, shallow], {stdio: 'ignore'})
+    const site = join(tmp, 'shallow-site')
+    expect((await build({input: join(shallow, 'content/README.md'), out: site})).written).toBe(true)
+    expect(added(read(site, 'papers/laco/index.html'))).toEqual(['2024-02-01', '1 Feb 2024', 'the paper’s own date: the list’s history does not have it'])
+    expect(read(site, 'new/index.html')).toContain('5 papers are not in the history that this build could read')
+    expect(read(site, 'index.html')).not.toContain('badge-new')
+  })
+
+  it('without a repository, uses the papers’ own dates, says why, and leaves lastmod out', async () => {
+    const bare = join(tmp, 'no-git')
+    cpSync(join(repo, 'content'), bare, {recursive: true})
+    const site = join(tmp, 'no-git-site')
+    expect((await build({input: join(bare, 'README.md'), out: site, siteUrl})).written).toBe(true)
+    expect(read(site, 'new/index.html')).toContain('This build had no git history of the list (the list is not in a git repository)')
+    expect(read(site, 'new/index.html')).toContain('Dated July 2024')
+    expect(read(site, 'sitemap.xml')).not.toContain('<lastmod>')
+    expect(feedEntries(read(site, 'feed.xml'))[0]).toEqual(['foldgpt', '2024-07-01T00:00:00Z'])
+    expect(brokenLinks(site, '/')).toEqual([])
+  })
+})
