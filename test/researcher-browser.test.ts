@@ -1,0 +1,189 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {Browser, Page} from 'playwright-core'
+import {parse as parseBibtex} from '@retorquere/bibtex-parser'
+import {build} from '../src/build.ts'
+import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
+import {serializeMetaCache} from '../src/meta/cache.ts'
+import {seedPath} from './helpers/seed.ts'
+import {launchChromium} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+
+/** The researcher pages in Chromium: the seed with its arXiv metadata cached, served under a project base. */
+const shots = join(process.cwd(), 'test-results', 'screenshots')
+const base = '/Awesome-LLM-Pruning/'
+const tmp = mkdtempSync(join(tmpdir(), 'site-researcher-browser-'))
+let server: StaticServer
+let browser: Browser
+
+beforeAll(async () => {
+  mkdirSync(shots, {recursive: true})
+  const list = join(tmp, 'list')
+  mkdirSync(list)
+  copyFileSync(seedPath, join(list, 'README.md'))
+  const answers = ['2402.02834_2403.03853', '2407.00928_2406.16330', '2402.11187'].flatMap((name) => parseArxivFeed(readFileSync(new URL(`./fixtures/arxiv/${name}.xml`, import.meta.url), 'utf8')))
+  writeFileSync(join(list, 'papers.meta.json'), serializeMetaCache(new Map(answers.map((paper) => [paper.arxiv, paper]))))
+  expect((await build({input: join(list, 'README.md'), out: join(tmp, 'dist'), base})).written).toBe(true)
+  server = await serveStatic(join(tmp, 'dist'), base)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  rmSync(tmp, {recursive: true, force: true})
+})
+
+/** A page that records every console error (CSP violations included) and uncaught exception. */
+async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{page: Page; errors: string[]}> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}, ...options})
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(server.url + path)
+  return {page, errors}
+}
+
+const titles = (page: Page) => page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
+
+describe('the home page’s list tools', () => {
+  it('sorts by date, by title and back, keeping the filters in the URL', async () => {
+    const {page, errors} = await open('?model=llama2-7b')
+    await page.locator('#sort').selectOption('newest')
+    expect(await titles(page)).toEqual([
+      'FoldGPT: Simple and Effective Large Language Model Compression Scheme',
+      'Pruning via Merging: Compressing LLMs via Manifold Alignment Based Layer Merging',
+      'ShortGPT:Layers in Large Language Models are More Redundant Than You Expect'
+    ])
+    expect(new URL(page.url()).search).toBe('?model=llama2-7b&sort=newest')
+    await page.locator('input[name=model][value=gemma-2b]').check()
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest')
+    await page.goto(`${server.url}?sort=title`)
+    expect((await titles(page)).map((t) => t.slice(0, 12))).toEqual(['FoldGPT: Sim', 'LaCo: Large ', 'Pruning via ', 'Shortened LL', 'ShortGPT:Lay'])
+    await page.locator('#sort').selectOption('')
+    expect((await titles(page)).map((t) => t.slice(0, 6))).toEqual(['Shorte', 'ShortG', 'FoldGP', 'Prunin', 'LaCo: '])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('finds a paper by an author’s name', async () => {
+    const {page} = await open('?q=zouying')
+    expect(await titles(page)).toEqual(['LaCo: Large Language Model Pruning via Layer Collapse'])
+    await page.close()
+  })
+
+  it('downloads the BibTeX of the papers shown, and all of papers.bib when nothing is filtered', async () => {
+    const {page, errors} = await open('?dataset=race')
+    const link = page.locator('#bib-download')
+    expect(await link.innerText()).toBe('Download .bib (2)')
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    const text = readFileSync((await download.path())!, 'utf8')
+    expect(parseBibtex(text).entries.map((entry) => entry.key)).toEqual(['men2024shortgpt', 'liu2024pruning'])
+    expect(download.suggestedFilename()).toBe('papers-selection.bib')
+    await page.locator('#filter-clear').click()
+    await expect.poll(() => link.innerText()).toBe('Download .bib')
+    const [all] = await Promise.all([page.waitForEvent('download'), link.click()])
+    expect(all.suggestedFilename()).toBe('papers.bib')
+    expect(parseBibtex(readFileSync((await all.path())!, 'utf8')).entries).toHaveLength(5)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('opens the matrix narrowed to the filtered papers', async () => {
+    const {page, errors} = await open('?model=llamaa2-13b&sort=title')
+    await page.locator('#matrix-link').click()
+    await page.waitForURL(`${server.url}matrix/?model=llamaa2-13b`)
+    const rows = page.locator('#matrix-datasets tbody tr:not([hidden]) th')
+    expect(await rows.allInnerTexts()).toEqual(['[2] ShortGPT', '[4] Pruning via Merging'])
+    expect(await page.locator('#matrix-status').innerText()).toContain('Showing 2 of 4 papers')
+    // Totals follow the rows shown, and the most used columns come first.
+    const header = await page.locator('#matrix-datasets thead tr:first-child th.column-name').allInnerTexts()
+    const totals = await page.locator('#matrix-datasets thead tr.totals td[data-column]').allInnerTexts()
+    expect(header.slice(0, 5)).toEqual(['BoolQ', 'HellaSwag', 'PIQA', 'MMLU', 'Race'])
+    expect(totals.slice(0, 6)).toEqual(['2', '2', '2', '2', '2', '1'])
+    expect(await page.locator('#matrix-datasets thead td[data-column="ptb"]').innerText()).toBe('0')
+    await page.screenshot({path: join(shots, 'matrix-filtered.png'), fullPage: true})
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
+
+describe('the benchmark matrix', () => {
+  it('sorts the papers by their totals and back to the list’s order', async () => {
+    const {page, errors} = await open('matrix/')
+    const rows = () => page.locator('#matrix-datasets tbody tr th').allInnerTexts()
+    expect(await rows()).toEqual(['[1] Shortened LLaMA', '[2] ShortGPT', '[3] FoldGPT', '[4] Pruning via Merging'])
+    await page.locator('#matrix-datasets th[data-sort="total"] button').click()
+    expect(await rows()).toEqual(['[2] ShortGPT', '[1] Shortened LLaMA', '[3] FoldGPT', '[4] Pruning via Merging'])
+    expect(await page.locator('#matrix-datasets th[data-sort="total"]').getAttribute('aria-sort')).toBe('descending')
+    await page.locator('#matrix-datasets th[data-sort="list"] button').click()
+    expect(await rows()).toEqual(['[1] Shortened LLaMA', '[2] ShortGPT', '[3] FoldGPT', '[4] Pruning via Merging'])
+    // A filled cell goes to its paper.
+    await page.locator('#matrix-models tbody tr').nth(2).locator('td.on a').first().click()
+    await page.waitForURL(`${server.url}papers/foldgpt/`)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('keeps its headers in view while the table scrolls, and the page itself does not scroll sideways on a phone', async () => {
+    const {page} = await open('matrix/', {viewport: {width: 390, height: 700}})
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    const region = page.locator('.matrix-scroll').first()
+    await region.evaluate((el) => el.scrollBy(400, 100))
+    const header = await page.locator('#matrix-datasets tbody th').first().boundingBox()
+    const box = await region.boundingBox()
+    expect(Math.round(header!.x)).toBe(Math.round(box!.x) + 1)
+    await page.screenshot({path: join(shots, 'phone-matrix-scrolled.png')})
+    await page.close()
+  })
+
+  it('prints without the site’s chrome and without its scroll box', async () => {
+    const {page} = await open('matrix/')
+    await page.emulateMedia({media: 'print'})
+    expect(await page.locator('.site-header').isVisible()).toBe(false)
+    expect(await page.locator('.matrix-scroll').first().evaluate((el) => getComputedStyle(el).overflow)).toBe('visible')
+    await page.close()
+  })
+})
+
+describe('a paper page', () => {
+  it('copies its BibTeX with one click', async () => {
+    const context = await browser.newContext()
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(server.url).origin})
+    const page = await context.newPage()
+    await page.goto(`${server.url}papers/shortgpt/`)
+    await page.locator('#copy-bibtex').click()
+    await expect.poll(() => page.locator('#copy-status').innerText()).toBe('Copied.')
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toBe(await page.locator('#bibtex').innerText())
+    expect(parseBibtex(copied).entries[0]).toMatchObject({key: 'men2024shortgpt', fields: {eprint: '2403.03853', primaryclass: 'cs.CL'}})
+    await context.close()
+  })
+
+  it('prints the paper, its abstract and its BibTeX, not the buttons and the navigation', async () => {
+    const {page} = await open('papers/shortgpt/')
+    await page.emulateMedia({media: 'print'})
+    for (const hidden of ['.site-header', '.paper-links', '#copy-bibtex', '.related']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false)
+    for (const shown of ['h1', '.abstract', '#bibtex', '.authors']) expect(await page.locator(shown).first().isVisible(), shown).toBe(true)
+    await page.close()
+  })
+})
+
+describe('the new pages render without an error, in light and dark', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`in ${scheme} mode`, async () => {
+      for (const path of ['', 'matrix/', 'new/', '404.html', 'papers/shortgpt/', 'datasets/boolq/']) {
+        const {page, errors} = await open(path, {colorScheme: scheme})
+        expect(errors, path).toEqual([])
+        expect(await page.locator('h1').count(), path).toBe(1)
+        if (path === 'matrix/' || path === 'papers/shortgpt/') await page.screenshot({path: join(shots, `${scheme}-${path.replace(/\W+/g, '-')}.png`), fullPage: true})
+        await page.close()
+      }
+    })
+  }
+})
