@@ -1,5 +1,7 @@
 import type {Graph, Position} from '../types.ts'
 import {pagePath} from './paths.ts'
+import {citations} from '../cite/bibtex.ts'
+import {addedOf} from '../history/history.ts'
 
 /**
  * The public data API: `dist/graph.json`. Entities keep the list's order; every edge is listed on both ends.
@@ -33,7 +35,12 @@ export function graphJson(graph: Graph): string {
       models: paper.models,
       datasets: paper.datasets,
       methods: paper.methods,
-      line: line(paper.position)
+      line: line(paper.position),
+      authors: graph.meta.get(paper.id)?.authors ?? [],
+      published: graph.meta.get(paper.id)?.published ?? null,
+      added: addedOf(graph, paper)?.date ?? null,
+      addedFrom: addedOf(graph, paper)?.source ?? null,
+      citationKey: citations(graph).key.get(paper.id) ?? null
     })),
     models: graph.models.map((model) => ({
       id: model.id,
