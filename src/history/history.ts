@@ -138,3 +138,17 @@ export function isNew(graph: Graph, paper: Paper): boolean {
   if (!date || !newest) return false
   return Date.parse(newest) - Date.parse(date) <= newDays * 86_400_000
 }
+
+/**
+ * The papers that have an "added" date, most recently added first; papers added by the same commit,
+ * later in the list first (a list grows at the end).
+ */
+export function recentlyAdded(graph: Graph): Array<{paper: Paper; added: Added}> {
+  const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
+  return graph.papers
+    .flatMap((paper) => {
+      const added = addedOf(graph, paper)
+      return added ? [{paper, added}] : []
+    })
+    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : order.get(b.paper.id)! - order.get(a.paper.id)!))
+}

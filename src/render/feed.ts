@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {addedOf} from '../history/history.ts'
+import {recentlyAdded} from '../history/history.ts'
 import type {Graph} from '../types.ts'
 import {formatDate} from './format.ts'
 import {absoluteUrl, pagePath} from './paths.ts'
@@ -16,15 +16,7 @@ export const feedSize = 100
 export function atomFeed(graph: Graph, options: {base: string; siteUrl: string | undefined}): string {
   const link = (page: string) => absoluteUrl(options.siteUrl, options.base, page) ?? `${options.base}${page}`
   const id = (page: string) => absoluteUrl(options.siteUrl, options.base, page) ?? `urn:uuid:${uuid(`${options.base}${page}`)}`
-  const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
-  const entries = graph.papers
-    .flatMap((paper) => {
-      const added = addedOf(graph, paper)
-      return added ? [{paper, added}] : []
-    })
-    // Newest first; papers added by the same commit, later in the list first.
-    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : order.get(b.paper.id)! - order.get(a.paper.id)!))
-    .slice(0, feedSize)
+  const entries = recentlyAdded(graph).slice(0, feedSize)
   const updated = entries[0]?.added.date ?? graph.history.newest ?? '1970-01-01T00:00:00Z'
   const title = graph.title || 'Awesome list'
   const lines = [

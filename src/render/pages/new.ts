@@ -1,7 +1,7 @@
 import {paperCard, type PaperCard} from '../card.ts'
 import {formatDay, plural} from '../format.ts'
 import type {PageType} from '../route.ts'
-import {addedOf, isNew, newDays} from '../../history/history.ts'
+import {isNew, newDays, recentlyAdded} from '../../history/history.ts'
 import type {Paper} from '../../types.ts'
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -11,14 +11,7 @@ export const newPageSize = 50
 
 /** What's new: the papers most recently added to the list, by month added, the last 30 days marked. */
 export const whatsNew: PageType = (graph) => {
-  const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
-  const dated = graph.papers
-    .flatMap((paper) => {
-      const added = addedOf(graph, paper)
-      return added ? [{paper, added}] : []
-    })
-    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : order.get(b.paper.id)! - order.get(a.paper.id)!))
-    .slice(0, newPageSize)
+  const dated = recentlyAdded(graph).slice(0, newPageSize)
   const groups: Array<{id: string; title: string; papers: PaperCard[]}> = []
   for (const {paper, added} of dated) {
     const month = added.date.slice(0, 7)
