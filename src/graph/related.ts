@@ -46,6 +46,7 @@ export function relatedPapers(graph: Graph): Map<Id, Related[]> {
   const result = new Map<Id, Related[]>()
   const score = new Float64Array(total)
   const touched: number[] = []
+  const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b)
   papers.forEach((paper, self) => {
     for (const g of groupsOf[self]!) {
       const group = groups[g]!
@@ -56,8 +57,15 @@ export function relatedPapers(graph: Graph): Map<Id, Related[]> {
         score[other]! += w
       }
     }
-    // Highest score first; ties in the list's order.
-    const best = touched.sort((a, b) => score[b]! - score[a]! || a - b).slice(0, relatedCount)
+    // Highest score first, ties in the list's order: a running top few, not a sort of every paper touched.
+    const best: number[] = []
+    for (const other of touched) {
+      if (best.length === relatedCount && !before(other, best[relatedCount - 1]!)) continue
+      let at = best.length < relatedCount ? best.length : relatedCount - 1
+      while (at > 0 && before(other, best[at - 1]!)) at--
+      best.splice(at, 0, other)
+      if (best.length > relatedCount) best.pop()
+    }
     result.set(paper.id, best.map((other) => ({id: papers[other]!.id, score: score[other]!, shared: shared(groups, groupsOf[self]!, groupsOf[other]!)})))
     for (const other of touched) score[other] = 0
     touched.length = 0

@@ -35,7 +35,12 @@ export interface MatrixTable {
   rows: MatrixRow[]
   /** Papers with nothing in this table, left out of it. */
   left: number
+  /** Columns past `maxColumns`, the least used, left out. */
+  more: number
 }
+
+/** Columns per table: enough for every benchmark a field reports, few enough to read (and to keep a 10,000-paper page in bounds). */
+export const maxColumns = 40
 
 /** Shades of the heat map: a total's share of the largest total, in steps of a fifth. */
 export const heatLevels = 5
@@ -72,6 +77,7 @@ function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: strin
   const columns: MatrixColumn[] = used
     .map((entity) => ({id: entity.id, name: entity.name, href: pagePath(kind, entity.id), total: entity.papers.length, heat: heat(entity.papers.length, maxColumn)}))
     .sort((a, b) => b.total - a.total || byText<MatrixColumn>((column) => column.name)(a, b))
+    .slice(0, maxColumns)
   const columnIds = new Set(columns.map((column) => column.id))
   const papers = graph.papers.filter((paper) => uses(paper).some((entity) => columnIds.has(entity)))
   const totals = papers.map((paper) => uses(paper).filter((entity) => columnIds.has(entity)).length)
@@ -99,7 +105,8 @@ function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: strin
     caption: `${title} by paper: ${plural(rows.length, 'paper')} × ${plural(columns.length, things)}. A filled cell links to the paper; columns are ordered by how many papers use them.`,
     columns,
     rows,
-    left: graph.papers.length - rows.length
+    left: graph.papers.length - rows.length,
+    more: used.length - columns.length
   }
 }
 
