@@ -25,7 +25,7 @@ export const newDays = 30
 export function noHistory(reason = 'the build was not given one'): History {
   return {
     source: 'none',
-    note: `This build had no git history of the list (${reason}), so each paper's “added” date is its own date of publication.`,
+    note: `This build had no git history of the list (${reason}), so each paper’s “added” date is its own date of publication.`,
     newest: undefined,
     added: new Map(),
     changed: new Map()
@@ -71,7 +71,7 @@ export function historyFromLog(log: FileLog, graph: Graph): History {
   for (const [key, date] of last) if (key.startsWith('row:')) changed.set(key, date)
 
   const commits = log.commits.length
-  let note = `The “added” dates come from the list's git history: ${commits} commit${commits === 1 ? '' : 's'}, the newest on ${newest.slice(0, 10)}.`
+  let note = `The “added” dates come from the list’s git history: ${commits} commit${commits === 1 ? '' : 's'}, the newest on ${newest.slice(0, 10)}.`
   if (missing > 0) {
     note += ` ${missing} paper${missing === 1 ? ' is' : 's are'} not in the history that this build could read (not committed yet, or beyond a shallow clone), so ${missing === 1 ? 'its date is its own' : 'their dates are their own'} date of publication.`
   }

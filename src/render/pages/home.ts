@@ -35,7 +35,7 @@ export const home: PageType = (graph) => [
         {label: plural(graph.tools.length, 'tool'), href: 'tools/'},
         ...(graph.labels.length > 0 ? [{label: plural(graph.labels.length, 'label'), href: 'labels/'}] : []),
         ...(graph.venues.length > 0 ? [{label: plural(graph.venues.length, 'venue'), href: 'venues/'}] : []),
-        {label: `${graph.papers.filter((paper) => isNew(graph, paper)).length} new`, href: 'new/'}
+        {label: newLabel(graph.papers.filter((paper) => isNew(graph, paper)).length), href: 'new/'}
       ],
       chart: monthChart(graph),
       facets: facets(graph),
@@ -53,6 +53,10 @@ export const home: PageType = (graph) => [
     }
   }
 ]
+
+function newLabel(count: number): string {
+  return count > 0 ? `${count} new` : 'What’s new'
+}
 
 function facets(graph: Graph): Facet[] {
   const value = (kind: 'model' | 'dataset' | 'method', entity: Model | Dataset | Method): FacetValue => ({
