@@ -22,21 +22,14 @@ export function relatedPapers(graph: Graph): Map<Id, Related[]> {
   const index = new Map(papers.map((paper, n) => [paper.id, n]))
   const total = papers.length
   const weight = (count: number) => Math.log(1 + total / count)
+  const positions = (ids: Id[]) => ids.flatMap((id) => index.get(id) ?? [])
 
   // Every kind of shared value as (name, paper indexes).
   type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: number[]}
   const groups: Group[] = []
-  for (const model of graph.models) groups.push({kind: 'models', name: model.name, members: model.papers.map((id) => index.get(id)!)})
-  for (const dataset of graph.datasets) groups.push({kind: 'datasets', name: dataset.name, members: dataset.papers.map((id) => index.get(id)!)})
-  const labels = new Map<string, number[]>()
-  papers.forEach((paper, n) => {
-    for (const label of new Set(paper.labels)) {
-      const members = labels.get(label)
-      if (members) members.push(n)
-      else labels.set(label, [n])
-    }
-  })
-  for (const [name, members] of labels) groups.push({kind: 'labels', name, members})
+  for (const model of graph.models) groups.push({kind: 'models', name: model.name, members: positions(model.papers)})
+  for (const dataset of graph.datasets) groups.push({kind: 'datasets', name: dataset.name, members: positions(dataset.papers)})
+  for (const label of graph.labels) groups.push({kind: 'labels', name: label.name, members: positions(label.papers)})
 
   const groupsOf: number[][] = papers.map(() => [])
   groups.forEach((group, g) => {

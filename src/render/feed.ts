@@ -45,7 +45,7 @@ export function atomFeed(graph: Graph, options: {base: string; siteUrl: string |
       `    <updated>${added.date}</updated>`,
       ...(meta ? [`    <published>${meta.published}</published>`] : []),
       ...(meta?.authors ?? []).map((name) => `    <author><name>${xmlText(name)}</name></author>`),
-      ...paper.labels.map((label) => `    <category term="${xmlText(label)}"/>`),
+      ...paper.labels.map((id) => `    <category term="${xmlText(id)}" label="${xmlText(graph.label.get(id)?.name ?? id)}"/>`),
       `    <summary>${xmlText(summary)}</summary>`,
       '  </entry>'
     )

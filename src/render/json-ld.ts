@@ -22,7 +22,7 @@ export type AbsoluteUrl = (page: string) => string | undefined
 export function scholarlyArticle(graph: Graph, paper: Paper, url: AbsoluteUrl): Record<string, unknown> {
   const meta = graph.meta.get(paper.id)
   const date = meta?.published.slice(0, 10) ?? (paper.date ? `${paper.date.year}${paper.date.month ? `-${String(paper.date.month).padStart(2, '0')}` : ''}` : undefined)
-  const names = (ids: string[], kind: 'model' | 'dataset') => ids.map((id) => graph[kind].get(id)?.name).filter((name) => name !== undefined)
+  const names = (ids: string[], kind: 'model' | 'dataset' | 'label') => ids.map((id) => graph[kind].get(id)?.name).filter((name) => name !== undefined)
   return compact({
     '@type': 'ScholarlyArticle',
     headline: paper.title,
@@ -34,7 +34,7 @@ export function scholarlyArticle(graph: Graph, paper: Paper, url: AbsoluteUrl): 
     identifier: paper.arxiv ? {'@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxiv} : undefined,
     sameAs: paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : paper.links[0]?.href,
     url: url(pagePath('paper', paper.id)),
-    keywords: [...paper.labels, ...names(paper.models, 'model'), ...names(paper.datasets, 'dataset')].join(', ') || undefined,
+    keywords: [...names(paper.labels, 'label'), ...names(paper.models, 'model'), ...names(paper.datasets, 'dataset')].join(', ') || undefined,
     dateCreated: addedOf(graph, paper)?.date
   })
 }
