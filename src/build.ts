@@ -17,7 +17,7 @@ import {normalizeBase} from './render/paths.ts'
 import {bundleClient} from './write/client.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
 import {MetaCacheError, metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
-import {noHistory, readHistory} from './history/history.ts'
+import {historyOff, noHistory, readHistory} from './history/history.ts'
 import {extraFiles} from './render/extra-files.ts'
 import type {Graph, RawList} from './types.ts'
 
@@ -71,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache.message(error.message.slice(error.path.length + 2), {ruleId: 'meta-cache', source: ruleSource}).fatal = true
     return {files: [file, cache], graph, written: false}
   }
-  graph.history = options.history === false ? noHistory('turned off for this build') : await readHistory(options.input, graph)
+  graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
 
   const base = normalizeBase(options.base)
   const client = await bundleClient(base)

@@ -12,7 +12,7 @@ import type {Route} from '../render/route.ts'
 import type {Graph} from '../types.ts'
 import {scriptSources} from '../write/client.ts'
 import {MetaCacheError, metaByPaper, metaPathFor, parseMetaCache} from '../meta/cache.ts'
-import {noHistory} from '../history/history.ts'
+import {historyOff, noHistory} from '../history/history.ts'
 
 export interface DevSiteOptions {
   /** The README being previewed. */
@@ -59,7 +59,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         // Best-effort, as `--allow-errors`: what the errors name is left out.
         const graph = bestEffort(result.graph, result.raw)
         graph.meta = readMeta(options.input, file, graph)
-        graph.history = noHistory('the dev server does not read it; `npm run build` does')
+        graph.history = noHistory(historyOff)
         // Templates are read afresh on every refresh (no eta cache), so template edits show at once.
         renderer = createRenderer(graph, {
           base: '/',

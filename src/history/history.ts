@@ -22,6 +22,9 @@ export interface History {
 /** How long a paper counts as new, counted back from the newest commit. */
 export const newDays = 30
 
+/** The reason given when a build, or the dev server, is told not to read the history. */
+export const historyOff = 'not read for this preview; `npm run build` reads it'
+
 export function noHistory(reason = 'the build was not given one'): History {
   return {
     source: 'none',
