@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
+import {gzipSync} from 'node:zlib'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
@@ -209,6 +210,14 @@ describe('the home page', () => {
     const bars = Array.from(home.matchAll(/<rect class="chart-bar"[^>]*><title>([^<]+)<\/title><\/rect>/g), (m) => m[1])
     expect(bars).toEqual(['Feb 2024: 2 papers', 'Mar 2024: 1 paper', 'Jun 2024: 1 paper', 'Jul 2024: 1 paper'])
     expect(home).not.toMatch(/\sstyle=/)
+  })
+
+  it('keeps all of the browser JavaScript within 5 KB gzipped', () => {
+    const scripts = readdirSync(join(out, 'assets')).filter((name) => name.endsWith('.js'))
+    expect(scripts).toHaveLength(4)
+    for (const entry of ['cite-', 'filter-', 'list-tools-', 'matrix-']) expect(scripts.some((name) => name.startsWith(entry)), entry).toBe(true)
+    const bytes = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(join(out, 'assets', name))).length, 0)
+    expect(bytes).toBeLessThanOrEqual(5 * 1024)
   })
 
   it('passes the link crawler with every new page', () => {
