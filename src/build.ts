@@ -2,7 +2,10 @@ import {readFile, readdir} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
+import type {Root} from 'mdast'
 import {parse} from './parse/processor.ts'
+import {parseSplitParallel, parseWhole} from './parse/split.ts'
+import type {PieceCache} from './parse/cache.ts'
 import {findTooDeep, maxNesting} from './parse/guard.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
@@ -40,6 +43,10 @@ export interface BuildOptions {
   meta?: string
   /** Read "added" dates from the input's git history (default); false uses the papers' own dates. */
   history?: boolean
+  /** Parsed pieces kept between builds, for a long-lived process; the process-wide cache by default. */
+  cache?: PieceCache
+  /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
+  wholeFileParse?: boolean
 }
 
 export interface BuildResult {
@@ -55,8 +62,12 @@ const publicDir = fileURLToPath(new URL('../public/', import.meta.url))
 /** read → parse → extract → link → validate → render → write. Orchestration only. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const file = await read(options.input)
-  const analysis = analyze(file)
-  if (!analysis || options.checkOnly || (hasErrors(file) && !options.allowErrors)) {
+  const base = normalizeBase(options.base)
+  // vite works on its own threads: start it now so that it runs while the README is parsed.
+  const bundling = options.checkOnly ? undefined : bundleClient(base)
+  bundling?.catch(() => {})
+  const analysis = nestingIsSupported(file) ? analyzeTree(file, options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache})) : undefined
+  if (!analysis || !bundling || (hasErrors(file) && !options.allowErrors)) {
     return {files: [file], graph: analysis?.graph, written: false}
   }
   // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
@@ -73,8 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
 
-  const base = normalizeBase(options.base)
-  const client = await bundleClient(base)
+  const client = await bundling
   let pages: Map<string, string>
   try {
     pages = renderSite(graph, {base, siteUrl: options.siteUrl, sourceHref: options.sourceHref, assets: client.assets})
@@ -99,17 +109,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
 export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
-  const source = String(file.value)
-  const deep = findTooDeep(source)
-  if (deep) {
-    const message = file.message(
-      `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
-      {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
-    )
-    message.fatal = true
-    return undefined
-  }
-  const tree = parse(file)
+  return nestingIsSupported(file) ? analyzeTree(file, parse(file)) : undefined
+}
+
+/** Input nested deeper than the parser supports is refused with a message before it is parsed. */
+function nestingIsSupported(file: VFile): boolean {
+  const deep = findTooDeep(String(file.value))
+  if (!deep) return true
+  const message = file.message(
+    `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
+    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
+  )
+  message.fatal = true
+  return false
+}
+
+/** extract → link → validate, on a parsed README. */
+export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Graph} {
   const raw = extract(tree, file)
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})

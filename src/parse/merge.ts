@@ -1,0 +1,71 @@
+import type {List, Nodes, Root, RootContent} from 'mdast'
+import type {Point, Position} from 'unist'
+import {lineEndings} from './pieces.ts'
+
+/** How a piece's coordinates map onto the README's. Columns never change: pieces start at a line start. */
+export interface Shift {
+  lines: number
+  offset: number
+  /** Nodes that start before this piece-local offset belong to a prelude and are dropped. */
+  skip: number
+}
+
+/**
+ * A copy of a piece's top-level nodes in README coordinates. The cached tree is never changed,
+ * so the same piece can serve the next build.
+ */
+export function placeNodes(tree: Root, shift: Shift): RootContent[] {
+  const nodes: RootContent[] = []
+  for (const child of tree.children) {
+    if ((child.position?.start.offset ?? 0) < shift.skip) continue
+    nodes.push(copy(child, shift) as RootContent)
+  }
+  return nodes
+}
+
+function copy(node: Nodes, shift: Shift): Nodes {
+  const out = {...node} as Nodes
+  if (node.position) out.position = movePosition(node.position, shift)
+  if ('children' in node) (out as {children: Nodes[]}).children = node.children.map((child) => copy(child, shift))
+  return out
+}
+
+function movePosition(position: Position, shift: Shift): Position {
+  return {start: movePoint(position.start, shift), end: movePoint(position.end, shift)}
+}
+
+export function movePoint(point: Point, shift: Shift): Point {
+  return {line: point.line + shift.lines, column: point.column, offset: point.offset === undefined ? undefined : point.offset + shift.offset}
+}
+
+/**
+ * Appends a piece's nodes to the document. A piece that opens with a bullet item continues the
+ * list the previous piece ended with, when the whole-file parse would: same marker, nothing between.
+ * The joined list is loose (`spread`) when either part is, or when a blank line separates the parts,
+ * as mdast-util-from-markdown decides it.
+ */
+export function append(children: RootContent[], nodes: RootContent[], source: string): void {
+  const last = children[children.length - 1]
+  const first = nodes[0]
+  if (last?.type === 'list' && first?.type === 'list' && continues(last, first, source)) {
+    const before = last.children[last.children.length - 1]
+    const after = first.children[0]
+    const between = source.slice(before?.position?.end.offset ?? 0, after?.position?.start.offset ?? 0)
+    last.spread = Boolean(last.spread || first.spread || lineEndings(between) > 1)
+    last.children.push(...first.children)
+    if (last.position && first.position) last.position = {start: last.position.start, end: first.position.end}
+    nodes = nodes.slice(1)
+  }
+  for (const node of nodes) children.push(node)
+}
+
+function continues(last: List, first: List, source: string): boolean {
+  if (last.ordered || first.ordered) return false
+  return marker(last, source) === marker(first, source)
+}
+
+function marker(list: List, source: string): string {
+  let at = list.children[0]?.position?.start.offset ?? 0
+  while (source.charCodeAt(at) === 32) at++
+  return source.charAt(at)
+}

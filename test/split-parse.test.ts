@@ -1,0 +1,195 @@
+import {afterAll, describe, expect, it} from 'vitest'
+import fc from 'fast-check'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join, relative} from 'node:path'
+import {VFile} from 'vfile'
+import {analyzeTree, build} from '../src/build.ts'
+import {PieceCache} from '../src/parse/cache.ts'
+import {splitPieces} from '../src/parse/pieces.ts'
+import {parseSplit, parseSplitParallel, parseWhole} from '../src/parse/split.ts'
+import {syntheticReadme} from '../scripts/bench/readme.ts'
+import {seedSource} from './helpers/seed.ts'
+
+const tmp = mkdtempSync(join(tmpdir(), 'site-split-'))
+afterAll(() => rmSync(tmp, {recursive: true, force: true}))
+
+/** Every cut a piece: the hardest case for the merge. */
+const everyCut = {min: 0, max: 0}
+
+/** The graph and the diagnostics, as a contributor and the site see them. */
+function outcome(value: string, tree: ReturnType<typeof parseWhole>) {
+  const file = new VFile({path: 'README.md', value})
+  const {graph} = analyzeTree(file, tree)
+  const messages = file.messages.map(({reason, line, column, ruleId, fatal, place}) => ({reason, line, column, ruleId, fatal, place}))
+  const {paper, model, dataset, method, section, ...data} = graph
+  return {graph: data, messages}
+}
+
+function expectSame(value: string, granularity = everyCut) {
+  const whole = parseWhole(value)
+  const split = parseSplit(value, {cache: new PieceCache(), granularity})
+  expect(split).toEqual(whole)
+  expect(outcome(value, split)).toEqual(outcome(value, whole))
+}
+
+// --- Generated READMEs: every entry form, and the constructs that make a cut unsafe. ---
+
+const word = fc.constantFrom('Pruning', 'LLaMA', 'sparse', 'layer', 'merging', 'GPT', 'über', 'foo', '`code`', '*em*', '[1]', '[foo]', '[Foo][]', '[x][bar]', '[^n]', '<b>', 'a|b', '\\]')
+const text = fc.array(word, {minLength: 1, maxLength: 6}).map((words) => words.join(' '))
+const url = fc.constantFrom('https://arxiv.org/pdf/2402.02834', 'https://openreview.net/pdf?id=x1', 'javascript:alert(1)', '', 'http://example.com/a b')
+const number = fc.option(fc.integer({min: 1, max: 12}), {nil: undefined}).map((n) => (n === undefined ? '' : String(n)))
+const venue = fc.constantFrom('Arxiv', 'ICML23', 'ICLR 2024', 'NeurIPS 2024', '')
+const links = fc.array(fc.tuple(fc.constantFrom('Paper', 'Code', 'Website', ''), url), {maxLength: 3}).map((list) => list.map(([label, href]) => `[${label}](${href})`).join(', '))
+
+const entry = fc.oneof(
+  // The seed's form: title, then venue and links on the next line.
+  fc.tuple(number, text, venue, links).map(([n, title, v, l]) => [`- [${n}] ${title}`, `  ${v}, ${l}`]),
+  // Seed form followed by sub-bullets.
+  fc.tuple(number, text, venue, links, text, text).map(([n, title, v, l, label, summary]) => [`- [${n}] ${title}`, `  ${v}, ${l}`, `  - Label: ${label}`, `  - Summary: ${summary}`]),
+  // Venue and links as a sub-bullet.
+  fc.tuple(number, text, venue, links, text, fc.boolean()).map(([n, title, v, l, label, empty]) => [`- [${n}] ${title}`, `  - Publication: ${v}, ${l}`, `  - Label: ${label}`, empty ? '  - Summary:' : `  - Summary: ${label}.`]),
+  // One line, other markers, loose items, lazy continuation, a paragraph inside the item.
+  fc.tuple(number, text, links).map(([n, title, l]) => [`- [${n}] ${title} ${l}`]),
+  fc.tuple(fc.constantFrom('*', '+'), number, text, links).map(([marker, n, title, l]) => [`${marker} [${n}] ${title}`, `  Arxiv, ${l}`]),
+  fc.tuple(number, text, links).map(([n, title, l]) => [`- [${n}] ${title}`, `Arxiv, ${l}`]),
+  fc.tuple(number, text, links).map(([n, title, l]) => [`- [${n}] ${title}`, '', `  Arxiv, ${l}`])
+)
+
+const table = fc.array(fc.tuple(text, fc.constantFrom('[1],[2]', '[3]', '[1], [x]', '[2402.02834]', '', '[1],[3],')), {maxLength: 4}).map((rows) => [
+  '| Name | Paper |',
+  '|------|-------|',
+  ...rows.map(([name, refs]) => `| ${name} | ${refs} |`)
+])
+
+/** Things that hide a `# heading` or a `- item` at column 1 from the block parser, or change a list. */
+const tricky = fc.oneof(
+  fc.tuple(fc.constantFrom('```', '~~~', '````', ' ```', '  ~~~', '   ```', '```js'), fc.boolean()).map(([fence, closed]) => [fence, '# not a heading', '- not an item', ...(closed ? [fence.trim().replace('js', '')] : [])]),
+  fc.constantFrom(
+    ['<div>', '# inside html', '- still html', '</div>'],
+    ['<div>', '', '# after a blank line'],
+    ['<!-- a comment', '# in the comment', '-->'],
+    ['<!-- one line -->'],
+    ['<img src="x.png">', '- after an inline tag'],
+    [' <pre>', '# in pre', '</pre>'],
+    ['<?php', '# x', '?>'],
+    ['<!DOCTYPE html>'],
+    ['<![CDATA[', '- x', ']]>'],
+    ['- item', '  ```', '# fenced in an item?', '  ```'],
+    ['- item', ' ```', '# after an unindented fence', ' ```'],
+    ['> quote', '- after a quote'],
+    ['> quote', 'lazy line'],
+    ['1. ordered', '2. second'],
+    ['2) ordered'],
+    ['- - -'],
+    ['* * *'],
+    ['***'],
+    ['Setext', '---'],
+    ['Setext', '==='],
+    ['- '],
+    ['-'],
+    ['    indented code', '    # x'],
+    ['\tindented with a tab'],
+    ['[foo]: https://example.com/foo'],
+    ['[Bar]: https://example.com/bar "title"'],
+    ['> [foo]: https://example.com/quoted'],
+    ['[^n]: A footnote.'],
+    ['[^n]: A footnote', '    continued.'],
+    ['#no heading'],
+    ['#######  seven'],
+    ['#'],
+    ['## '],
+    ['- [ ] task', '- [x] done'],
+    ['\u00a0'],
+    ['  - nested under nothing'],
+    ['+ plus']
+  )
+)
+
+const block = fc.oneof(
+  {weight: 4, arbitrary: fc.array(entry, {minLength: 1, maxLength: 4}).map((entries) => entries.flat())},
+  {weight: 2, arbitrary: fc.tuple(fc.integer({min: 1, max: 4}), text).map(([depth, title]) => [`${'#'.repeat(depth)} ${title}`])},
+  {weight: 1, arbitrary: fc.constantFrom(['## Papers'], ['### Survey'], ['## Models'], ['## Datasets'], ['### For Evaluation'], ['## Tools'], ['# Contents'])},
+  {weight: 1, arbitrary: text.map((line) => [line])},
+  {weight: 1, arbitrary: table},
+  {weight: 3, arbitrary: tricky},
+  {weight: 2, arbitrary: fc.constant([''])}
+)
+
+const readme = fc
+  .tuple(fc.array(block, {minLength: 1, maxLength: 14}), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .map(([blocks, eol, trailing]) => blocks.flat().join(eol) + (trailing ? eol : ''))
+
+describe('the split parse equals the whole-file parse', () => {
+  it('on the seed: the same tree, graph and diagnostics, cut at every boundary and at the default size', () => {
+    expect(splitPieces(seedSource, everyCut).length).toBeGreaterThan(10)
+    expectSame(seedSource)
+    expectSame(seedSource, undefined)
+  })
+
+  it('on generated READMEs in every entry form, with code, HTML, quotes, tables and definitions', () => {
+    fc.assert(fc.property(readme, (value) => expectSame(value)), {numRuns: Number(process.env['SPLIT_RUNS'] ?? 400)})
+  })
+
+  it('on the seed with papers added and edited, with the cache kept between parses', () => {
+    const cache = new PieceCache()
+    const lines = seedSource.split('\n')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(lines.length), entry), {maxLength: 3}), (edits) => {
+        const copy = [...lines]
+        for (const [at, added] of edits) copy.splice(at, 0, ...added)
+        const value = copy.join('\n')
+        expect(parseSplit(value, {cache, granularity: everyCut})).toEqual(parseWhole(value))
+      }),
+      {numRuns: 100}
+    )
+    expect(cache.hits).toBeGreaterThan(cache.misses)
+  })
+
+  it('on a 1,000-paper list in the sub-bullet form, parsed on two threads', async () => {
+    const value = syntheticReadme({papers: 1000, form: 'sub-bullets'})
+    const split = await parseSplitParallel(value, {cache: new PieceCache()})
+    expect(split).toEqual(parseWhole(value))
+  })
+})
+
+describe('a build with the split parse', () => {
+  it('writes exactly the files, byte for byte, that a build with the whole-file parse writes', async () => {
+    const input = join(tmp, 'README.md')
+    writeFileSync(input, `${seedSource}\n[ref]: https://example.com/ref\n`.replace('Applicability with Quantization', 'Applicability with [Quantization][ref]'))
+    const split = await build({input, out: join(tmp, 'split'), base: '/'})
+    const whole = await build({input, out: join(tmp, 'whole'), base: '/', wholeFileParse: true})
+    expect(split.written && whole.written).toBe(true)
+    const files = (root: string) => walk(root).map((file) => [relative(root, file), readFileSync(file, 'utf8')])
+    const built = files(join(tmp, 'split'))
+    expect(built.length).toBeGreaterThan(40)
+    expect(built).toEqual(files(join(tmp, 'whole')))
+    // The reference at the end resolves to the definition in another piece.
+    expect(JSON.stringify(parseSplit(readFileSync(input, 'utf8'), {granularity: everyCut}))).toContain('"type":"linkReference"')
+  })
+
+  it('reports the same diagnostics at the same places as the whole-file parse', async () => {
+    const input = join(tmp, 'broken.md')
+    writeFileSync(input, seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9], [x] |').replace('[Paper](https://arxiv.org/pdf/2402.11187)', '[Paper](javascript:alert(1))'))
+    const messages = async (wholeFileParse: boolean) => {
+      const result = await build({input, out: join(tmp, 'never'), wholeFileParse})
+      expect(result.written).toBe(false)
+      return result.files[0]!.messages.map(({reason, line, column, ruleId}) => ({reason, line, column, ruleId}))
+    }
+    const split = await messages(false)
+    expect(split.length).toBeGreaterThanOrEqual(3)
+    expect(split).toEqual(await messages(true))
+  })
+})
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = join(dir, name)
+      return statSync(full).isDirectory() ? walk(full) : [full]
+    })
+}
+
+
+
