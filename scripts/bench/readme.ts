@@ -13,7 +13,17 @@ export interface ReadmeOptions {
 }
 
 const subsections = ['Survey', 'Unstructured Pruning', 'Structured Pruning', 'Layer Pruning', 'Semi-structured Pruning', 'Pruning with Quantization', 'Dynamic Pruning', 'Token Pruning']
-const words = ['Pruning', 'Sparse', 'Large', 'Language', 'Models', 'Efficient', 'Structured', 'Layer', 'Depth', 'Width', 'Attention', 'Heads', 'Compression', 'Retraining', 'One-Shot', 'Calibration', 'Low-Rank', 'Merging', 'Distillation', 'Fine-grained', 'Adaptive', 'Gradient-free', 'Outlier', 'Weight', 'Activation', 'Redundancy', 'Scaling', 'Inference', 'Memory', 'Block', 'Channel', 'Neuron', 'Importance', 'Mixture-of-Experts', 'Transformers', 'LLMs']
+const words = `pruning sparse large language models efficient structured layer depth width attention heads compression retraining one-shot
+calibration low-rank merging distillation fine-grained adaptive gradient-free outlier weight activation redundancy scaling inference memory block
+channel neuron importance mixture-of-experts transformers llms towards beyond rethinking revisiting understanding scalable fast accurate simple
+effective optimal lossless training-free data-free global local iterative progressive dynamic static token sequence context long short vision
+multimodal instruction-tuned chat reasoning code math agents edge devices mobile hardware-aware latency throughput energy kernels sparsity patterns
+semi-structured unstructured n:m masks gates experts routing layers blocks residual stream feed-forward embeddings vocabulary quantization
+low-bit mixed-precision binarization ternary eight-bit four-bit codebooks vector search hessian second-order taylor fisher saliency magnitude
+wanda sparsegpt llm-pruner slicegpt shortgpt laco flap compresso sheared bonsai minitron recovery healing lora adapters prompts continual
+pretraining corpus calibration-free benchmark evaluation study survey analysis perspective framework toolkit library theory bounds guarantees
+lottery tickets subnetworks emergent abilities knowledge forgetting robustness safety alignment fairness bias privacy federated distributed
+parallel pipeline offloading caching kv-cache speculative decoding early-exit skipping collapse folding merging manifolds alignment spectral`.split(/\s+/)
 const venues = ['ICML23', 'ICLR 2024', 'NeurIPS 2024', 'ACL 2024 Findings', 'NAACL 2024 findings', 'EMNLP 2023', 'AAAI 2024', 'ICML 2024 Workshop', 'LREC-COLING 2024']
 const venueHosts = ['https://proceedings.mlr.press/v202/a{n}/a{n}.pdf', 'https://openreview.net/pdf?id=x{n}', 'https://aclanthology.org/2024.findings-acl.{n}.pdf', 'https://proceedings.neurips.cc/paper/{n}.pdf']
 const labels = ['Structure Pruning', 'Depth Pruning', 'Width Pruning', 'Unstructured Pruning', 'Loss-based Pruning', 'N:M sparsity', 'Layer Merging', 'Quantization']
@@ -70,7 +80,8 @@ export function syntheticReadme({papers, form, seed = 1}: ReadmeOptions): string
       if (next() < 0.5) out.push(`> Papers on ${title.toLowerCase()}, newest last.`, '')
     }
     const title = `${sentence(4, 9)}: ${sentence(3, 7)}`
-    const arxiv = `${String(20 + Math.floor(next() * 5)).padStart(2, '0')}${String(1 + Math.floor(next() * 12)).padStart(2, '0')}.${String(Math.floor(next() * 99999)).padStart(5, '0')}`
+    // Unique per paper: the list may not carry the same paper twice.
+    const arxiv = `${String(20 + Math.floor(next() * 5)).padStart(2, '0')}${String(1 + Math.floor(next() * 12)).padStart(2, '0')}.${String((n * 7919) % 100000).padStart(5, '0')}`
     const links = [`[Paper](https://arxiv.org/pdf/${arxiv})`]
     if (next() < 0.4) links.push(`[Code](https://github.com/org${n % 97}/repo-${n})`)
     if (form === 'flat') {

@@ -14,11 +14,17 @@ interface State {
   selected: Record<FacetKey, Set<string>>
 }
 
+/**
+ * Rows are kept as plain numbers so a keystroke over 10,000 papers stays within a frame:
+ * each facet value has an index, each row lists the indexes of its values.
+ */
 interface Row {
   element: HTMLElement
+  /** The row's text and the names of its facet values, folded, for the search box. */
   text: string
-  /** Each paper carries its values as `data-<facet>="id id"`. */
-  values: Record<FacetKey, string[]>
+  /** Per facet (in `facetKeys` order), the indexes of the row's values. */
+  values: number[][]
+  shown: boolean
 }
 
 const list = document.getElementById('paper-list')
@@ -32,19 +38,44 @@ function enhance(list: HTMLElement): void {
   const empty = document.getElementById('no-results')!
   const hint = document.getElementById('facet-hint')
 
-  const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => ({
-    element,
-    text: fold(element.textContent ?? ''),
-    values: Object.fromEntries(facetKeys.map((facet) => [facet, words(element.dataset[facet])]))
-  }))
+  // Facet values get an index and a name; each row carries its values as `data-<facet>="id id"`.
+  const index = new Map<string, number>()
+  const names: string[] = []
+  const keyOf: string[] = []
+  const boxes: HTMLInputElement[][] = []
+  const counters: HTMLElement[][] = []
+  const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('a.facet-value'))
+  for (const link of links) {
+    const key = `${link.dataset['facet']}=${link.dataset['value'] ?? ''}`
+    if (index.has(key)) continue
+    index.set(key, keyOf.length)
+    keyOf.push(key)
+    names.push(link.querySelector('.facet-name')?.textContent ?? '')
+    boxes.push([])
+    counters.push([])
+  }
+  const valueIndex = (facet: FacetKey, value: string) => index.get(`${facet}=${value}`) ?? valueIndexOf(`${facet}=${value}`)
+  /** A value a row carries that no facet lists still filters, like any other. */
+  function valueIndexOf(key: string): number {
+    index.set(key, keyOf.length)
+    keyOf.push(key)
+    names.push('')
+    boxes.push([])
+    counters.push([])
+    return keyOf.length - 1
+  }
+
+  const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
+    const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
+    const named = values.flat().map((n) => names[n]).join(' ')
+    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
+  })
 
   // Facet links become checkboxes; the same value may sit in several groups (a dataset with two roles).
-  const boxes = new Map<string, HTMLInputElement[]>()
-  const counters = new Map<string, HTMLElement[]>()
-  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a.facet-value'))) {
+  for (const link of links) {
     const facet = link.dataset['facet'] as FacetKey
     const value = link.dataset['value'] ?? ''
-    const key = `${facet}=${value}`
+    const n = valueIndex(facet, value)
     const label = document.createElement('label')
     label.className = 'facet-value'
     const box = document.createElement('input')
@@ -53,10 +84,12 @@ function enhance(list: HTMLElement): void {
     box.value = value
     label.append(box, ...Array.from(link.childNodes))
     link.replaceWith(label)
-    push(boxes, key, box)
+    boxes[n]!.push(box)
     const counter = label.querySelector<HTMLElement>('.count')
-    if (counter) push(counters, key, counter)
+    if (counter) counters[n]!.push(counter)
   }
+  const tallies = new Int32Array(keyOf.length)
+  const selected = new Uint8Array(keyOf.length)
 
   form.hidden = false
   if (hint) hint.hidden = true
@@ -105,48 +138,65 @@ function enhance(list: HTMLElement): void {
   /** Puts the state into the controls, then filters. */
   function show(next: State): void {
     input.value = next.q
-    for (const [key, list] of boxes) {
-      const [facet, value] = split(key)
+    boxes.forEach((list, n) => {
+      const [facet, value] = split(keyOf[n]!)
       for (const box of list) box.checked = next.selected[facet]?.has(value) ?? false
-    }
+    })
     render(next)
   }
 
   function render(current: State): void {
     const terms = fold(current.q).split(/\s+/).filter(Boolean)
-    const active = facetKeys.filter((facet) => (current.selected[facet]?.size ?? 0) > 0)
-    const tallies = new Map<string, number>()
+    // Active facets, by position in `facetKeys`, and which values are selected.
+    selected.fill(0)
+    const active: number[] = []
+    facetKeys.forEach((facet, f) => {
+      const chosen = current.selected[facet]
+      if (!chosen || chosen.size === 0) return
+      active.push(f)
+      for (const value of chosen) selected[valueIndex(facet, value)] = 1
+    })
+    tallies.fill(0)
     let shown = 0
     for (const row of rows) {
-      const textOk = terms.every((term) => row.text.includes(term))
+      let textOk = true
+      for (const term of terms) {
+        if (!row.text.includes(term)) {
+          textOk = false
+          break
+        }
+      }
       // Which active facets does this row fail? A value's count is the rows that pass every other facet.
-      let failed: FacetKey | undefined
+      let failed = -1
       let failures = 0
-      for (const facet of active) {
-        if (!row.values[facet]!.some((value) => current.selected[facet]!.has(value))) {
-          failed = facet
-          failures++
+      if (textOk) {
+        for (const f of active) {
+          if (!row.values[f]!.some((n) => selected[n] === 1)) {
+            failed = f
+            failures++
+          }
         }
       }
       const visible = textOk && failures === 0
-      row.element.hidden = !visible
+      if (visible !== row.shown) {
+        row.shown = visible
+        row.element.hidden = !visible
+      }
       if (visible) shown++
       if (!textOk || failures > 1) continue
-      for (const facet of facetKeys) {
-        if (failures === 1 && facet !== failed) continue
-        for (const value of row.values[facet] ?? []) {
-          const key = `${facet}=${value}`
-          tallies.set(key, (tallies.get(key) ?? 0) + 1)
-        }
+      for (let f = 0; f < row.values.length; f++) {
+        if (failures === 1 && f !== failed) continue
+        for (const n of row.values[f]!) tallies[n]!++
       }
     }
-    for (const [key, list] of counters) {
-      const n = tallies.get(key) ?? 0
+    counters.forEach((list, n) => {
+      const text = String(tallies[n])
       for (const counter of list) {
-        counter.textContent = String(n)
-        counter.parentElement?.classList.toggle('is-zero', n === 0)
+        if (counter.textContent === text) continue
+        counter.textContent = text
+        counter.parentElement?.classList.toggle('is-zero', tallies[n] === 0)
       }
-    }
+    })
     const filtered = terms.length > 0 || active.length > 0
     count.textContent = filtered ? `${shown} of ${rows.length} papers` : `${rows.length} papers`
     clear.hidden = !filtered
@@ -190,10 +240,4 @@ function words(text: string | undefined): string[] {
 function split(key: string): [FacetKey, string] {
   const at = key.indexOf('=')
   return [key.slice(0, at), key.slice(at + 1)]
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
 }
