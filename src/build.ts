@@ -45,6 +45,8 @@ export interface BuildOptions {
   history?: boolean
   /** Parsed pieces kept between builds, for a long-lived process; the process-wide cache by default. */
   cache?: PieceCache
+  /** A long-lived process: remember what was written, so the next build links unchanged files instead of writing them. */
+  reuseOutput?: boolean
   /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
   wholeFileParse?: boolean
 }
@@ -103,7 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...extraFiles(graph, {base, siteUrl: options.siteUrl}),
     ['README.md', String(file.value)]
   ])
-  await writeSite(options.out, files)
+  await writeSite(options.out, files, {remember: options.reuseOutput})
   return {files: [file], graph, written: true}
 }
 

@@ -1,4 +1,6 @@
-import {mkdir, mkdtemp, rename, rm, writeFile} from 'node:fs/promises'
+import {spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {link, mkdir, mkdtemp, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 
 export type SiteFiles = Map<string, string | Uint8Array>
@@ -6,50 +8,102 @@ export type SiteFiles = Map<string, string | Uint8Array>
 /** How many files are written at once: file creation, not bytes, is the cost on this disk. */
 const inFlight = 64
 
+/** What this process last wrote into each output folder: a hash per file, and the file's size and mtime then. */
+const written = new Map<string, Map<string, {hash: string; size: number; mtimeMs: number}>>()
+
 /**
  * Writes the whole site into a staging folder beside `outDir`, then swaps it in with renames.
  * A build that fails before the swap leaves the previous output exactly as it was.
+ *
+ * With `remember` (a long-lived process such as the dev server), a file whose bytes this process
+ * already wrote there, and which nobody has touched since, is
+ * hard-linked into the staging folder instead of written again: the link shares the old file's
+ * bytes, which are never modified, so the previous output still stays intact until the swap.
  */
-export async function writeSite(outDir: string, files: SiteFiles): Promise<void> {
+export async function writeSite(outDir: string, files: SiteFiles, options: {remember?: boolean} = {}): Promise<void> {
   const target = resolve(outDir)
   const parent = dirname(target)
   await mkdir(parent, {recursive: true})
   const staging = await mkdtemp(join(parent, `.${basename(target)}.staging-`))
+  let record: Map<string, {hash: string; size: number; mtimeMs: number}>
   try {
-    await writeAll(staging, files)
+    record = await writeAll(staging, target, files, written.get(target), options.remember ?? false)
     await swap(staging, target)
   } catch (error) {
+    written.delete(target)
     await rm(staging, {recursive: true, force: true})
     throw error
   }
+  if (options.remember) written.set(target, record)
+  else written.delete(target)
 }
 
-async function writeAll(root: string, files: SiteFiles): Promise<void> {
+async function writeAll(root: string, previous: string, files: SiteFiles, before: Map<string, {hash: string; size: number; mtimeMs: number}> | undefined, remember: boolean) {
   const folders = new Set<string>()
   for (const path of files.keys()) folders.add(dirname(join(root, path)))
   for (const folder of [...folders].sort()) await mkdir(folder, {recursive: true})
+  const record = new Map<string, {hash: string; size: number; mtimeMs: number}>()
   const queue = [...files.entries()]
   const workers = Array.from({length: Math.min(inFlight, queue.length)}, async () => {
-    for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join(root, next[0]), next[1])
+    for (let next = queue.pop(); next; next = queue.pop()) {
+      const [path, bytes] = next
+      const hash = before ? createHash('sha1').update(bytes).digest('base64') : ''
+      const file = join(root, path)
+      const old = before?.get(path)
+      if (old && old.hash === hash && (await reuse(join(previous, path), file, old))) {
+        record.set(path, old)
+        continue
+      }
+      await writeFile(file, bytes)
+      if (!remember) continue
+      const info = await stat(file)
+      record.set(path, {hash: hash || createHash('sha1').update(bytes).digest('base64'), size: info.size, mtimeMs: info.mtimeMs})
+    }
   })
   await Promise.all(workers)
+  return record
 }
 
-/** Moves the old output aside, moves the new one in, then deletes the old. Retries if another build swaps at the same time. */
+/** Links the previous output's file into staging when it is still exactly what this process wrote. */
+async function reuse(from: string, to: string, old: {size: number; mtimeMs: number}): Promise<boolean> {
+  const info = await stat(from).catch(() => undefined)
+  if (!info || info.size !== old.size || info.mtimeMs !== old.mtimeMs) return false
+  return link(from, to).then(
+    () => true,
+    () => false
+  )
+}
+
+/**
+ * Moves the old output aside, moves the new one in, then deletes the old in a detached process:
+ * removing ten thousand folders takes seconds on this disk, and nothing waits for it.
+ * Retries if another build swaps at the same time.
+ */
 async function swap(staging: string, target: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const old = `${staging}.old`
+    const old = `${dirname(target)}/.${basename(target)}.old-${basename(staging).split('-').pop()}`
+    let moved = true
     await rename(target, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
+      moved = false
     })
     try {
       await rename(staging, target)
-      await rm(old, {recursive: true, force: true})
+      if (moved) removeLater(old)
       return
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      await rm(old, {recursive: true, force: true})
+      if (moved) removeLater(old)
       if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt > 20) throw error
     }
   }
+}
+
+function removeLater(folder: string): void {
+  const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], {recursive: true, force: true})', folder], {
+    detached: true,
+    stdio: 'ignore'
+  })
+  child.on('error', () => rm(folder, {recursive: true, force: true}))
+  child.unref()
 }
