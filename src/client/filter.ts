@@ -24,6 +24,7 @@ interface Row {
   text: string
   /** Per facet (in `facetKeys` order), the indexes of the row's values. */
   values: number[][]
+  /** Whether the row is in the list now. */
   shown: boolean
 }
 
@@ -68,7 +69,7 @@ function enhance(list: HTMLElement): void {
   const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
     const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
     const named = values.flat().map((n) => names[n]).join(' ')
-    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
+    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: true}
   })
 
   // Facet links become checkboxes; the same value may sit in several groups (a dataset with two roles).
@@ -158,6 +159,7 @@ function enhance(list: HTMLElement): void {
     })
     tallies.fill(0)
     let shown = 0
+    let changed = false
     for (const row of rows) {
       let textOk = true
       for (const term of terms) {
@@ -180,7 +182,7 @@ function enhance(list: HTMLElement): void {
       const visible = textOk && failures === 0
       if (visible !== row.shown) {
         row.shown = visible
-        row.element.hidden = !visible
+        changed = true
       }
       if (visible) shown++
       if (!textOk || failures > 1) continue
@@ -189,9 +191,12 @@ function enhance(list: HTMLElement): void {
         for (const n of row.values[f]!) tallies[n]!++
       }
     }
-    counters.forEach((list, n) => {
+    // Rows that do not match leave the list rather than being hidden one by one: with
+    // `content-visibility: auto` on the rows, one re-insertion costs far less than many display changes.
+    if (changed) list.replaceChildren(...rows.flatMap((row) => (row.shown ? [row.element] : [])))
+    counters.forEach((elements, n) => {
       const text = String(tallies[n])
-      for (const counter of list) {
+      for (const counter of elements) {
         if (counter.textContent === text) continue
         counter.textContent = text
         counter.parentElement?.classList.toggle('is-zero', tallies[n] === 0)

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: the performance budgets of issue 6, measured in one run on this machine.
+ * Prints a markdown report and writes it to docs/BENCHMARKS.md. Only ratios and byte sizes are
+ * meaningful across machines; absolute times are shown to explain the ratios.
+ *
+ *   npm run bench                  all sizes, browser and Lighthouse
+ *   npm run bench -- --quick       100 and 1,000 papers only, no Lighthouse (a smoke run)
+ */
+import {execFile} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {cpus, loadavg, tmpdir, totalmem, release, platform} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+import {gzipSync} from 'node:zlib'
+import {build} from '../src/build.ts'
+import {syntheticReadme, type EntryForm} from './bench/readme.ts'
+import {filterLatency, type Latency} from './bench/filter-latency.ts'
+import {lighthouse, type Scores} from './bench/lighthouse.ts'
+import {chromiumPath} from '../test/helpers/browser.ts'
+import {serveStatic} from '../test/helpers/static-server.ts'
+
+const run = promisify(execFile)
+const quick = process.argv.includes('--quick')
+const sizes = quick ? [100, 1000] : [100, 1000, 10000]
+const forms: EntryForm[] = ['flat', 'sub-bullets']
+const work = mkdtempSync(join(tmpdir(), 'awesome-bench-'))
+const seed = 'test/fixtures/seed/README.md'
+
+interface Measure {
+  ms: number
+  rssMb: number
+  ok: boolean
+}
+interface Row {
+  form: EntryForm
+  papers: number
+  bytes: number
+  parse: Measure
+  build: Measure
+  homeGzip: number
+  files: number
+}
+
+/** One measurement in a fresh Node process (`scripts/bench/child.ts`), so its peak RSS is its own. */
+async function child(...args: string[]): Promise<Measure> {
+  const {stdout} = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/child.ts', ...args], {maxBuffer: 16 * 1024 * 1024})
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Measure
+}
+
+const gzip = (path: string) => gzipSync(readFileSync(path)).length
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const x = (ratio: number) => `${ratio.toFixed(2)}×`
+
+function countFiles(dir: string): number {
+  return readdirSync(dir, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).length
+}
+
+const started = new Date()
+const loadBefore = loadavg()
+const rows: Row[] = []
+const sites = new Map<string, string>()
+for (const form of forms) {
+  for (const papers of sizes) {
+    const input = join(work, `${form}-${papers}.md`)
+    const source = syntheticReadme({papers, form})
+    writeFileSync(input, source)
+    const out = join(work, `site-${form}-${papers}`)
+    console.error(`${form} ${papers}: whole-file parse…`)
+    const parse = await child('parse', input)
+    console.error(`${form} ${papers}: build…`)
+    const built = await child('build', input, out)
+    sites.set(`${form}-${papers}`, out)
+    rows.push({form, papers, bytes: Buffer.byteLength(source), parse, build: built, homeGzip: gzip(join(out, 'index.html')), files: countFiles(out)})
+  }
+}
+
+// The client bundle, as the seed's build ships it.
+const seedSite = join(work, 'site-seed')
+await build({input: seed, out: seedSite})
+const assets = readdirSync(join(seedSite, 'assets'))
+const jsGzip = assets.filter((name) => name.endsWith('.js')).reduce((sum, name) => sum + gzip(join(seedSite, 'assets', name)), 0)
+const cssGzip = assets.filter((name) => name.endsWith('.css')).reduce((sum, name) => sum + gzip(join(seedSite, 'assets', name)), 0)
+
+const latency = new Map<number, Latency>()
+for (const papers of sizes.filter((n) => n >= 1000)) {
+  console.error(`filter latency at ${papers} papers…`)
+  latency.set(papers, await filterLatency(sites.get(`sub-bullets-${papers}`)!))
+}
+
+let scores: {home: Scores; paper: Scores} | undefined
+if (!quick) {
+  console.error('Lighthouse…')
+  const server = await serveStatic(seedSite)
+  try {
+    scores = {home: await lighthouse(server.url), paper: await lighthouse(`${server.url}papers/shortened-llama/`)}
+  } finally {
+    await server.close()
+  }
+}
+const loadAfter = loadavg()
+
+// --- The report ---------------------------------------------------------------------------
+
+const find = (form: EntryForm, papers: number) => rows.find((row) => row.form === form && row.papers === papers)
+const lines: string[] = []
+const out = (line = '') => lines.push(line)
+const chromium = await run(chromiumPath, ['--version']).then((result) => result.stdout.trim(), () => 'not found')
+
+out('# Benchmarks')
+out()
+out('Written by `npm run bench` (scripts/bench.ts). Every figure below comes from the one run described here;')
+out('compare ratios, not seconds: the machine is shared with other jobs, so absolute times drift from run to run.')
+out()
+out(`- When: ${started.toISOString()}${quick ? ' (quick run: no 10,000-paper lists, no Lighthouse)' : ''}`)
+out(`- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${platform()} ${release()}`)
+out(`- Load average (1 min) at the start and the end: ${loadBefore[0]!.toFixed(2)} and ${loadAfter[0]!.toFixed(2)} — other work shares these ${cpus().length} cores`)
+out(`- Node ${process.version}, ${chromium}`)
+out('- Inputs: synthetic READMEs from scripts/bench/readme.ts: subsections with quoted intros, entries in the flat seed form or the sub-bullet form (Publication, Label, Summary), and Models, Datasets and Fine-tuning tables citing every paper')
+out('- Each parse and each build runs in its own Node process; time is the work itself (modules already loaded), RSS is the process\'s peak. Builds write into an empty folder.')
+out()
+out('## Build against the whole-file parse')
+out()
+out('| form | papers | README | whole-file parse | build | build ÷ parse | parse peak RSS | build peak RSS | RSS ratio | files | home page (gzip) |')
+out('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const row of rows) {
+  out(`| ${row.form} | ${row.papers.toLocaleString('en')} | ${kb(row.bytes)} | ${s(row.parse.ms)} | ${s(row.build.ms)}${row.build.ok ? '' : ' (failed)'} | ${x(row.build.ms / row.parse.ms)} | ${row.parse.rssMb.toFixed(0)} MB | ${row.build.rssMb.toFixed(0)} MB | ${x(row.build.rssMb / row.parse.rssMb)} | ${row.files.toLocaleString('en')} | ${kb(row.homeGzip)} |`)
+}
+out()
+
+interface Budget {
+  name: string
+  limit: string
+  measured: string
+  met: boolean | undefined
+}
+const budgets: Budget[] = []
+const big = sizes[sizes.length - 1]!
+for (const form of forms) {
+  const large = find(form, big)
+  const small = find(form, 1000)
+  if (large && small && big > 1000) {
+    const ratio = large.build.ms / small.build.ms
+    budgets.push({name: `Scaling, ${form}: build at 10,000 ÷ build at 1,000`, limit: '≤ 12×', measured: x(ratio), met: ratio <= 12})
+  }
+}
+for (const [form, limit] of [['sub-bullets', 0.5], ['flat', 1.2]] as const) {
+  const row = find(form, big)
+  if (row) {
+    const ratio = row.build.ms / row.parse.ms
+    budgets.push({name: `Build ÷ whole-file parse at ${big.toLocaleString('en')}, ${form}`, limit: `≤ ${limit}×`, measured: x(ratio), met: ratio <= limit})
+  }
+}
+for (const form of forms) {
+  const row = find(form, big)
+  if (row) {
+    const ratio = row.build.rssMb / row.parse.rssMb
+    budgets.push({name: `Peak RSS, build ÷ whole-file parse at ${big.toLocaleString('en')}, ${form}`, limit: '≤ 1.3×', measured: x(ratio), met: ratio <= 1.3})
+  }
+}
+budgets.push({name: 'Browser JS, gzipped', limit: '≤ 5 KB', measured: kb(jsGzip), met: jsGzip <= 5 * 1024})
+budgets.push({name: 'CSS, gzipped', limit: '≤ 8 KB', measured: kb(cssGzip), met: cssGzip <= 8 * 1024})
+for (const [papers, limit] of [[1000, 16], [10000, 50]] as const) {
+  const result = latency.get(papers)
+  if (result) {
+    budgets.push({
+      name: `Filtering at ${papers.toLocaleString('en')} papers, per keystroke (worst of ${result.samples.length}; median ${result.median.toFixed(1)} ms)`,
+      limit: `≤ ${limit} ms`,
+      measured: `${result.worst.toFixed(1)} ms`,
+      met: result.worst <= limit
+    })
+  }
+}
+const heaviest = rows.filter((row) => row.papers === big).reduce((max, row) => Math.max(max, row.homeGzip), 0)
+budgets.push({name: `Home page at ${big.toLocaleString('en')} papers, gzipped (heavier form)`, limit: '≤ 1 MB', measured: kb(heaviest), met: heaviest <= 1024 * 1024})
+if (scores) {
+  for (const [page, result] of Object.entries(scores)) {
+    const all = Object.values(result).every((score) => score === 100)
+    budgets.push({name: `Lighthouse, ${page} page (performance / accessibility / best practices / SEO)`, limit: '100 each', measured: Object.values(result).join(' / '), met: all})
+  }
+}
+const devServer = existsSync('scripts/dev.ts')
+budgets.push({name: 'Dev server: saved edit to refreshed page at 1,000 papers', limit: '≤ 200 ms', measured: devServer ? 'not measured: see below' : 'not measured (scripts/dev.ts has not landed)', met: undefined})
+
+out('## Budgets')
+out()
+out('| budget | limit | measured | |')
+out('| --- | --- | --- | --- |')
+for (const budget of budgets) out(`| ${budget.name} | ${budget.limit} | ${budget.measured} | ${budget.met === undefined ? '—' : budget.met ? 'met' : '**missed**'} |`)
+out()
+out('How each is measured:')
+out()
+out('- *Whole-file parse*: `unified().use(remarkParse).use(remarkGfm)` on the whole README, the way the build parsed it before the split parse.')
+out('- *Build*: `build()` from src/build.ts (read, split parse, extract, link, validate, vite bundle, render every page, write atomically), into an empty folder.')
+out('- *Filtering*: Chromium (Debian\'s), 1280×900, the sub-bullet list\'s home page; each key of "merging llama" typed and then deleted, one at a time, timed from keydown to just after the next frame, with frame-rate limiting off so the 60 Hz tick does not count.')
+out('- *Lighthouse*: the npm package, version 12, default (mobile, simulated throttling) settings, against the seed\'s build served locally; its performance score depends on how busy the CPU is during the run.')
+out('- *Bytes*: gzip (zlib default level) of each file as written.')
+out()
+
+const report = lines.join('\n')
+console.log(report)
+mkdirSync('docs', {recursive: true})
+const previous = existsSync('docs/BENCHMARKS.md') ? readFileSync('docs/BENCHMARKS.md', 'utf8') : ''
+// Notes written by hand below the marker survive a re-run.
+const marker = '<!-- notes: kept by npm run bench -->'
+const notes = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : `${marker}\n`
+writeFileSync('docs/BENCHMARKS.md', `${report}\n${notes}`)
+rmSync(work, {recursive: true, force: true})
+

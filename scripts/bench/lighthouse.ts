@@ -1,0 +1,20 @@
+import {execFile} from 'node:child_process'
+import {promisify} from 'node:util'
+import {fileURLToPath} from 'node:url'
+import {chromiumPath} from '../../test/helpers/browser.ts'
+
+const run = promisify(execFile)
+const bin = fileURLToPath(new URL('../../node_modules/.bin/lighthouse', import.meta.url))
+export const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
+export type Scores = Record<(typeof categories)[number], number>
+
+/** Lighthouse 12's default run (a throttled phone) against Debian's chromium; scores 0–100. */
+export async function lighthouse(url: string): Promise<Scores> {
+  const {stdout} = await run(
+    bin,
+    [url, `--chrome-path=${chromiumPath}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage', `--only-categories=${categories.join(',')}`, '--output=json', '--output-path=stdout', '--quiet'],
+    {maxBuffer: 64 * 1024 * 1024}
+  )
+  const report = JSON.parse(stdout) as {categories: Record<string, {score: number | null}>}
+  return Object.fromEntries(categories.map((key) => [key, Math.round((report.categories[key]?.score ?? 0) * 100)])) as Scores
+}
