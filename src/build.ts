@@ -16,6 +16,7 @@ import {source as ruleSource} from './rules/rule.ts'
 import {renderSite} from './render/index.ts'
 import {TemplateError} from './render/eta.ts'
 import {graphJson} from './render/graph-json.ts'
+import {summariesFile, summariesJson} from './render/summaries.ts'
 import {normalizeBase} from './render/paths.ts'
 import {bundleClient} from './write/client.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
@@ -103,6 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...pages,
     ['graph.json', graphJson(graph)],
     ...extraFiles(graph, {base, siteUrl: options.siteUrl}),
+    ...(summariesFile(graph) ? [[summariesFile(graph)!, summariesJson(graph)] as const] : []),
     ['README.md', String(file.value)]
   ])
   await writeSite(options.out, files, {remember: options.reuseOutput})

@@ -101,11 +101,31 @@ function enhance(list: HTMLElement): void {
   let state = readUrl()
   show(state)
 
+  // A long list keeps its summaries in a file (`data-summaries`), fetched the first time anyone searches.
+  const summaries = list.dataset['summaries']
+  let fetching = false
+  function needSummaries(): void {
+    if (!summaries || fetching) return
+    fetching = true
+    fetch(summaries)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .then((texts) => {
+        texts.forEach((text, n) => {
+          const row = rows[n]
+          if (row && text) row.text += ` ${fold(text)}`
+        })
+        render(state)
+      })
+      .catch(() => {})
+  }
+  if (state.q.trim() !== '') needSummaries()
+
   form.addEventListener('submit', (event) => event.preventDefault())
   // The first keystroke of a search makes a history entry; the rest of the word updates it.
   let typing = false
   input.addEventListener('input', () => {
     state = {...state, q: input.value}
+    needSummaries()
     write(state, typing ? 'replace' : 'push')
     typing = true
     render(state)

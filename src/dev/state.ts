@@ -6,6 +6,7 @@ import {bestEffort} from '../graph/best-effort.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
 import {createRenderer, type Renderer} from '../render/index.ts'
 import {graphJson} from '../render/graph-json.ts'
+import {summariesFile, summariesJson} from '../render/summaries.ts'
 import {outputFile} from '../render/paths.ts'
 import {source as ruleSource} from '../rules/rule.ts'
 import type {Route} from '../render/route.ts'
@@ -42,6 +43,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let renderer: Renderer | undefined
   let byPath = new Map<string, Route>()
   let json = ''
+  let summaries: {path: string; body: string} | undefined
   let templateFile: VFile | undefined
 
   const devSite: DevSite = {
@@ -70,6 +72,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
         })
         byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
         json = graphJson(graph)
+        const path = summariesFile(graph)
+        summaries = path ? {path: `/${path}`, body: summariesJson(graph)} : undefined
       }
       return devSite.messages()
     },
@@ -77,6 +81,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     page(path) {
       const clean = path.endsWith('/') ? `${path}index.html` : path
       if (clean === '/graph.json') return {body: json, type: 'application/json; charset=utf-8'}
+      if (clean === summaries?.path) return {body: summaries.body, type: 'application/json; charset=utf-8'}
       if (clean === '/README.md') return {body: String(file.value ?? ''), type: 'text/markdown; charset=utf-8'}
       const route = byPath.get(clean)
       if (!route || !renderer) return undefined

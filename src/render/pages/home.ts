@@ -1,6 +1,7 @@
 import {chip, groupChip, paperCard, sectionAnchor, type Chip} from '../card.ts'
 import {plural, roleLabel} from '../format.ts'
 import {proseToHtml} from '../markdown.ts'
+import {summariesFile} from '../summaries.ts'
 import {datasetRoles, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model} from '../../types.ts'
 import type {PageType} from '../route.ts'
 import {monthChart} from '../chart.ts'
@@ -39,6 +40,7 @@ export const home: PageType = (graph) => [
       ],
       chart: monthChart(graph),
       facets: facets(graph),
+      summaries: summariesFile(graph),
       papers: graph.papers.map((paper, n) => {
         const card = paperCard(graph, paper)
         if (graph.papers[n - 1]?.section !== paper.section) card.anchor = sectionAnchor(paper.section)

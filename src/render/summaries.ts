@@ -1,0 +1,18 @@
+import type {Graph} from '../types.ts'
+
+/**
+ * Summaries are searched on the home page. Up to this many papers they are printed in the rows;
+ * beyond it they would double the page's weight, so they move to a file the filter fetches the
+ * first time someone searches.
+ */
+export const inlineSummaryLimit = 1000
+
+/** The file, relative to the site root, when the list is too long for inline summaries. */
+export function summariesFile(graph: Graph): string | undefined {
+  return graph.papers.length > inlineSummaryLimit && graph.papers.some((paper) => paper.summary) ? 'summaries.json' : undefined
+}
+
+/** Each paper's summary (or ""), in the home page's order. */
+export function summariesJson(graph: Graph): string {
+  return JSON.stringify(graph.papers.map((paper) => paper.summary ?? ''))
+}
