@@ -16,6 +16,7 @@ import {build} from '../src/build.ts'
 import {syntheticReadme, type EntryForm} from './bench/readme.ts'
 import {filterLatency, type Latency} from './bench/filter-latency.ts'
 import {lighthouse, type Scores} from './bench/lighthouse.ts'
+import {devRefresh, type Refresh} from './bench/dev-refresh.ts'
 import {chromiumPath} from '../test/helpers/browser.ts'
 import {serveStatic} from '../test/helpers/static-server.ts'
 
@@ -87,6 +88,9 @@ for (const papers of sizes.filter((n) => n >= 1000)) {
   console.error(`filter latency at ${papers} papers…`)
   latency.set(papers, await filterLatency(sites.get(`sub-bullets-${papers}`)!))
 }
+
+console.error('dev server refresh at 1,000 papers…')
+const refresh: Refresh | undefined = existsSync('scripts/dev.ts') ? await devRefresh(join(work, 'sub-bullets-1000.md')) : undefined
 
 let scores: {home: Scores; paper: Scores} | undefined
 if (!quick) {
@@ -179,8 +183,11 @@ if (scores) {
     budgets.push({name: `Lighthouse, ${page} page (performance / accessibility / best practices / SEO)`, limit: '100 each', measured: Object.values(result).join(' / '), met: all})
   }
 }
-const devServer = existsSync('scripts/dev.ts')
-budgets.push({name: 'Dev server: saved edit to refreshed page at 1,000 papers', limit: '≤ 200 ms', measured: devServer ? 'not measured: see below' : 'not measured (scripts/dev.ts has not landed)', met: undefined})
+budgets.push(
+  refresh
+    ? {name: `Dev server: saved edit to refreshed home page at 1,000 papers (worst of ${refresh.samples.length}; median ${refresh.median.toFixed(0)} ms)`, limit: '≤ 200 ms', measured: `${refresh.worst.toFixed(0)} ms`, met: refresh.worst <= 200}
+    : {name: 'Dev server: saved edit to refreshed page at 1,000 papers', limit: '≤ 200 ms', measured: 'not measured (scripts/dev.ts has not landed)', met: undefined}
+)
 
 out('## Budgets')
 out()
@@ -195,6 +202,7 @@ out('- *Build*: `build()` from src/build.ts (read, split parse, extract, link, v
 out('- *Filtering*: Chromium (Debian\'s), 1280×900, the sub-bullet list\'s home page; each key of "merging llama" typed and then deleted, one at a time, timed from keydown to just after the next frame, with frame-rate limiting off so the 60 Hz tick does not count.')
 out('- *Lighthouse*: the npm package, version 12, default (mobile, simulated throttling) settings, against the seed\'s build served locally; its performance score depends on how busy the CPU is during the run.')
 out('- *Bytes*: gzip (zlib default level) of each file as written.')
+out('- *Dev server*: `startDevServer` (src/dev/server.ts) on the 1,000-paper sub-bullet README; one paper\'s title edited and saved, then the home page requested every 5 ms until it shows the edit.')
 out()
 
 const report = lines.join('\n')

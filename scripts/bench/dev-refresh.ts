@@ -1,0 +1,41 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {startDevServer} from '../../src/dev/server.ts'
+
+export interface Refresh {
+  median: number
+  worst: number
+  samples: number[]
+}
+
+/**
+ * The dev server on a README: saves an edit to one paper's title, then asks for the home page
+ * every few milliseconds until it shows the edit. Timed from the save to the refreshed page.
+ */
+export async function devRefresh(input: string, edits = 7): Promise<Refresh> {
+  const server = await startDevServer({input, port: 0})
+  const url = server.resolvedUrls?.local[0] ?? ''
+  try {
+    await fetch(url).then((response) => response.text())
+    const original = readFileSync(input, 'utf8')
+    const samples: number[] = []
+    for (let n = 1; n <= edits; n++) {
+      const marker = `Edited${n}x`
+      const source = original.replace(/^- \[(\d+)\] /m, (entry) => `${entry}${marker} `)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const started = performance.now()
+      writeFileSync(input, source)
+      for (;;) {
+        const html = await fetch(url).then((response) => response.text())
+        if (html.includes(marker)) break
+        if (performance.now() - started > 30_000) throw new Error('the dev server never showed the edit')
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+      samples.push(performance.now() - started)
+    }
+    writeFileSync(input, original)
+    const sorted = [...samples].sort((a, b) => a - b)
+    return {median: sorted[Math.floor(sorted.length / 2)]!, worst: sorted[sorted.length - 1]!, samples}
+  } finally {
+    await server.close()
+  }
+}
