@@ -211,9 +211,18 @@ function enhance(list: HTMLElement): void {
         for (const n of row.values[f]!) tallies[n]!++
       }
     }
-    // Rows that do not match leave the list rather than being hidden one by one: with
-    // `content-visibility: auto` on the rows, one re-insertion costs far less than many display changes.
-    if (changed) list.replaceChildren(...rows.flatMap((row) => (row.shown ? [row.element] : [])))
+    // Rows that do not match leave the list rather than being hidden: with `content-visibility: auto`
+    // on the rows, taking a row out or putting it back costs far less than a display change. Only
+    // the rows whose state changed are touched; the list stays in the page's order.
+    if (changed) {
+      let cursor = list.firstElementChild
+      for (const row of rows) {
+        if (row.element === cursor) {
+          cursor = cursor.nextElementSibling
+          if (!row.shown) row.element.remove()
+        } else if (row.shown) list.insertBefore(row.element, cursor)
+      }
+    }
     counters.forEach((elements, n) => {
       const text = String(tallies[n])
       for (const counter of elements) {
