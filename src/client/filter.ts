@@ -24,7 +24,7 @@ interface Row {
   text: string
   /** Per facet (in `facetKeys` order), the indexes of the row's values. */
   values: number[][]
-  /** Whether the row is in the list now. */
+  /** Whether the row is shown now. */
   shown: boolean
 }
 
@@ -69,7 +69,7 @@ function enhance(list: HTMLElement): void {
   const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
     const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
     const named = values.flat().map((n) => names[n]).join(' ')
-    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: true}
+    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
   })
 
   // Facet links become checkboxes; the same value may sit in several groups (a dataset with two roles).
@@ -211,18 +211,8 @@ function enhance(list: HTMLElement): void {
         for (const n of row.values[f]!) tallies[n]!++
       }
     }
-    // Rows that do not match leave the list rather than being hidden: with `content-visibility: auto`
-    // on the rows, taking a row out or putting it back costs far less than a display change. Only
-    // the rows whose state changed are touched; the list stays in the page's order.
-    if (changed) {
-      let cursor = list.firstElementChild
-      for (const row of rows) {
-        if (row.element === cursor) {
-          cursor = cursor.nextElementSibling
-          if (!row.shown) row.element.remove()
-        } else if (row.shown) list.insertBefore(row.element, cursor)
-      }
-    }
+    // Only rows whose state changed are touched. (Other scripts, such as the list tools, follow `hidden`.)
+    if (changed) for (const row of rows) if (row.element.hidden === row.shown) row.element.hidden = !row.shown
     counters.forEach((elements, n) => {
       const text = String(tallies[n])
       for (const counter of elements) {
