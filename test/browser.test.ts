@@ -50,7 +50,8 @@ describe('filtering the papers in Chromium', () => {
     expect(await visibleTitles(page)).toHaveLength(5)
     await page.locator('#filter-q').pressSequentially('merging')
     expect(await visibleTitles(page)).toEqual(['Pruning via Merging: Compressing LLMs via Manifold Alignment Based Layer Merging'])
-    expect(new URL(page.url()).searchParams.get('q')).toBe('merging')
+    // The URL follows the search box a moment after the last keystroke.
+    await page.waitForURL((url) => url.searchParams.get('q') === 'merging', {timeout: 2000})
     await page.screenshot({path: join(shots, 'filter-search-merging.png'), fullPage: true})
     await page.locator('#filter-clear').click()
     expect(await visibleTitles(page)).toHaveLength(5)
@@ -103,5 +104,51 @@ describe('filtering the papers in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0)
     await page.screenshot({path: join(shots, 'phone-home-llama.png'), fullPage: true})
     await page.close()
+  })
+})
+
+describe('a long list in Chromium', () => {
+  it('shows a page of rows at a time, loads more on demand, and still filters every paper', async () => {
+    const {syntheticReadme} = await import('../scripts/bench/readme.ts')
+    const {writeFileSync} = await import('node:fs')
+    const input = join(tmp, 'long.md')
+    writeFileSync(input, syntheticReadme({papers: 120, form: 'sub-bullets'}))
+    const out = join(tmp, 'long')
+    const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
+    expect(result.written).toBe(true)
+    const longServer = await serveStatic(out)
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
+    try {
+      await page.goto(longServer.url)
+      expect(await page.locator('#paper-list > li').count()).toBe(50)
+      expect(await page.locator('#result-count').innerText()).toBe('120 papers')
+      // Scrolling towards the end brings the next rows.
+      await page.mouse.wheel(0, 100_000)
+      await page.waitForFunction(() => document.querySelectorAll('#paper-list > li').length > 50)
+      // So does the button, by keyboard.
+      await page.locator('.list-more button').focus()
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(() => document.querySelectorAll('#paper-list > li').length === 120)
+      expect(await page.locator('.list-more').isVisible()).toBe(false)
+      // A title from the end of the list is found by search.
+      const last = await page.locator('#paper-list > li:last-child .paper-title').innerText()
+      await page.locator('#filter-q').fill(last)
+      expect(await page.locator('#paper-list > li .paper-title').allInnerTexts()).toContain(last)
+      await page.locator('#filter-clear').focus()
+      await page.keyboard.press('Enter')
+      expect(await page.locator('#result-count').innerText()).toBe('120 papers')
+      expect(await page.locator('#paper-list > li').count()).toBeGreaterThanOrEqual(50)
+    } finally {
+      await page.close()
+      await longServer.close()
+    }
+    // Without JavaScript every paper is on the page.
+    const context = await browser.newContext({javaScriptEnabled: false})
+    const plain = await context.newPage()
+    const again = await serveStatic(out)
+    await plain.goto(again.url)
+    expect(await plain.locator('#paper-list > li').count()).toBe(120)
+    await context.close()
+    await again.close()
   })
 })

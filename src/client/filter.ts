@@ -89,6 +89,47 @@ function enhance(list: HTMLElement): void {
     const counter = label.querySelector<HTMLElement>('.count')
     if (counter) counters[n]!.push(counter)
   }
+  // Rows are shown a page at a time, in the list tools' order: laying out a thousand cards per
+  // keystroke would take far longer than a frame. More come as the reader scrolls or asks for them.
+  const pageSize = 50
+  let order = rows
+  let limit = pageSize
+  const byElement = new Map(rows.map((row) => [row.element, row]))
+  const more = document.createElement('p')
+  more.className = 'list-more'
+  const moreButton = document.createElement('button')
+  moreButton.type = 'button'
+  moreButton.className = 'clear'
+  more.append(moreButton)
+  list.after(more)
+  moreButton.addEventListener('click', () => {
+    limit += pageSize * 4
+    paint()
+  })
+  new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting) && !more.hidden) {
+      limit += pageSize
+      paint()
+    }
+  }, {rootMargin: '600px'}).observe(more)
+  list.addEventListener('paper-order', (event) => {
+    event.preventDefault()
+    order = (event as CustomEvent<HTMLElement[]>).detail.flatMap((element) => byElement.get(element) ?? [])
+    paint()
+  })
+
+  /** Attaches the first `limit` shown rows, in order; the rest wait, detached, with `hidden` still telling other scripts. */
+  function paint(): void {
+    const shown = order.filter((row) => row.shown)
+    const page = shown.slice(0, limit).map((row) => row.element)
+    const current = list!.children
+    let same = current.length === page.length
+    for (let n = 0; same && n < page.length; n++) same = current[n] === page[n]
+    if (!same) list!.replaceChildren(...page)
+    more.hidden = shown.length <= limit
+    moreButton.textContent = `Show more (${shown.length - page.length} left)`
+  }
+
   const tallies = new Int32Array(keyOf.length)
   const selected = new Uint8Array(keyOf.length)
 
@@ -122,18 +163,30 @@ function enhance(list: HTMLElement): void {
 
   form.addEventListener('submit', (event) => event.preventDefault())
   // The first keystroke of a search makes a history entry; the rest of the word updates it.
+  // Rewriting the URL costs Chromium about as much as filtering, so while typing it trails by a moment.
   let typing = false
+  let pending: number | undefined
+  const flush = () => {
+    clearTimeout(pending)
+    pending = undefined
+    write(state, 'replace')
+  }
   input.addEventListener('input', () => {
     state = {...state, q: input.value}
     needSummaries()
-    write(state, typing ? 'replace' : 'push')
+    if (typing) {
+      clearTimeout(pending)
+      pending = window.setTimeout(flush, 250)
+    } else write(state, 'push')
     typing = true
     render(state)
   })
   input.addEventListener('change', () => {
+    flush()
     typing = false
   })
   document.addEventListener('change', (event) => {
+    if (pending !== undefined) flush()
     const box = event.target
     if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !facetKeys.includes(box.name)) return
     const facet = box.name
@@ -145,12 +198,14 @@ function enhance(list: HTMLElement): void {
     show(state)
   })
   clear.addEventListener('click', () => {
+    clearTimeout(pending)
     state = readQuery('')
     write(state, 'push')
     show(state)
     input.focus()
   })
   addEventListener('popstate', () => {
+    clearTimeout(pending)
     typing = false
     state = readUrl()
     show(state)
@@ -213,6 +268,8 @@ function enhance(list: HTMLElement): void {
     }
     // Only rows whose state changed are touched. (Other scripts, such as the list tools, follow `hidden`.)
     if (changed) for (const row of rows) if (row.element.hidden === row.shown) row.element.hidden = !row.shown
+    limit = pageSize
+    paint()
     counters.forEach((elements, n) => {
       const text = String(tallies[n])
       for (const counter of elements) {

@@ -28,7 +28,10 @@ if (list && select && bib && matrix) {
     const sort = new URLSearchParams(location.search).get('sort') ?? ''
     select.value = orders[sort] ? sort : ''
     const order = orders[select.value] ?? orders['number']!
-    list.append(...[...rows].sort((a, b) => order(a, b) || position.get(a)! - position.get(b)!))
+    const sorted = [...rows].sort((a, b) => order(a, b) || position.get(a)! - position.get(b)!)
+    // The filter script shows the rows a page at a time and takes the new order from this event;
+    // without it, the rows are put in order here.
+    if (list.dispatchEvent(new CustomEvent('paper-order', {detail: sorted, cancelable: true}))) list.append(...sorted)
   }
 
   select.addEventListener('change', () => {

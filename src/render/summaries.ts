@@ -7,6 +7,14 @@ import type {Graph} from '../types.ts'
  */
 export const inlineSummaryLimit = 1000
 
+/**
+ * Up to the same size the home page shows each paper as a full card (links and chips);
+ * beyond it, as a compact two-line row.
+ */
+export function compactRows(graph: Graph): boolean {
+  return graph.papers.length > inlineSummaryLimit
+}
+
 /** The file, relative to the site root, when the list is too long for inline summaries. */
 export function summariesFile(graph: Graph): string | undefined {
   return graph.papers.length > inlineSummaryLimit && graph.papers.some((paper) => paper.summary) ? 'summaries.json' : undefined

@@ -1,7 +1,7 @@
 import {chip, groupChip, paperCard, sectionAnchor, type Chip} from '../card.ts'
 import {plural, roleLabel} from '../format.ts'
 import {proseToHtml} from '../markdown.ts'
-import {summariesFile} from '../summaries.ts'
+import {compactRows, summariesFile} from '../summaries.ts'
 import {datasetRoles, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model} from '../../types.ts'
 import type {PageType} from '../route.ts'
 import {monthChart} from '../chart.ts'
@@ -25,7 +25,8 @@ export const home: PageType = (graph) => [
     title: graph.title,
     description: `${graph.papers.length} papers on pruning large language models, cross-linked with the models, datasets and fine-tuning methods they use.`,
     nav: 'papers',
-    scripts: ['filter', 'list-tools'],
+    // The list tools first: they see every row before the filter starts showing them a page at a time.
+    scripts: ['list-tools', 'filter'],
     data: {
       intro: proseToHtml(graph.intro),
       counts: [
@@ -41,6 +42,7 @@ export const home: PageType = (graph) => [
       chart: monthChart(graph),
       facets: facets(graph),
       summaries: summariesFile(graph),
+      compact: compactRows(graph),
       papers: graph.papers.map((paper, n) => {
         const card = paperCard(graph, paper)
         if (graph.papers[n - 1]?.section !== paper.section) card.anchor = sectionAnchor(paper.section)
