@@ -7,6 +7,7 @@ import {parse} from './parse/processor.ts'
 import {parseSplitParallel, parseWhole} from './parse/split.ts'
 import type {PieceCache} from './parse/cache.ts'
 import {findTooDeep, maxNesting} from './parse/guard.ts'
+import {resolveReferences} from './parse/references.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
 import {PaperIndex} from './graph/paper-index.ts'
@@ -130,7 +131,7 @@ function nestingIsSupported(file: VFile): boolean {
 
 /** extract → link → validate, on a parsed README. */
 export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Graph} {
-  const raw = extract(tree, file)
+  const raw = extract(resolveReferences(tree), file)
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}

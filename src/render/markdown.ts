@@ -7,7 +7,8 @@ import {isSafeUrl} from '../url.ts'
 
 /**
  * GitHub's sanitizing schema, narrowed: links only to http(s) and mailto, images only over https,
- * and no ids or classes from the README (they could clash with the page's own).
+ * and no names or classes from the README (they could clash with the page's own). Ids are kept only
+ * because `harden` then puts every one of them under the block's own prefix.
  */
 const schema: Schema = {
   ...defaultSchema,
@@ -15,7 +16,7 @@ const schema: Schema = {
   clobber: [],
   attributes: {
     ...defaultSchema.attributes,
-    '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => !['id', 'name', 'className'].includes(String(name)))
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((name) => !['name', 'className'].includes(String(name)))
   }
 }
 
@@ -25,24 +26,71 @@ const schema: Schema = {
  * through the sanitizer anyway, so a `javascript:` link written in markdown is removed too.
  */
 export function proseToHtml(nodes: RootContent[]): string {
-  const tree = toHast({type: 'root', children: nodes}) as HastRoot
+  // Footnote ids are made unique per block: a page shows several blocks, each may have footnotes.
+  const prefix = `note-${nodes[0]?.position?.start.offset ?? 0}-`
+  const tree = toHast({type: 'root', children: nodes}, {clobberPrefix: '', footnoteLabelTagName: 'p', footnoteLabelProperties: {className: ['footnotes-label']}}) as HastRoot
   const clean = sanitize(tree, schema) as HastRoot
-  hardenLinks(clean)
+  const ids = new Set<string>()
+  harden(clean, prefix, ids)
+  dropDangling(clean, ids)
   return toHtml(clean)
 }
 
-/** External links open no window handle back to us; links the allow-list rejects lose their href. */
-function hardenLinks(node: HastNodes): void {
+/**
+ * External links open no window handle back to us; links the allow-list rejects lose their href.
+ * Ids and in-block fragment links get the block's prefix; deprecated `align` becomes a class;
+ * a task-list checkbox is named by its item's text.
+ */
+function harden(node: HastNodes, prefix: string, ids: Set<string>): void {
   if (node.type === 'element') {
     const element = node as Element
+    const properties = element.properties
+    if (typeof properties['id'] === 'string') {
+      properties['id'] = prefix + properties['id']
+      ids.add(properties['id'])
+    }
     if (element.tagName === 'a') {
-      const href = element.properties['href']
-      if (typeof href !== 'string' || !isSafeUrl(href)) delete element.properties['href']
-      else element.properties['rel'] = ['noopener', 'noreferrer']
+      const href = properties['href']
+      if (typeof href === 'string' && href.startsWith('#')) properties['href'] = `#${prefix}${href.slice(1)}`
+      else if (typeof href !== 'string' || !isSafeUrl(href)) delete properties['href']
+      else properties['rel'] = ['noopener', 'noreferrer']
+      const described = properties['ariaDescribedBy']
+      if (Array.isArray(described)) properties['ariaDescribedBy'] = described.map((id) => prefix + String(id))
+    }
+    if (typeof properties['align'] === 'string') {
+      properties['className'] = [`align-${properties['align']}`]
+      delete properties['align']
+    }
+    if (element.tagName === 'li') {
+      const box = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'input')
+      if (box) box.properties['ariaLabel'] = text(element).trim() || 'Task'
     }
     // Sub-headings from the README sit under the page's own heading.
     const level = /^h([1-6])$/.exec(element.tagName)?.[1]
     if (level) element.tagName = `h${Math.min(6, Number(level) + 1)}`
   }
-  if ('children' in node) for (const child of node.children) hardenLinks(child as HastNodes)
+  if ('children' in node) for (const child of node.children) harden(child as HastNodes, prefix, ids)
+}
+
+/** A fragment link or description that points at nothing in its block is dropped, never left dangling. */
+function dropDangling(node: HastNodes, ids: Set<string>): void {
+  if (node.type === 'element') {
+    const properties = (node as Element).properties
+    const href = properties['href']
+    if (typeof href === 'string' && href.startsWith('#') && !ids.has(href.slice(1))) delete properties['href']
+    const described = properties['ariaDescribedBy']
+    if (Array.isArray(described)) {
+      const kept = described.filter((id) => ids.has(String(id)))
+      if (kept.length > 0) properties['ariaDescribedBy'] = kept
+      else delete properties['ariaDescribedBy']
+    }
+    if (properties['ariaLabel'] !== undefined && node.tagName === 'a' && properties['href'] === undefined) delete properties['ariaLabel']
+  }
+  if ('children' in node) for (const child of node.children) dropDangling(child as HastNodes, ids)
+}
+
+function text(node: HastNodes): string {
+  if (node.type === 'text') return node.value
+  if ('children' in node) return node.children.map((child) => text(child as HastNodes)).join('')
+  return ''
 }
