@@ -5,7 +5,7 @@ import {join, relative} from 'node:path'
 import {execFileSync, spawnSync} from 'node:child_process'
 import {build} from '../src/build.ts'
 import {seedPath, seedSource} from './helpers/seed.ts'
-import {brokenLinks, internalLinks, pages} from './helpers/links.ts'
+import {internalLinks, pages} from './helpers/links.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -75,11 +75,6 @@ for (const base of ['/', '/Awesome-LLM-Pruning/']) {
       const home = linksOf('')
       for (const paper of graph.papers) expect(home).toContain(href(paper.page))
       for (const entity of [...graph.models, ...graph.datasets, ...graph.methods]) expect(home).toContain(href(entity.page))
-    })
-
-    it('has no broken internal link', () => {
-      expect(pages(out, base).length).toBeGreaterThan(40)
-      expect(brokenLinks(out, base)).toEqual([])
     })
 
     it('puts a Content-Security-Policy on every page and no inline script', () => {

@@ -26,21 +26,22 @@ function walk(dir: string): string[] {
   })
 }
 
-const entities: Record<string, string> = {'&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>'}
+const entities: Record<string, string> = {'&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&lt;': '<', '&gt;': '>'}
+const decode = (value: string) => value.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (entity) => entities[entity] ?? entity)
 
-/** The href, src and srcset values of a page, entity-decoded. */
+/** The href, src and srcset values of a page (quoted either way or unquoted), entity-decoded; srcset split into its URLs. */
 export function references(html: string): string[] {
   const found: string[] = []
-  for (const match of html.matchAll(/\s(href|src|srcset)\s*=\s*"([^"]*)"/gi)) {
-    const value = match[2]!.replace(/&(amp|quot|#39|lt|gt);/g, (entity) => entities[entity] ?? entity)
-    if (match[1]!.toLowerCase() === 'srcset') found.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? ''))
+  for (const match of html.matchAll(/\s(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)) {
+    const value = decode(match[2] ?? match[3] ?? match[4] ?? '')
+    if (match[1]!.toLowerCase() === 'srcset') found.push(...value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '').filter(Boolean))
     else found.push(value)
   }
   return found
 }
 
 export function ids(html: string): Set<string> {
-  return new Set(Array.from(html.matchAll(/\sid\s*=\s*"([^"]*)"/gi), (match) => match[1]!))
+  return new Set(Array.from(html.matchAll(/\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi), (match) => decode(match[1] ?? match[2] ?? match[3] ?? '')))
 }
 
 /** Internal links (same origin) of a page, resolved to URL paths with their fragment. */
@@ -51,13 +52,28 @@ export function internalLinks(page: Page): URL[] {
     .filter((url) => url.origin === origin)
 }
 
-/** Every internal href/src that points at no file, or at a #fragment no element carries. */
-export function brokenLinks(root: string, base: string): string[] {
+export interface Crawl {
+  pages: number
+  /** Internal href, src and srcset URLs followed (fragments included). */
+  links: number
+  /** Links that point at no file, or at a #fragment no element carries. */
+  broken: string[]
+  /** Pages no link leads to from the home page. */
+  unreachable: string[]
+}
+
+/** Follows every internal href, src and srcset of every page of a built site, fragments included. */
+export function crawl(root: string, base: string): Crawl {
   const all = pages(root, base)
   const byPath = new Map(all.map((page) => [page.path, page]))
   const broken: string[] = []
+  const edges = new Map<string, string[]>()
+  let links = 0
   for (const page of all) {
+    const targets: string[] = []
+    edges.set(page.path, targets)
     for (const url of internalLinks(page)) {
+      links++
       const where = `${page.path} → ${url.pathname}${url.hash}`
       if (!url.pathname.startsWith(base)) {
         broken.push(`${where} (outside ${base})`)
@@ -69,11 +85,27 @@ export function brokenLinks(root: string, base: string): string[] {
         broken.push(`${where} (no such file)`)
         continue
       }
+      targets.push(url.pathname)
       if (url.hash.length > 1) {
         const target = byPath.get(url.pathname)
         if (!target || !ids(target.html).has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${where} (no such anchor)`)
       }
     }
   }
-  return broken
+  const seen = new Set<string>([base])
+  const queue = [base]
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+    for (const next of edges.get(path) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next)
+        queue.push(next)
+      }
+    }
+  }
+  return {pages: all.length, links, broken, unreachable: all.map((page) => page.path).filter((path) => !seen.has(path))}
+}
+
+/** Every internal href/src that points at no file, or at a #fragment no element carries. */
+export function brokenLinks(root: string, base: string): string[] {
+  return crawl(root, base).broken
 }
