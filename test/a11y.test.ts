@@ -1,0 +1,101 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {join} from 'node:path'
+import type {Browser, BrowserContextOptions} from 'playwright-core'
+import {launchChromium} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {pages} from './helpers/links.ts'
+import {buildSite, fixtures, scratch} from './helpers/sites.ts'
+import {runAxe, type AxeFinding} from './helpers/axe.ts'
+import {recordQuality} from './helpers/quality.ts'
+
+/**
+ * axe-core in Chromium on every page type, in the light and the dark colour scheme, at desktop and
+ * phone widths, with and without JavaScript, and with filters applied (their counts and dimmed values).
+ */
+const tmp = scratch('a11y')
+const base = '/Awesome-LLM-Pruning/'
+const servers: Record<'seed' | 'rich', StaticServer | undefined> = {seed: undefined, rich: undefined}
+const paths: Record<'seed' | 'rich', string[]> = {seed: [], rich: []}
+let browser: Browser
+let checked = 0
+let violations = 0
+let incomplete = 0
+
+beforeAll(async () => {
+  for (const name of ['seed', 'rich'] as const) {
+    const out = await buildSite({input: fixtures[name], out: join(tmp.dir, name), base, sourceHref: 'https://github.com/example/Awesome-LLM-Pruning'})
+    paths[name] = pages(out, base).map((page) => page.path.slice(base.length))
+    servers[name] = await serveStatic(out, base)
+  }
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  recordQuality('accessibility', {'pages checked': checked, 'violations found': violations, 'needs review (axe incomplete)': incomplete, rules: 'WCAG 2.1 A and AA, best practices'})
+  await browser?.close()
+  for (const server of Object.values(servers)) await server?.close()
+  tmp.dispose()
+})
+
+/** One representative page of each page type of the seed. */
+const seedPageTypes = ['', 'models/', 'datasets/', 'methods/', 'tools/', 'papers/shortened-llama/', 'models/gemma-2b/', 'datasets/boolq/', 'methods/cpt-lora/']
+
+/** Checks pages in one browser context (one scheme, one viewport); scripts can be blocked to see the page as it is without JavaScript. */
+async function check(site: 'seed' | 'rich', list: string[], options: BrowserContextOptions & {noScript?: boolean} = {}): Promise<Record<string, AxeFinding[]>> {
+  const {noScript, ...contextOptions} = options
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...contextOptions})
+  // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
+  if (noScript) await context.route('**/*.js', (route) => route.abort())
+  const page = await context.newPage()
+  const found: Record<string, AxeFinding[]> = {}
+  for (const path of list) {
+    await page.goto(servers[site]!.url + path)
+    const result = await runAxe(page)
+    checked++
+    violations += result.violations.length
+    incomplete += result.incomplete.length
+    const problems = [...result.violations, ...result.incomplete.filter((finding) => finding.rule === 'color-contrast')]
+    if (problems.length > 0) found[`/${path}`] = problems
+  }
+  await context.close()
+  return found
+}
+
+describe('axe-core finds no violation', () => {
+  it('reports violations when there are some (the check is live)', async () => {
+    const page = await browser.newPage()
+    await page.goto(servers.seed!.url)
+    await page.evaluate(() => {
+      const faint = document.createElement('p')
+      faint.textContent = 'Barely readable'
+      faint.style.color = '#ddd'
+      faint.style.background = '#fff'
+      document.querySelector('main')!.append(faint, document.createElement('img'))
+    })
+    const result = await runAxe(page)
+    expect(result.violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['color-contrast', 'image-alt']))
+    await page.close()
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`on any page of the rich fixture, ${scheme} scheme`, async () => {
+      expect(paths.rich.length).toBeGreaterThan(10)
+      expect(await check('rich', paths.rich, {colorScheme: scheme})).toEqual({})
+    })
+
+    it(`on every page type of the seed, ${scheme} scheme`, async () => {
+      for (const path of seedPageTypes) expect(paths.seed).toContain(path)
+      expect(await check('seed', seedPageTypes, {colorScheme: scheme})).toEqual({})
+    })
+
+    it(`on the home page with filters applied, and at a phone width, ${scheme} scheme`, async () => {
+      expect(await check('seed', ['?model=gemma-2b&dataset=boolq&q=fold', '?q=no-such-paper'], {colorScheme: scheme})).toEqual({})
+      expect(await check('seed', ['', 'papers/shortened-llama/', 'models/'], {colorScheme: scheme, viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})).toEqual({})
+    })
+  }
+
+  it('on the pages as they are without JavaScript', async () => {
+    expect(await check('seed', [''], {noScript: true})).toEqual({})
+    expect(await check('rich', [''], {noScript: true, colorScheme: 'dark'})).toEqual({})
+  })
+})
