@@ -6,6 +6,7 @@ import type {Browser, Page} from 'playwright-core'
 import {build} from '../src/build.ts'
 import {seedPath} from './helpers/seed.ts'
 import {launchChromium} from './helpers/browser.ts'
+import {recordQuality} from './helpers/quality.ts'
 import {serveStatic, type StaticServer} from './helpers/static-server.ts'
 
 /** Screenshots are kept for people to look at (CI keeps them as artifacts). */
@@ -14,6 +15,14 @@ const base = '/Awesome-LLM-Pruning/'
 const tmp = mkdtempSync(join(tmpdir(), 'site-browser-'))
 let server: StaticServer
 let browser: Browser
+const scenarios = new Set<string>()
+const screenshots = new Set<string>()
+
+/** Keeps a full-page screenshot under test-results/screenshots/ for people to look at. */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({path: join(shots, `${name}.png`), fullPage: true})
+  screenshots.add(name)
+}
 
 beforeAll(async () => {
   mkdirSync(shots, {recursive: true})
@@ -24,27 +33,46 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  recordQuality('browser', {scenarios: scenarios.size, screenshots: screenshots.size})
   await browser?.close()
   await server?.close()
   rmSync(tmp, {recursive: true, force: true})
 })
 
+/** The state a reader sees: the titles shown, the count, the search text and the checked values. */
+async function view(page: Page) {
+  return {
+    titles: await visibleTitles(page),
+    count: await page.locator('#result-count').innerText(),
+    q: await page.locator('#filter-q').inputValue(),
+    checked: await page.locator('.facet input:checked').evaluateAll((boxes) => boxes.map((box) => `${(box as HTMLInputElement).name}=${(box as HTMLInputElement).value}`))
+  }
+}
+
 async function visibleTitles(page: Page): Promise<string[]> {
   return page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
 }
 
+/** A browser scenario: a test whose name is counted in the quality figures. */
+function scenario(name: string, run: () => Promise<void>): void {
+  it(name, async () => {
+    await run()
+    scenarios.add(name)
+  })
+}
+
 describe('filtering the papers in Chromium', () => {
-  it('a model in the URL shows only the papers that use it', async () => {
+  scenario('a model in the URL shows only the papers that use it', async () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}})
     await page.goto(`${server.url}?model=gemma-2b`)
     expect(await visibleTitles(page)).toEqual(['FoldGPT: Simple and Effective Large Language Model Compression Scheme'])
     expect(await page.locator('#result-count').innerText()).toBe('1 of 5 papers')
     expect(await page.locator('input[name=model][value=gemma-2b]').isChecked()).toBe(true)
-    await page.screenshot({path: join(shots, 'filter-model-gemma.png'), fullPage: true})
+    await shoot(page, 'filter-model-gemma')
     await page.close()
   })
 
-  it('typing "merging" shows only "Pruning via Merging", and the URL keeps the query', async () => {
+  scenario('typing "merging" shows only "Pruning via Merging", and the URL keeps the query', async () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}})
     await page.goto(server.url)
     expect(await visibleTitles(page)).toHaveLength(5)
@@ -52,14 +80,14 @@ describe('filtering the papers in Chromium', () => {
     expect(await visibleTitles(page)).toEqual(['Pruning via Merging: Compressing LLMs via Manifold Alignment Based Layer Merging'])
     // The URL follows the search box a moment after the last keystroke.
     await page.waitForURL((url) => url.searchParams.get('q') === 'merging', {timeout: 2000})
-    await page.screenshot({path: join(shots, 'filter-search-merging.png'), fullPage: true})
+    await shoot(page, 'filter-search-merging')
     await page.locator('#filter-clear').click()
     expect(await visibleTitles(page)).toHaveLength(5)
     expect(new URL(page.url()).search).toBe('')
     await page.close()
   })
 
-  it('combines facets (AND) and values within a facet (OR), with counts and the back button', async () => {
+  scenario('combines facets (AND) and values within a facet (OR), with counts and the back button', async () => {
     const page = await browser.newPage()
     await page.goto(server.url)
     await page.locator('input[name=model][value=gemma-2b]').check()
@@ -83,7 +111,7 @@ describe('filtering the papers in Chromium', () => {
     await page.close()
   })
 
-  it('without JavaScript shows the whole list, and facet values are links to entity pages', async () => {
+  scenario('without JavaScript shows the whole list, and facet values are links to entity pages', async () => {
     const context = await browser.newContext({javaScriptEnabled: false})
     const page = await context.newPage()
     await page.goto(`${server.url}?model=gemma-2b`)
@@ -92,18 +120,167 @@ describe('filtering the papers in Chromium', () => {
     await page.locator('a.facet-value[data-value=gemma-2b]').click()
     await page.waitForURL(`${server.url}models/gemma-2b/`)
     expect(await page.locator('h1').innerText()).toBe('Gemma-2B')
-    await page.screenshot({path: join(shots, 'nojs-model-page.png'), fullPage: true})
+    await shoot(page, 'nojs-model-page')
     await context.close()
   })
 
-  it('reads well at a phone width', async () => {
+  scenario('reads well at a phone width', async () => {
     const page = await browser.newPage({viewport: {width: 390, height: 844}})
     await page.goto(`${server.url}?q=llama`)
     expect(await visibleTitles(page)).toHaveLength(4)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
-    await page.screenshot({path: join(shots, 'phone-home-llama.png'), fullPage: true})
+    await shoot(page, 'phone-home-llama')
     await page.close()
+  })
+
+  scenario('a view built by hand, opened cold from its URL in a new tab, is the same view', async () => {
+    const page = await browser.newPage()
+    await page.goto(server.url)
+    await page.locator('#filter-q').fill('pruning')
+    await page.locator('input[name=model][value=llama2-7b]').check()
+    await page.locator('input[name=dataset][value=boolq]').check()
+    await page.locator('input[name=dataset][value=race]').check()
+    const built = await view(page)
+    expect(built.titles).toEqual(['Pruning via Merging: Compressing LLMs via Manifold Alignment Based Layer Merging'])
+    const cold = await browser.newPage()
+    await cold.goto(page.url())
+    expect(await view(cold)).toEqual(built)
+    expect(await cold.locator('#filter-clear').isVisible()).toBe(true)
+    await shoot(cold, 'cold-url-search-two-facets')
+    await page.close()
+    await cold.close()
+  })
+
+  scenario('back and forward step through each change, and Clear empties the search and every facet', async () => {
+    const page = await browser.newPage()
+    await page.goto(server.url)
+    await page.locator('input[name=model][value=llama2-7b]').check()
+    const one = await view(page)
+    await page.locator('input[name=method][value=cpt-lora]').check()
+    const two = await view(page)
+    expect(two.titles).toEqual([])
+    expect(await page.locator('#no-results').isVisible()).toBe(true)
+    await page.goBack()
+    expect(await view(page)).toEqual(one)
+    await page.goBack()
+    expect((await view(page)).titles).toHaveLength(5)
+    await page.goForward()
+    await page.goForward()
+    expect(await view(page)).toEqual(two)
+    await page.locator('#filter-clear').click()
+    expect(await view(page)).toEqual({titles: expect.any(Array), count: '5 papers', q: '', checked: []})
+    expect((await view(page)).titles).toHaveLength(5)
+    expect(new URL(page.url()).search).toBe('')
+    expect(await page.locator('#filter-clear').isVisible()).toBe(false)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-q')
+    // Clear is a step in history too: back brings the filters back.
+    await page.goBack()
+    expect(await view(page)).toEqual(two)
+    await page.close()
+  })
+
+  scenario('without JavaScript, paper links lead to their pages and external links carry rel="noopener noreferrer"', async () => {
+    const context = await browser.newContext({javaScriptEnabled: false})
+    const page = await context.newPage()
+    await page.goto(server.url)
+    expect(await page.locator('#paper-list > li:visible').count()).toBe(5)
+    const external = page.locator('a.ext-link')
+    expect(await external.count()).toBeGreaterThan(5)
+    for (const rel of await external.evaluateAll((links) => links.map((link) => link.getAttribute('rel')))) expect(rel).toBe('noopener noreferrer')
+    await page.locator('.paper-title a', {hasText: 'LaCo'}).click()
+    await page.waitForURL(`${server.url}papers/laco/`)
+    expect(await page.locator('h1').innerText()).toBe('LaCo: Large Language Model Pruning via Layer Collapse')
+    await page.locator('nav.site-nav a', {hasText: 'Datasets'}).click()
+    await page.waitForURL(`${server.url}datasets/`)
+    await page.locator('.entity-list a', {hasText: 'BoolQ'}).click()
+    expect(await page.locator('h1').innerText()).toBe('BoolQ')
+    expect(await page.locator('.paper-title a').count()).toBe(4)
+    await shoot(page, 'nojs-dataset-boolq')
+    await context.close()
+  })
+
+  scenario('filters by keyboard alone: skip link, search box, facet checkboxes, Clear, with a visible focus ring', async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
+    await page.goto(server.url)
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      return {id: el?.id ?? '', tag: el?.tagName.toLowerCase() ?? '', name: el?.getAttribute('name') ?? '', value: (el as HTMLInputElement | null)?.value ?? '', text: el?.textContent?.trim() ?? ''}
+    })
+    await page.keyboard.press('Tab')
+    expect((await focused()).text).toBe('Skip to content')
+    // The focus ring is drawn: an outline on the focused element.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid')
+    await page.keyboard.press('Enter')
+    expect((await focused()).id).toBe('main')
+    for (let n = 0; n < 30 && (await focused()).id !== 'filter-q'; n++) await page.keyboard.press('Tab')
+    expect((await focused()).id).toBe('filter-q')
+    await page.keyboard.type('llama')
+    expect(await visibleTitles(page)).toHaveLength(4)
+    for (let n = 0; n < 10 && ((await focused()).tag !== 'input' || (await focused()).id === 'filter-q'); n++) await page.keyboard.press('Tab')
+    const box = await focused()
+    expect(box).toMatchObject({tag: 'input', name: 'model', value: 'llama2-7b'})
+    await page.keyboard.press('Space')
+    expect(await visibleTitles(page)).toHaveLength(3)
+    expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['llama2-7b'])
+    await shoot(page, 'keyboard-llama-llama2-7b')
+    // Shift+Tab back to the facet's summary, Enter folds it away; the filter stays.
+    await page.keyboard.press('Shift+Tab')
+    expect((await focused()).text).toBe('Model')
+    await page.keyboard.press('Enter')
+    expect(await page.locator('details[data-facet=model]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
+    expect(await visibleTitles(page)).toHaveLength(3)
+    for (let n = 0; n < 40 && (await focused()).id !== 'filter-clear'; n++) await page.keyboard.press('Tab')
+    expect((await focused()).id).toBe('filter-clear')
+    await page.keyboard.press('Enter')
+    expect(await visibleTitles(page)).toHaveLength(5)
+    expect((await focused()).id).toBe('filter-q')
+    await page.close()
+  })
+
+  scenario('follows a dark colour scheme: dark surfaces, light text, screenshots of each page type', async () => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme: 'dark'})
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    for (const [path, name] of [['?model=llama2-7b', 'dark-home-filtered'], ['papers/shortgpt/', 'dark-paper'], ['models/', 'dark-models']] as const) {
+      await page.goto(server.url + path)
+      const colours = await page.evaluate(() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+        card: getComputedStyle(document.querySelector('.paper article, .group, main > .entity-list') ?? document.body).backgroundColor
+      }))
+      expect(luminance(colours.body)).toBeLessThan(0.05)
+      expect(luminance(colours.card)).toBeLessThan(0.05)
+      expect(luminance(colours.text)).toBeGreaterThan(0.6)
+      await shoot(page, name)
+    }
+    const light = await browser.newPage({colorScheme: 'light'})
+    await light.goto(server.url)
+    expect(luminance(await light.evaluate(() => getComputedStyle(document.body).backgroundColor))).toBeGreaterThan(0.8)
+    await shoot(light, 'light-home')
+    await light.close()
+    await page.close()
+  })
+
+  scenario('on a phone (390×844) the facets start folded, open with a tap, and nothing scrolls sideways', async () => {
+    const context = await browser.newContext({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
+    const page = await context.newPage()
+    for (const path of ['', 'papers/shortened-llama/', 'models/', 'datasets/', 'tools/', 'models/llama2-7b/']) {
+      await page.goto(server.url + path)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, path).toBeLessThanOrEqual(0)
+    }
+    await page.goto(server.url)
+    expect(await page.locator('details.facet[open]').count()).toBe(0)
+    await page.locator('details[data-facet=dataset] summary').tap()
+    await page.locator('label.facet-value', {hasText: 'SCIQ'}).tap()
+    expect(await visibleTitles(page)).toEqual(['FoldGPT: Simple and Effective Large Language Model Compression Scheme'])
+    await shoot(page, 'phone-home-sciq')
+    await page.goto(server.url + 'papers/shortened-llama/')
+    await shoot(page, 'phone-paper')
+    await context.close()
   })
 })
 
