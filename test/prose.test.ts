@@ -24,7 +24,7 @@ describe('prose from the README', () => {
 
   it('never lets a reference definition smuggle in an unsafe URL', () => {
     const html = intro('[click][x] ![img][y] [v][z]\n\n[x]: javascript:alert(1)\n[y]: data:image/svg+xml;base64,PHN2Zz4=\n[z]: VBScript:msgbox(1)')
-    expect(html).toBe('<p><a>click</a> <img alt="img"> <a>v</a></p>')
+    expect(html).toBe('<p><a>click</a> img <a>v</a></p>')
   })
 
   it('keeps footnotes linked both ways, with ids unique to their block', () => {
@@ -41,6 +41,11 @@ describe('prose from the README', () => {
     const other = proseToHtml(graph!.prose[0]!.nodes)
     const otherIds = Array.from(other.matchAll(/ id="([^"]+)"/g), (m) => m[1]!)
     for (const id of otherIds) expect(ids).not.toContain(id)
+  })
+
+  it('keeps only https images: relative, protocol-relative and http sources show their alt text', () => {
+    const html = intro('![a](//evil.example/x.png) ![b](../x.png) ![c](http://plain.example/x.png) ![d](https://img.example/d.png)')
+    expect(html).toBe('<p>a b c <img src="https://img.example/d.png" alt="d"></p>')
   })
 
   it('drops fragment links that point at nothing on the page', () => {

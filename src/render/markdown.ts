@@ -61,6 +61,12 @@ function harden(node: HastNodes, prefix: string, ids: Set<string>): void {
       properties['className'] = [`align-${properties['align']}`]
       delete properties['align']
     }
+    if (element.tagName === 'img') {
+      // The sanitizer lets relative and protocol-relative sources through (`//host/x`, `../x`): they would
+      // load from another host over plain http, or point at no file on this site. Only https images stay.
+      const src = properties['src']
+      if (typeof src !== 'string' || !isSafeUrl(src) || !src.toLowerCase().startsWith('https:')) delete properties['src']
+    }
     if (element.tagName === 'li') {
       const box = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'input')
       if (box) box.properties['ariaLabel'] = text(element).trim() || 'Task'
@@ -69,7 +75,15 @@ function harden(node: HastNodes, prefix: string, ids: Set<string>): void {
     const level = /^h([1-6])$/.exec(element.tagName)?.[1]
     if (level) element.tagName = `h${Math.min(6, Number(level) + 1)}`
   }
-  if ('children' in node) for (const child of node.children) harden(child as HastNodes, prefix, ids)
+  if ('children' in node) {
+    for (const child of node.children) harden(child as HastNodes, prefix, ids)
+    // An image whose source was refused shows its alt text instead (an <img> with no src is invalid).
+    node.children = node.children.map((child) =>
+      child.type === 'element' && child.tagName === 'img' && child.properties['src'] === undefined
+        ? {type: 'text', value: String(child.properties['alt'] ?? '')}
+        : child
+    ) as typeof node.children
+  }
 }
 
 /** A fragment link or description that points at nothing in its block is dropped, never left dangling. */
