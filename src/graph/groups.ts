@@ -1,4 +1,5 @@
 import {slugify, SlugRegistry} from './slug.ts'
+import {clip} from './clip.ts'
 import type {Group, Id, Paper, RawPaper} from '../types.ts'
 
 export interface Groups {
@@ -48,7 +49,7 @@ class Grouping {
     const key = name.toLowerCase().replace(/\s+/g, ' ').trim()
     let group = this.#byKey.get(key)
     if (!group) {
-      group = {id: this.#ids.claim([slugify(name, this.#prefix)]), name, papers: []}
+      group = {id: this.#ids.claim([slugify(name, this.#prefix)]), name: clip(name), papers: []}
       this.#byKey.set(key, group)
       this.all.push(group)
     }

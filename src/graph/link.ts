@@ -8,6 +8,7 @@ import {groupPapers} from './groups.ts'
 import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawTable, Section} from '../types.ts'
 import {isSafeUrl} from '../url.ts'
 import {noHistory} from '../history/history.ts'
+import {clip} from './clip.ts'
 
 /**
  * Turns the raw entries into the graph: every entity gets its id once, every table row
@@ -18,13 +19,13 @@ import {noHistory} from '../history/history.ts'
 export function link(raw: RawList): Graph {
   const paperIds = new SlugRegistry()
   const papers: Paper[] = raw.papers.map((entry) => {
-    const links = entry.links.filter((l) => isSafeUrl(l.href))
+    const links = entry.links.filter((l) => isSafeUrl(l.href)).map((l) => ({...l, label: clip(l.label)}))
     const arxiv = links.map((l) => arxivId(l.href)).find((id) => id !== undefined)
-    const venue = parseVenue(entry.venue)
+    const venue = parseVenue(clip(entry.venue))
     return {
       id: paperIds.claim(paperSlugs(entry.title, arxiv, entry.number)),
       number: entry.number,
-      title: entry.title,
+      title: clip(entry.title),
       venue,
       venueId: undefined,
       links,
@@ -69,16 +70,17 @@ export function link(raw: RawList): Graph {
 
   const sections: Section[] = raw.sections.map((section) => ({
     ...section,
+    title: clip(section.title),
     papers: papers.filter((paper) => paper.section === section.id).map((paper) => paper.id)
   }))
 
   const toolIds = new SlugRegistry()
   const tools = raw.tools
     .filter((tool) => isSafeUrl(tool.href))
-    .map((tool) => ({id: toolIds.claim([slugify(tool.name, 'tool')]), ...tool}))
+    .map((tool) => ({id: toolIds.claim([slugify(tool.name, 'tool')]), ...tool, name: clip(tool.name)}))
 
   return {
-    title: raw.title,
+    title: clip(raw.title),
     intro: raw.intro,
     sections,
     papers,
@@ -134,7 +136,7 @@ class Entities<T extends {id: Id; name: string}> {
     const key = name.toLowerCase().replace(/\s+/g, ' ')
     let entity = this.#byKey.get(key)
     if (!entity) {
-      entity = this.#create(name, this.#ids.claim([slugify(name)]))
+      entity = this.#create(clip(name), this.#ids.claim([slugify(name)]))
       this.#byKey.set(key, entity)
       this.all.push(entity)
     }

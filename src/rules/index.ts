@@ -22,6 +22,7 @@ import {rowMissingName} from './row-missing-name.ts'
 import {trailingComma} from './trailing-comma.ts'
 import {urlHttp} from './url-http.ts'
 import {urlUnsafe} from './url-unsafe.ts'
+import {textTooLong} from './text-too-long.ts'
 
 /** Every rule: the errors first, then the warnings. Messages are sorted by place afterwards. */
 export const rules: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   paperNumberDuplicate,
   paperDuplicate,
   urlUnsafe,
+  textTooLong,
   rowMissingName,
   rowDuplicateName,
   referenceMalformed,
