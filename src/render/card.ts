@@ -68,7 +68,8 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
   return {
     id: paper.id,
     number: paper.number === undefined ? '' : `[${paper.number}]`,
-    title: paper.title,
+    // A best-effort build (--allow-errors) can hold a paper with no title; a link needs a name.
+    title: paper.title || 'Untitled paper',
     href: pagePath('paper', paper.id),
     venue: paper.venue.text,
     date: formatDate(paper.date),

@@ -96,7 +96,7 @@ function facets(graph: Graph): Facet[] {
         label: undefined,
         values: graph.sections
           .filter((section) => section.papers.length > 0)
-          .map((section) => ({id: section.id, name: section.title, href: `#${sectionAnchor(section.id)}`, count: section.papers.length}))
+          .map((section) => ({id: section.id, name: section.title || 'Untitled section', href: `#${sectionAnchor(section.id)}`, count: section.papers.length}))
       }]
     },
     group('venue', 'Venue', graph.venues),

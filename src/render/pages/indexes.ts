@@ -65,5 +65,9 @@ export const tools: PageType = (graph) => [{
   title: 'Tools',
   description: 'Tools for evaluating pruned language models.',
   nav: 'tools',
-  data: {tools: graph.tools.map((tool) => ({name: tool.name, href: tool.href, host: new URL(tool.href).hostname}))}
+  data: {tools: graph.tools.map((tool) => {
+    const host = new URL(tool.href).hostname
+    // `[](https://…)` is a tool with no name: the link is named by where it goes.
+    return {name: tool.name || host || tool.href, href: tool.href, host}
+  })}
 }]
