@@ -6,7 +6,7 @@ import type {Root} from 'mdast'
 import {parse} from './parse/processor.ts'
 import {parseSplitParallel, parseWhole} from './parse/split.ts'
 import type {PieceCache} from './parse/cache.ts'
-import {findTooDeep, maxNesting} from './parse/guard.ts'
+import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
 import {resolveReferences} from './parse/references.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
@@ -70,7 +70,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // vite works on its own threads: start it now so that it runs while the README is parsed.
   const bundling = options.checkOnly ? undefined : bundleClient(base)
   bundling?.catch(() => {})
-  const analysis = nestingIsSupported(file) ? analyzeTree(file, options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache})) : undefined
+  const tree = nestingIsSupported(file) ? (options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache})) : undefined
+  const analysis = tree && treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
   if (!analysis || !bundling || (hasErrors(file) && !options.allowErrors)) {
     return {files: [file], graph: analysis?.graph, written: false}
   }
@@ -114,7 +115,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
 export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
-  return nestingIsSupported(file) ? analyzeTree(file, parse(file)) : undefined
+  if (!nestingIsSupported(file)) return undefined
+  const tree = parse(file)
+  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
 }
 
 /** Input nested deeper than the parser supports is refused with a message before it is parsed. */
@@ -123,6 +126,21 @@ function nestingIsSupported(file: VFile): boolean {
   if (!deep) return true
   const message = file.message(
     `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
+    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
+  )
+  message.fatal = true
+  return false
+}
+
+/**
+ * A tree nested deeper than the renderer can recurse (`*a *b *c …` thousands deep, which the line guard
+ * cannot see) is refused with a message instead of overflowing the stack later.
+ */
+function treeIsSupported(file: VFile, tree: Root): boolean {
+  const deep = findDeepNode(tree)
+  if (!deep) return true
+  const message = file.message(
+    `Text here nests more than ${maxTreeDepth} levels deep (emphasis, links or lists inside each other), more than the site can render; remove the extra \`*\`, \`_\` or \`[\``,
     {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
   )
   message.fatal = true

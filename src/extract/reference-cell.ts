@@ -77,5 +77,6 @@ function endOfJunk(text: string, from: number, stop: number): number {
   let j = from
   while (j < stop && text.charAt(j) !== ',' && text.charAt(j) !== '[') j++
   while (j > from && /\s/.test(text.charAt(j - 1))) j--
-  return Math.max(j, from + 1)
+  // Never past the cell: a lone `[` at the very end of the file must keep a position inside it.
+  return Math.min(stop, Math.max(j, from + 1))
 }

@@ -11,16 +11,21 @@ export interface TooDeep {
   depth: number
 }
 
-/** The first line whose block prefixes (`>`, list markers, indentation) nest deeper than `maxNesting`. */
+/**
+ * The first line whose block prefixes (`>`, list markers, indentation) nest deeper than `maxNesting`.
+ * Lines end at LF, CRLF or a lone CR, as they do for the parser.
+ */
 export function findTooDeep(source: string): TooDeep | undefined {
   let line = 1
   let start = 0
+  const ending = /\r\n|\r|\n/g
   while (start <= source.length) {
-    let end = source.indexOf('\n', start)
-    if (end === -1) end = source.length
+    ending.lastIndex = start
+    const found = ending.exec(source)
+    const end = found ? found.index : source.length
     const depth = nesting(source, start, end)
     if (depth > maxNesting) return {line, column: 1, depth}
-    start = end + 1
+    start = found ? end + found[0].length : source.length + 1
     line++
   }
   return undefined
@@ -43,4 +48,29 @@ function nesting(source: string, start: number, end: number): number {
     i++
   }
   return depth + Math.floor(indent / 2)
+}
+
+/**
+ * How deep the parsed tree may go. Inline nesting (`*a *b *c …`, `[[[…`) is not bounded by `maxNesting`,
+ * and the tools after the parser (mdast-util-to-hast, hast-util-to-html) recurse once per level: about
+ * 2,000 nested emphases overflow their stack. Real lists stay far below this.
+ */
+export const maxTreeDepth = 256
+
+interface Positioned {
+  position?: {start: {line: number; column: number}} | undefined
+  children?: Positioned[]
+}
+
+/** The first node (in document order) deeper than `maxTreeDepth`, found without recursion. */
+export function findDeepNode(tree: Positioned): TooDeep | undefined {
+  const stack: Array<[Positioned, number, TooDeep | undefined]> = [[tree, 0, undefined]]
+  while (stack.length > 0) {
+    const [node, depth, parentPlace] = stack.pop()!
+    const place = node.position ? {line: node.position.start.line, column: node.position.start.column, depth} : parentPlace
+    if (depth > maxTreeDepth) return place && {...place, depth}
+    const children = node.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1, place])
+  }
+  return undefined
 }
