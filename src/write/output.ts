@@ -77,7 +77,8 @@ async function reuse(from: string, to: string, old: {size: number; mtimeMs: numb
 /**
  * Moves the old output aside, moves the new one in, then deletes the old in a detached process:
  * removing ten thousand folders takes seconds on this disk, and nothing waits for it.
- * Retries if another build swaps at the same time.
+ * Retries if another build swaps at the same time. If the new output cannot be moved in, the old one
+ * is put back, never deleted.
  */
 async function swap(staging: string, target: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -93,7 +94,8 @@ async function swap(staging: string, target: string): Promise<void> {
       return
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (moved) removeLater(old)
+      // Back where it was; only if another build's output took the place meanwhile is ours dropped.
+      if (moved) await rename(old, target).catch(() => removeLater(old))
       if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt > 20) throw error
     }
   }
