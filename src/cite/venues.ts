@@ -47,12 +47,13 @@ export type Publication =
 export function publication(venue: Venue): Publication {
   const key = venue.name.toLowerCase()
   if (venue.preprint || venue.text === '' || key === 'openreview') return {kind: 'preprint', howpublished: venue.preprint || venue.text === '' ? undefined : venue.text}
-  const journal = journals[key]
+  // Own keys only: a venue written `constructor` or `toString` must not find Object.prototype's.
+  const journal = Object.hasOwn(journals, key) ? journals[key] : undefined
   if (journal) return {kind: 'article', journal}
   if (venue.track === 'Findings' && findings.has(key)) {
     return {kind: 'inproceedings', booktitle: `Findings of the Association for Computational Linguistics: ${venue.name.toUpperCase()}${venue.year ? ` ${venue.year}` : ''}`}
   }
-  const full = conferences[key]
+  const full = Object.hasOwn(conferences, key) ? conferences[key] : undefined
   const name = full ? `${full} (${venue.name})` : venue.name
   return {kind: 'inproceedings', booktitle: venue.track === 'Workshop' ? `${name}, Workshop` : name}
 }

@@ -51,7 +51,8 @@ export function parseVenue(input: string): Venue {
   }
 
   const name = rest.replace(/[\s,;:()-]+$/, '').replace(/^[\s,;:()-]+/, '').trim()
-  const preprint = preprints[name.toLowerCase()]
+  // Own keys only: a venue written `constructor` must not find Object.prototype's.
+  const preprint = Object.hasOwn(preprints, name.toLowerCase()) ? preprints[name.toLowerCase()] : undefined
   return {
     text,
     name: preprint ?? (name || text),

@@ -4,6 +4,7 @@ import {analyze} from '../../src/build.ts'
 import {renderSite} from '../../src/render/index.ts'
 import {graphJson} from '../../src/render/graph-json.ts'
 import {formatMessages} from '../../src/report/terminal.ts'
+import {scriptSources} from '../../src/write/client.ts'
 
 /**
  * Generated and mutated READMEs for property-based tests: the list's own grammar (paper entries with
@@ -134,7 +135,8 @@ export function readmeWithBigLine(units: string[]): fc.Arbitrary<string> {
 
 export const anyReadme = fc.oneof({weight: 1, arbitrary: generatedReadme}, {weight: 3, arbitrary: mutatedReadme})
 
-const assets = {css: 'assets/style.css', js: 'assets/filter.js'}
+/** Asset names for rendering without vite: the pages only print them. */
+export const fakeAssets = {css: 'assets/style.css', scripts: scriptSources}
 
 /**
  * The property: analysing never throws; it ends with a graph that renders, or with a fatal diagnostic;
@@ -160,6 +162,6 @@ export function checkReadme(source: string, options: {render?: boolean} = {}): {
     return {messages: file.messages.length, pages: 0}
   }
   graphJson(result.graph)
-  const pages = options.render === false ? 0 : renderSite(result.graph, {base: '/', siteUrl: undefined, sourceHref: undefined, assets}).size
+  const pages = options.render === false ? 0 : renderSite(result.graph, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets}).size
   return {messages: file.messages.length, pages}
 }

@@ -58,7 +58,7 @@ export interface Crawl {
   links: number
   /** Links that point at no file, or at a #fragment no element carries. */
   broken: string[]
-  /** Pages no link leads to from the home page. */
+  /** Pages no link leads to from the home page (but `404.html`, which the host serves for a missing path). */
   unreachable: string[]
 }
 
@@ -102,7 +102,7 @@ export function crawl(root: string, base: string): Crawl {
       }
     }
   }
-  return {pages: all.length, links, broken, unreachable: all.map((page) => page.path).filter((path) => !seen.has(path))}
+  return {pages: all.length, links, broken, unreachable: all.map((page) => page.path).filter((path) => !seen.has(path) && path !== `${base}404.html`)}
 }
 
 /** Every internal href/src that points at no file, or at a #fragment no element carries. */
