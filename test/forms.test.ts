@@ -110,7 +110,7 @@ describe('a README in every form', () => {
 
   it('renders the sections the graph does not model as safe prose on the home page', () => {
     const home = readFileSync(join(out, 'index.html'), 'utf8')
-    for (const title of ['Contributing', 'Questions', 'Citation', 'Acknowledgements']) expect(home).toContain(`<h2>${title}</h2>`)
+    for (const title of ['Contributing', 'Questions', 'Citation', 'Acknowledgements']) expect(home).toContain(`<h2 dir="auto">${title}</h2>`)
     expect(home).toContain('<strong>any question</strong>')
     expect(home).toMatch(/<pre><code class="language-bibtex">@misc\{awesome-llm-pruning,/)
     expect(home).toContain('<img src="https://img.shields.io/badge/license-MIT-green.svg" alt="License">')
