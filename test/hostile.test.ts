@@ -70,15 +70,22 @@ beforeAll(async () => {
     }
     return route.continue()
   })
-  const page = await context.newPage()
+  const queue: Array<{key: string; url: string}> = []
   for (const [name, site] of built) {
     const served = await serveStatic(site.out, base)
     server.push(served)
-    for (const entry of site.pages) {
-      await page.goto(served.url.replace(/\/$/, '') + entry.path.slice(base.length - 1))
-      seen.set(`${name} ${entry.path}`, await look(page))
-    }
+    for (const entry of site.pages) queue.push({key: `${name} ${entry.path}`, url: served.url.replace(/\/$/, '') + entry.path.slice(base.length - 1)})
   }
+  // Three tabs at once: Chromium renders each in its own process.
+  await Promise.all(
+    Array.from({length: 3}, async () => {
+      const page = await context.newPage()
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await page.goto(next.url)
+        seen.set(next.key, await look(page))
+      }
+    })
+  )
   await context.close()
 }, 300_000)
 
