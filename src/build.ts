@@ -8,6 +8,7 @@ import {parseSplitParallel, parseWhole} from './parse/split.ts'
 import type {PieceCache} from './parse/cache.ts'
 import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
 import {resolveReferences} from './parse/references.ts'
+import {inheritPositions} from './parse/positions.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
 import {PaperIndex} from './graph/paper-index.ts'
@@ -149,7 +150,7 @@ function treeIsSupported(file: VFile, tree: Root): boolean {
 
 /** extract → link → validate, on a parsed README. */
 export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Graph} {
-  const raw = extract(resolveReferences(tree), file)
+  const raw = extract(inheritPositions(resolveReferences(tree)), file)
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}

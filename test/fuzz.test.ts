@@ -61,6 +61,12 @@ describe('the analysis of any README', () => {
     cases += 2
   })
 
+  it('points inside the file at a link the parser gave no position (an autolink after an escaped bracket)', () => {
+    const {file} = analyzeText('# T\n\n## Tools\n\n- [\\](http://example.org/)')
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['url-http', 5]])
+    cases++
+  })
+
   it('points inside the file at a reference cell cut off after its `[`', () => {
     const {file} = analyzeText('# T\n\n## Models\n| Name | Paper |\n|---|---|\n| LLaMA2-7B | [0],[')
     const message = file.messages.find((m) => m.ruleId === 'reference-malformed')
