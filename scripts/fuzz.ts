@@ -33,5 +33,6 @@ try {
   process.exitCode = 1
 }
 const seconds = Math.round((performance.now() - started) / 1000)
+// After a failure fast-check also ran the shrinking attempts, so the count is of property runs, not cases.
 recordQuality('fuzz (npm run fuzz)', {'cases run': run, failures: process.exitCode === 1 ? 1 : 0, seed, seconds}, 'npm run fuzz')
-console.log(`${run} cases in ${seconds} s: ${process.exitCode === 1 ? 'FAILED' : 'no failure'}.`)
+console.log(`${run} ${process.exitCode === 1 ? 'property runs (cases and shrinking)' : 'cases'} in ${seconds} s: ${process.exitCode === 1 ? 'FAILED' : 'no failure'}.`)

@@ -88,3 +88,14 @@ describe('the analysis of any README', () => {
     expect(readdirSync(tmp.dir).filter((name) => name.includes('staging'))).toEqual([])
   })
 })
+
+describe('line endings', () => {
+  it('give the same papers with LF, CRLF or CR', () => {
+    const lf = '# T\n\n## Papers\n\n- [1] A Paper: On Pruning\n  ICML 2024, [Paper](https://arxiv.org/abs/2402.02834)\n- [2] Another\n  Arxiv, [Paper](https://arxiv.org/abs/2403.03853)\n'
+    const papers = (source: string) => analyzeText(source).graph!.papers.map((p) => [p.title, p.venue.text, p.links.map((l) => l.href)])
+    const expected = papers(lf)
+    expect(expected[0]).toEqual(['A Paper: On Pruning', 'ICML 2024', ['https://arxiv.org/abs/2402.02834']])
+    expect(papers(lf.replace(/\n/g, '\r\n'))).toEqual(expected)
+    expect(papers(lf.replace(/\n/g, '\r'))).toEqual(expected)
+  })
+})

@@ -203,10 +203,11 @@ function splitAtFirstLineBreak(nodes: PhrasingContent[]): {titleNodes: PhrasingC
       return {titleNodes: nodes.slice(0, index), metaNodes: nodes.slice(index + 1)}
     }
     if (node.type === 'text') {
-      const newline = node.value.indexOf('\n')
-      if (newline !== -1) {
-        const before: PhrasingContent = {type: 'text', value: node.value.slice(0, newline)}
-        const after: PhrasingContent = {type: 'text', value: node.value.slice(newline + 1)}
+      // Lines end at LF, CRLF or a lone CR, as they do for the parser.
+      const ending = /\r\n|\r|\n/.exec(node.value)
+      if (ending) {
+        const before: PhrasingContent = {type: 'text', value: node.value.slice(0, ending.index)}
+        const after: PhrasingContent = {type: 'text', value: node.value.slice(ending.index + ending[0].length)}
         return {
           titleNodes: [...nodes.slice(0, index), before],
           metaNodes: [after, ...nodes.slice(index + 1)]

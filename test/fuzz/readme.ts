@@ -145,12 +145,15 @@ export const fakeAssets = {css: 'assets/style.css', scripts: scriptSources}
 export function checkReadme(source: string, options: {render?: boolean} = {}): {messages: number; pages: number} {
   const file = new VFile({path: 'README.md', value: source})
   const result = analyze(file)
-  const fileLines = source.split(/\r\n|\r|\n/)
+  // Each line with its ending: a point may sit on the line ending (micromark puts a task item's text
+  // there), which is still inside the file; past the ending it is not.
+  const fileLines = source.match(/[^\r\n]*(\r\n|\r|\n|$)/g)!.slice(0, source.split(/\r\n|\r|\n/).length)
   for (const message of file.messages) {
     for (const point of [message.place && 'start' in message.place ? message.place.start : message.place, message.place && 'end' in message.place ? message.place.end : undefined]) {
       if (!point) continue
       const line = fileLines[point.line - 1]
-      if (line === undefined || point.column < 1 || point.column > line.length + 1) {
+      const offsetOutside = point.offset !== undefined && (point.offset < 0 || point.offset > source.length)
+      if (line === undefined || point.column < 1 || point.column > line.length + 1 || offsetOutside) {
         throw new Error(`${message.ruleId} at ${point.line}:${point.column} lies outside the file (${fileLines.length} lines): ${message.reason.slice(0, 120)}`)
       }
     }
