@@ -187,7 +187,7 @@ describe('filtering the papers in Chromium', () => {
     expect(await page.locator('#paper-list > li:visible').count()).toBe(5)
     // Every link that leaves the site, on each page visited, gives the other site no handle on this one.
     const externalRels = () => page.locator('a[href]').evaluateAll((links) => links.filter((link) => (link as HTMLAnchorElement).origin !== location.origin).map((link) => link.getAttribute('rel')))
-    await page.locator('a.paper-title', {hasText: 'LaCo'}).click()
+    await page.locator('.paper-title a, a.paper-title', {hasText: 'LaCo'}).click()
     await page.waitForURL(`${server.url}papers/laco/`)
     expect(await page.locator('h1').innerText()).toBe('LaCo: Large Language Model Pruning via Layer Collapse')
     const rels = await externalRels()
@@ -197,7 +197,7 @@ describe('filtering the papers in Chromium', () => {
     await page.waitForURL(`${server.url}datasets/`)
     await page.locator('.entity-list a', {hasText: 'BoolQ'}).click()
     expect(await page.locator('h1').innerText()).toBe('BoolQ')
-    expect(await page.locator('a.paper-title').count()).toBe(4)
+    expect(await page.locator('.paper-title a, a.paper-title').count()).toBe(4)
     for (const rel of await externalRels()) expect(rel).toBe('noopener noreferrer')
     await shoot(page, 'nojs-dataset-boolq')
     await context.close()
