@@ -58,7 +58,8 @@ const lines = [
 for (const area of areas) {
   const entry: QualityEntry = quality[area.key]!
   lines.push(`## ${area.title}`, '', area.what, '', `Recorded by \`${entry.by}\` at ${entry.at.slice(0, 16).replace('T', ' ')} UTC.`, '', '| | |', '| --- | ---: |')
-  for (const [name, value] of Object.entries(entry.figures)) lines.push(`| ${name} | ${number(value)} |`)
+  // A seed is an identifier to replay with, not a quantity.
+  for (const [name, value] of Object.entries(entry.figures)) lines.push(`| ${name} | ${name === 'seed' ? String(value) : number(value)} |`)
   lines.push('')
 }
 await mkdir('docs', {recursive: true})
