@@ -25,7 +25,8 @@ export async function devRefresh(input: string, edits = 7): Promise<Refresh> {
       const started = performance.now()
       writeFileSync(input, source)
       for (;;) {
-        const html = await fetch(url).then((response) => response.text())
+        // A request that meets the rebuild half-way may be cut off; the clock keeps running and it asks again.
+        const html = await fetch(url).then((response) => response.text()).catch(() => '')
         if (html.includes(marker)) break
         if (performance.now() - started > 30_000) throw new Error('the dev server never showed the edit')
         await new Promise((resolve) => setTimeout(resolve, 5))
