@@ -209,16 +209,9 @@ export interface Group {
   papers: Id[]
 }
 
-export interface Section {
-  id: Id
-  title: string
-  depth: number
-  kind: SectionKind
-  role: DatasetRole | undefined
-  parent: Id | undefined
-  description: string | undefined
+/** A section of the README as read, with the papers listed in it. */
+export interface Section extends RawSection {
   papers: Id[]
-  position: Position | undefined
 }
 
 export interface Graph {

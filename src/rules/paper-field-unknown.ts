@@ -1,19 +1,17 @@
 import type {Rule} from './rule.ts'
-import {paperName} from './walk.ts'
+import {paperFields, paperName} from './walk.ts'
 
 export const paperFieldUnknown: Rule = {
   id: 'paper-field-unknown',
   severity: 'warning',
   description: 'A paper\'s sub-bullet is not one the site reads (Label, Summary, Publication, or links), so it would not show.',
   check({raw}, report) {
-    for (const paper of raw.papers) {
-      for (const field of paper.fields) {
-        if (field.kind !== 'unknown') continue
-        const what = field.key ? `\`${field.key}:\`` : `\`${field.text.length > 30 ? `${field.text.slice(0, 27)}…` : field.text}\``
-        report(`The sub-bullet ${what} of ${paperName(paper)} is not read by the site`, field.position, {
-          fix: 'use `- Label: …`, `- Summary: …` or `- Publication: Venue, [Paper](https://…)`, or check the spelling of the key'
-        })
-      }
+    for (const {paper, field} of paperFields(raw)) {
+      if (field.kind !== 'unknown') continue
+      const what = field.key ? `\`${field.key}:\`` : `\`${field.text.length > 30 ? `${field.text.slice(0, 27)}…` : field.text}\``
+      report(`The sub-bullet ${what} of ${paperName(paper)} is not read by the site`, field.position, {
+        fix: 'use `- Label: …`, `- Summary: …` or `- Publication: Venue, [Paper](https://…)`, or check the spelling of the key'
+      })
     }
   }
 }

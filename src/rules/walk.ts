@@ -55,3 +55,8 @@ export function paperName(paper: Pick<RawPaper, 'number' | 'title'>): string {
 export function fold(text: string): string {
   return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
+
+/** Every sub-bullet field (`- Label:`, `- Summary:`, …) of every paper entry, with its paper. */
+export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: RawPaper['fields'][number]}> {
+  for (const paper of raw.papers) for (const field of paper.fields) yield {paper, field}
+}
