@@ -39,12 +39,15 @@ afterAll(async () => {
   rmSync(cssDir, {recursive: true, force: true})
 })
 
-/** Saves a file, then waits until the open page shows the change; returns how long it took. */
-async function saveAndWait(file: string, text: string, shown: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
+// How fast a save reaches the page is measured by `npm run bench` (docs/BENCHMARKS.md), not asserted
+// here: timings drift on a shared machine, and a test must only fail when behaviour is wrong.
+const shownWithin = 10_000
+
+/** Saves a file, then waits until the open page shows the change and has finished loading. */
+async function saveAndWait(file: string, text: string, shown: () => Promise<unknown>): Promise<void> {
   writeFileSync(file, text)
   await shown()
-  return performance.now() - start
+  await page.waitForLoadState('load')
 }
 
 describe('npm run dev, in Chromium', () => {
@@ -57,16 +60,16 @@ describe('npm run dev, in Chromium', () => {
     expect(await page.locator('details.dev-problems').getAttribute('open')).toBeNull()
   })
 
-  it('shows a README edit in the open page within a second', async () => {
-    const ms = await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (edited): Simple'), () =>
-      page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: 5000})
+  it('shows a README edit in the open page without a restart', async () => {
+    await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (edited): Simple'), () =>
+      page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})
     )
-    expect(ms).toBeLessThan(1000)
+    expect(await page.locator('#paper-list > li').count()).toBe(5)
   })
 
   it('shows errors with their line and column above the best-effort site, then recovers when fixed', async () => {
     await saveAndWait(readme, seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |'), () =>
-      page.locator('.dev-problems.has-errors').waitFor({timeout: 5000})
+      page.locator('.dev-problems.has-errors').waitFor({timeout: shownWithin})
     )
     const problems = await page.locator('.dev-problems').innerText()
     expect(problems).toContain('README.md:50:15')
@@ -78,23 +81,25 @@ describe('npm run dev, in Chromium', () => {
     await page.waitForLoadState('networkidle')
     await page.screenshot({path: join('test-results', 'screenshots', 'dev-error-banner.png')})
 
-    await saveAndWait(readme, seedSource, () => page.locator('.dev-problems.has-errors').waitFor({state: 'detached', timeout: 5000}))
+    // Wait for the reloaded page itself: the old banner goes away as soon as the reload starts,
+    // before the new document (and its facets) has been parsed.
+    await saveAndWait(readme, seedSource, () => page.locator('input[value="gemma-2b"]').waitFor({state: 'attached', timeout: shownWithin}))
+    expect(await page.locator('.dev-problems.has-errors').count()).toBe(0)
+    expect(await page.locator('.dev-problems h2').innerText()).toMatch(/^0 errors, 12 warnings/)
     expect(await page.locator('input[value="gemma-2b"]').count()).toBe(1)
   })
 
   it('shows a template edit without a restart', async () => {
     const file = join(templates, 'pages', 'home.eta')
-    const ms = await saveAndWait(file, readFileSync(file, 'utf8').replace('<h2 id="papers-title">Papers</h2>', '<h2 id="papers-title">Papers (template edited)</h2>'), () =>
-      page.waitForFunction(() => document.querySelector('#papers-title')?.textContent === 'Papers (template edited)', undefined, {timeout: 5000})
+    await saveAndWait(file, readFileSync(file, 'utf8').replace('<h2 id="papers-title">Papers</h2>', '<h2 id="papers-title">Papers (template edited)</h2>'), () =>
+      page.waitForFunction(() => document.querySelector('#papers-title')?.textContent === 'Papers (template edited)', undefined, {timeout: shownWithin})
     )
-    expect(ms).toBeLessThan(1000)
   })
 
   it('applies a CSS edit to the open page', async () => {
     const css = join(process.cwd(), stylesheet)
-    const ms = await saveAndWait(css, `${readFileSync(css, 'utf8')}\n.hero h1 { color: rgb(200, 0, 0); }\n`, () =>
-      page.waitForFunction(() => getComputedStyle(document.querySelector('.hero h1')!).color === 'rgb(200, 0, 0)', undefined, {timeout: 5000})
+    await saveAndWait(css, `${readFileSync(css, 'utf8')}\n.hero h1 { color: rgb(200, 0, 0); }\n`, () =>
+      page.waitForFunction(() => getComputedStyle(document.querySelector('.hero h1')!).color === 'rgb(200, 0, 0)', undefined, {timeout: shownWithin})
     )
-    expect(ms).toBeLessThan(1000)
   })
 })
