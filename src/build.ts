@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import type {Root} from 'mdast'
 import {parse} from './parse/processor.ts'
 import {parseSplitParallel, parseWhole} from './parse/split.ts'
-import type {PieceCache} from './parse/cache.ts'
+import {PieceCache} from './parse/cache.ts'
 import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
 import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
@@ -15,8 +15,8 @@ import {PaperIndex} from './graph/paper-index.ts'
 import {bestEffort} from './graph/best-effort.ts'
 import {hasErrors, validate} from './rules/index.ts'
 import {source as ruleSource} from './rules/rule.ts'
-import {renderSite} from './render/index.ts'
-import {TemplateError} from './render/eta.ts'
+import {sitePages} from './render/index.ts'
+import {createEta, TemplateError} from './render/eta.ts'
 import {graphJson} from './render/graph-json.ts'
 import {summariesFile, summariesJson} from './render/summaries.ts'
 import {normalizeBase} from './render/paths.ts'
@@ -46,10 +46,12 @@ export interface BuildOptions {
   meta?: string
   /** Read "added" dates from the input's git history (default); false uses the papers' own dates. */
   history?: boolean
-  /** Parsed pieces kept between builds, for a long-lived process; the process-wide cache by default. */
+  /** Parsed pieces kept between builds, for a long-lived process. By default a build keeps none: its trees are dropped once it has its graph. */
   cache?: PieceCache
   /** A long-lived process: remember what was written, so the next build links unchanged files instead of writing them. */
   reuseOutput?: boolean
+  /** The templates folder; the project's own by default. */
+  templates?: string
   /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
   wholeFileParse?: boolean
 }
@@ -71,8 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // vite works on its own threads: start it now so that it runs while the README is parsed.
   const bundling = options.checkOnly ? undefined : bundleClient(base)
   bundling?.catch(() => {})
-  const tree = nestingIsSupported(file) ? (options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache})) : undefined
-  const analysis = tree && treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+  const analysis = await parseAndAnalyze(file, options)
   if (!analysis || !bundling || (hasErrors(file) && !options.allowErrors)) {
     return {files: [file], graph: analysis?.graph, written: false}
   }
@@ -91,16 +92,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
 
   const client = await bundling
-  let pages: Map<string, string>
-  try {
-    pages = renderSite(graph, {base, siteUrl: options.siteUrl, sourceHref: options.sourceHref, assets: client.assets})
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error
-    const template = new VFile({path: error.template})
-    template.message(error.message, {ruleId: 'template', source: ruleSource}).fatal = true
-    return {files: [file, template], graph, written: false}
-  }
-
+  // Pages are rendered as they are written; a template error stops the write before the swap.
+  const pages = sitePages(graph, {base, siteUrl: options.siteUrl, sourceHref: options.sourceHref, assets: client.assets, eta: createEta(options.templates ? {views: options.templates} : {})})
   const files: SiteFiles = new Map([
     ...(await publicFiles()),
     ...client.files,
@@ -110,8 +103,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(summariesFile(graph) ? [[summariesFile(graph)!, summariesJson(graph)] as const] : []),
     ['README.md', String(file.value)]
   ])
-  await writeSite(options.out, files, {remember: options.reuseOutput})
+  try {
+    await writeSite(options.out, files, {remember: options.reuseOutput})
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    const template = new VFile({path: error.template})
+    template.message(error.reason, {ruleId: 'template', source: ruleSource}).fatal = true
+    return {files: [file, template], graph, written: false}
+  }
   return {files: [file], graph, written: true}
+}
+
+/**
+ * parse → extract → link → validate, for the build. The syntax tree is not returned: once the graph is
+ * made it is garbage, and rendering ten thousand pages should not carry it.
+ */
+async function parseAndAnalyze(file: VFile, options: BuildOptions): Promise<{raw: RawList; graph: Graph} | undefined> {
+  if (!nestingIsSupported(file)) return undefined
+  const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
+  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
 }
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
-import {mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import * as fsPromises from 'node:fs/promises'
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
@@ -7,6 +7,7 @@ import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from '../src/build.ts'
 import {writeSite} from '../src/write/output.ts'
+import {templatesDir} from '../src/render/eta.ts'
 import {buildSite, fixtures, scratch} from './helpers/sites.ts'
 import {recordQuality} from './helpers/quality.ts'
 
@@ -99,6 +100,24 @@ describe('a failing build', () => {
     // `a` is both a file and a folder: the write fails half-way.
     await expect(writeSite(out, new Map([['index.html', 'new'], ['a', 'x'], ['a/b.html', 'y']]))).rejects.toThrow()
     expect(snapshot(out)).toEqual({'index.html': createHash('sha256').update('old').digest('hex')})
+    expect(staging(tmp.dir)).toEqual([])
+    figures['failed builds that left dist/ intact']++
+  })
+
+  it('that fails in a template half-way through the pages names the template, and leaves the previous output as it was', async () => {
+    const out = join(tmp.dir, 'template-fails')
+    await buildSite({input: fixtures.seed, out, history: false})
+    const before = snapshot(out)
+    // Paper pages are written after the home page and the indexes: the failure comes mid-write.
+    const templates = join(tmp.dir, 'broken-templates')
+    cpSync(templatesDir, templates, {recursive: true})
+    const paperTemplate = join(templates, 'pages', 'paper.eta')
+    writeFileSync(paperTemplate, `<%= it.data.nothing.here %>\n${readFileSync(paperTemplate, 'utf8')}`)
+    const result = await build({input: fixtures.seed, out, templates, history: false})
+    expect(result.written).toBe(false)
+    const errors = result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${file.path}: ${message.reason}`))
+    expect(errors).toEqual([expect.stringMatching(/^templates\/pages\/paper\.eta: .*here/)])
+    expect(snapshot(out)).toEqual(before)
     expect(staging(tmp.dir)).toEqual([])
     figures['failed builds that left dist/ intact']++
   })

@@ -8,6 +8,7 @@ import {createRenderer, type Renderer} from '../render/index.ts'
 import {graphJson} from '../render/graph-json.ts'
 import {summariesFile, summariesJson} from '../render/summaries.ts'
 import {outputFile} from '../render/paths.ts'
+import {once} from '../render/once.ts'
 import {source as ruleSource} from '../rules/rule.ts'
 import type {Route} from '../render/route.ts'
 import type {Graph} from '../types.ts'
@@ -42,9 +43,27 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let file = new VFile()
   let renderer: Renderer | undefined
   let byPath = new Map<string, Route>()
-  let json = ''
-  let summaries: {path: string; body: string} | undefined
+  let json = once(() => '')
+  let summaries: {path: string; body: () => string} | undefined
   let templateFile: VFile | undefined
+  let graph: Graph | undefined
+  let rendered = new Map<string, string>()
+
+  const renderWith = (graph: Graph) => {
+    renderer = createRenderer(graph, {
+      base: '/',
+      siteUrl: undefined,
+      sourceHref: undefined,
+      assets: {css: options.stylesheet ?? 'src/client/style.css', scripts: scriptSources},
+      eta: createEta({cache: true, ...(options.templates ? {views: options.templates} : {})})
+    })
+    byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
+    rendered = new Map()
+    // Computed when asked for: a save costs only what the open page needs.
+    json = once(() => graphJson(graph))
+    const path = summariesFile(graph)
+    summaries = path ? {path: `/${path}`, body: once(() => summariesJson(graph))} : undefined
+  }
 
   const devSite: DevSite = {
     refresh() {
@@ -59,40 +78,35 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       const result = analyze(file)
       if (result) {
         // Best-effort, as `--allow-errors`: what the errors name is left out.
-        const graph = bestEffort(result.graph, result.raw)
+        graph = bestEffort(result.graph, result.raw)
         graph.meta = readMeta(options.input, file, graph)
         graph.history = noHistory(historyOff)
-        // Templates are read afresh on every refresh (no eta cache), so template edits show at once.
-        renderer = createRenderer(graph, {
-          base: '/',
-          siteUrl: undefined,
-          sourceHref: undefined,
-          assets: {css: options.stylesheet ?? 'src/client/style.css', scripts: scriptSources},
-          eta: createEta({cache: false, ...(options.templates ? {views: options.templates} : {})})
-        })
-        byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
-        json = graphJson(graph)
-        const path = summariesFile(graph)
-        summaries = path ? {path: `/${path}`, body: summariesJson(graph)} : undefined
       }
+      // When the README cannot be read into a graph, the last good one stays on screen. Either way the
+      // renderer is made afresh, with its own template cache, so a template edit shows on the next request.
+      if (graph) renderWith(graph)
       return devSite.messages()
     },
 
     page(path) {
       const clean = path.endsWith('/') ? `${path}index.html` : path
-      if (clean === '/graph.json') return {body: json, type: 'application/json; charset=utf-8'}
-      if (clean === summaries?.path) return {body: summaries.body, type: 'application/json; charset=utf-8'}
+      if (clean === '/graph.json') return {body: json(), type: 'application/json; charset=utf-8'}
+      if (clean === summaries?.path) return {body: summaries.body(), type: 'application/json; charset=utf-8'}
       if (clean === '/README.md') return {body: String(file.value ?? ''), type: 'text/markdown; charset=utf-8'}
       const route = byPath.get(clean)
       if (!route || !renderer) return undefined
+      // A page is rendered once per refresh: reloads and repeated requests reuse it.
+      const done = rendered.get(clean)
+      if (done !== undefined) return {body: done, type: 'text/html; charset=utf-8'}
       templateFile = undefined
       let html: string
       try {
         html = renderer.render(route)
+        rendered.set(clean, html)
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error
         templateFile = new VFile({path: error.template})
-        templateFile.message(error.message, {ruleId: 'template', source: ruleSource}).fatal = true
+        templateFile.message(error.reason, {ruleId: 'template', source: ruleSource}).fatal = true
         html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>'
       }
       return {body: html, type: 'text/html; charset=utf-8'}

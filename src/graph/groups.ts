@@ -53,7 +53,8 @@ class Grouping {
       this.#byKey.set(key, group)
       this.all.push(group)
     }
-    if (!group.papers.includes(paper)) group.papers.push(paper)
+    // Papers are added in the list's order, so a repeat (the same label twice on one entry) is the last one.
+    if (group.papers[group.papers.length - 1] !== paper) group.papers.push(paper)
     return group.id
   }
 }

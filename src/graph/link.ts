@@ -47,6 +47,8 @@ export function link(raw: RawList): Graph {
   const datasets = new Entities<Dataset>((name, id) => ({id, name, roles: [], papers: [], position: undefined}))
   const methods = new Entities<Method>((name, id) => ({id, name, papers: [], position: undefined}))
 
+  // Each paper–entity edge once, however many cells repeat it (a Set: entities cited by every paper stay linear).
+  const edges = new Set<string>()
   for (const table of raw.tables) {
     for (const row of table.rows) {
       if (row.name === '') continue
@@ -56,8 +58,11 @@ export function link(raw: RawList): Graph {
       for (const ref of row.refs) {
         const paper = resolveReference(ref, index)
         if (!paper) continue
-        pushOnce(entity.papers, paper.id)
-        pushOnce(paper[table.kind], entity.id)
+        const edge = `${table.kind}\u0000${entity.id}\u0000${paper.id}`
+        if (edges.has(edge)) continue
+        edges.add(edge)
+        entity.papers.push(paper.id)
+        paper[table.kind].push(entity.id)
       }
     }
   }

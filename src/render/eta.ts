@@ -19,9 +19,13 @@ export function createEta(options: {cache?: boolean; views?: string} = {}): Eta 
 
 export class TemplateError extends Error {
   readonly template: string
+  /** What went wrong, without the template's name (a diagnostic on the template's file names it already). */
+  readonly reason: string
   constructor(template: string, cause: unknown) {
-    super(`${template}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(`${template}: ${reason}`)
     this.name = 'TemplateError'
     this.template = template
+    this.reason = reason
   }
 }

@@ -34,12 +34,19 @@ export const contentSecurityPolicy = [
   "form-action 'self'"
 ].join('; ')
 
+/**
+ * Every page as its output path and a function that renders it, once, when called. The build hands these
+ * to the writer, so each page's HTML is made just before it is written and dropped right after, instead of
+ * the whole site sitting in memory at once.
+ */
+export function sitePages(graph: Graph, options: RenderOptions): Map<string, () => string> {
+  const renderer = createRenderer(graph, options)
+  return new Map(renderer.routes.map((route) => [outputFile(route.page), () => renderer.render(route)]))
+}
+
 /** Renders every route once. Returns the pages as output paths and HTML. */
 export function renderSite(graph: Graph, options: RenderOptions): Map<string, string> {
-  const renderer = createRenderer(graph, options)
-  const pages = new Map<string, string>()
-  for (const route of renderer.routes) pages.set(outputFile(route.page), renderer.render(route))
-  return pages
+  return new Map([...sitePages(graph, options)].map(([path, render]) => [path, render()]))
 }
 
 export interface Renderer {
@@ -72,7 +79,7 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
       jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
     }
     try {
-      return eta.render(route.template, {site, page, url, data: route.data})
+      return eta.render(route.template, {site, page, url, data: route.data()})
     } catch (error) {
       throw new TemplateError(`templates/${route.template}.eta`, error)
     }

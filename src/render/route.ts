@@ -11,7 +11,11 @@ export interface Route {
   title: string
   description: string
   nav: NavKey | undefined
-  data: Record<string, unknown>
+  /**
+   * The page's view data, computed when the page is rendered: a build renders each page once, and the
+   * dev server computes only the pages that are asked for.
+   */
+  data: () => Record<string, unknown>
   /** The client scripts the page needs, if any. */
   scripts?: ScriptName[]
   /** Structured data (schema.org) for the page, written as JSON-LD; given the page's absolute URL maker. */

@@ -3,7 +3,10 @@ import {createHash} from 'node:crypto'
 import {link, mkdir, mkdtemp, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 
-export type SiteFiles = Map<string, string | Uint8Array>
+/** A file's bytes, or a function that makes them when the file is about to be written. */
+export type Contents = string | Uint8Array | (() => string | Uint8Array)
+/** Output path → contents. */
+export type SiteFiles = Map<string, Contents>
 
 /** How many files are written at once: file creation, not bytes, is the cost on this disk. */
 const inFlight = 64
@@ -43,24 +46,35 @@ async function writeAll(root: string, previous: string, files: SiteFiles, before
   for (const path of files.keys()) folders.add(dirname(join(root, path)))
   for (const folder of [...folders].sort()) await mkdir(folder, {recursive: true})
   const record = new Map<string, {hash: string; size: number; mtimeMs: number}>()
-  const queue = [...files.entries()]
+  const queue = [...files.entries()].reverse()
+  // The first failure (a disk error, or a template error while a page is rendered) stops every writer
+  // before the staging folder is removed, so nothing is written into it afterwards.
+  let failure: {error: unknown} | undefined
+  const writeOne = async ([path, contents]: [string, Contents]) => {
+    const bytes = typeof contents === 'function' ? contents() : contents
+    const hash = before ? createHash('sha1').update(bytes).digest('base64') : ''
+    const file = join(root, path)
+    const old = before?.get(path)
+    if (old && old.hash === hash && (await reuse(join(previous, path), file, old))) {
+      record.set(path, old)
+      return
+    }
+    await writeFile(file, bytes)
+    if (!remember) return
+    const info = await stat(file)
+    record.set(path, {hash: hash || createHash('sha1').update(bytes).digest('base64'), size: info.size, mtimeMs: info.mtimeMs})
+  }
   const workers = Array.from({length: Math.min(inFlight, queue.length)}, async () => {
-    for (let next = queue.pop(); next; next = queue.pop()) {
-      const [path, bytes] = next
-      const hash = before ? createHash('sha1').update(bytes).digest('base64') : ''
-      const file = join(root, path)
-      const old = before?.get(path)
-      if (old && old.hash === hash && (await reuse(join(previous, path), file, old))) {
-        record.set(path, old)
-        continue
+    for (let next = queue.pop(); next && !failure; next = queue.pop()) {
+      try {
+        await writeOne(next)
+      } catch (error) {
+        failure ??= {error}
       }
-      await writeFile(file, bytes)
-      if (!remember) continue
-      const info = await stat(file)
-      record.set(path, {hash: hash || createHash('sha1').update(bytes).digest('base64'), size: info.size, mtimeMs: info.mtimeMs})
     }
   })
   await Promise.all(workers)
+  if (failure) throw failure.error
   return record
 }
 

@@ -12,11 +12,11 @@ export const model: PageType = (graph) =>
     title: model.name,
     description: `Pruning papers that use ${model.name}.`,
     nav: 'models',
-    data: {
+    data: () => ({
       model,
       papers: paperCards(graph, model.papers),
       siblings: graph.models.filter((other) => other.familyId === model.familyId && other.id !== model.id).map((other) => chip(graph, 'model', other.id))
-    }
+    })
   }))
 
 /** One page per dataset, with its roles and the papers that use it. */
@@ -28,7 +28,7 @@ export const dataset: PageType = (graph) =>
     description: `Pruning papers that use the ${dataset.name} dataset.`,
     nav: 'datasets',
     jsonLd: (url) => datasetLd(graph, dataset, url),
-    data: {dataset, roles: dataset.roles.map((role) => roleLabel[role]), papers: paperCards(graph, dataset.papers)}
+    data: () => ({dataset, roles: dataset.roles.map((role) => roleLabel[role]), papers: paperCards(graph, dataset.papers)})
   }))
 
 /** One page per fine-tuning method, with the papers that use it. */
@@ -39,5 +39,5 @@ export const method: PageType = (graph) =>
     title: method.name,
     description: `Pruning papers that fine-tune with ${method.name}.`,
     nav: 'methods',
-    data: {method, papers: paperCards(graph, method.papers)}
+    data: () => ({method, papers: paperCards(graph, method.papers)})
   }))

@@ -35,7 +35,7 @@ function pages(graph: Graph, {kind, title, one, list, describe, sorted}: Kind): 
     title,
     description: `The papers of the list by ${one.toLowerCase()}.`,
     nav: 'papers',
-    data: {entries: sorted ? entries.sort(byText((entry) => entry.name)) : entries}
+    data: () => ({entries: sorted ? entries.sort(byText((entry) => entry.name)) : entries})
   }
   return [
     index,
@@ -45,7 +45,7 @@ function pages(graph: Graph, {kind, title, one, list, describe, sorted}: Kind): 
       title: group.name,
       description: describe(group.name, group.papers.length),
       nav: 'papers' as const,
-      data: {eyebrow: one, index: {name: title, href: `${folder[kind]}/`}, papers: paperCards(graph, group.papers)}
+      data: () => ({eyebrow: one, index: {name: title, href: `${folder[kind]}/`}, papers: paperCards(graph, group.papers)})
     }))
   ]
 }

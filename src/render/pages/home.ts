@@ -27,7 +27,7 @@ export const home: PageType = (graph) => [
     nav: 'papers',
     // The list tools first: they see every row before the filter starts showing them a page at a time.
     scripts: ['list-tools', 'filter'],
-    data: {
+    data: () => ({
       intro: proseToHtml(graph.intro),
       counts: [
         {label: plural(graph.papers.length, 'paper'), href: '#papers'},
@@ -54,7 +54,7 @@ export const home: PageType = (graph) => [
           return {title: section?.title || 'Also in the list', html: proseToHtml(block.nodes)}
         })
         .filter((block) => block.html.trim() !== '')
-    }
+    })
   }
 ]
 

@@ -19,7 +19,7 @@ export const models: PageType = (graph) => {
     title: 'Models',
     description: `The ${graph.models.length} models pruned in the listed papers, grouped by family.`,
     nav: 'models',
-    data: {
+    data: () => ({
       families: [...families.entries()]
         .map(([id, family]) => ({
           id,
@@ -27,7 +27,7 @@ export const models: PageType = (graph) => {
           models: [...family.models].sort(bySize).map((model) => ({...chip(graph, 'model', model.id), params: model.params ?? '', count: model.papers.length}))
         }))
         .sort(byText((family) => family.name))
-    }
+    })
   }]
 }
 
@@ -46,7 +46,7 @@ export const datasets: PageType = (graph) => {
     title: 'Datasets',
     description: `The ${graph.datasets.length} datasets used to calibrate, fine-tune and evaluate pruned models.`,
     nav: 'datasets',
-    data: {groups: groups.filter((group) => group.datasets.length > 0)}
+    data: () => ({groups: groups.filter((group) => group.datasets.length > 0)})
   }]
 }
 
@@ -56,7 +56,7 @@ export const methods: PageType = (graph) => [{
   title: 'Fine-tuning methods',
   description: 'Fine-tuning methods used to recover pruned models.',
   nav: 'methods',
-  data: {methods: graph.methods.map((method) => ({...chip(graph, 'method', method.id), count: method.papers.length}))}
+  data: () => ({methods: graph.methods.map((method) => ({...chip(graph, 'method', method.id), count: method.papers.length}))})
 }]
 
 export const tools: PageType = (graph) => [{
@@ -65,9 +65,9 @@ export const tools: PageType = (graph) => [{
   title: 'Tools',
   description: 'Tools for evaluating pruned language models.',
   nav: 'tools',
-  data: {tools: graph.tools.map((tool) => {
+  data: () => ({tools: graph.tools.map((tool) => {
     const host = new URL(tool.href).hostname
     // `[](https://…)` is a tool with no name: the link is named by where it goes.
     return {name: tool.name || host || tool.href, href: tool.href, host}
-  })}
+  })})
 }]

@@ -51,12 +51,6 @@ export const heatLevels = 5
  * and narrow the rows with the home page's filters (`?model=…&dataset=…`).
  */
 export const matrix: PageType = (graph) => {
-  const evaluation = graph.datasets.filter((dataset) => dataset.roles.includes('evaluation'))
-  const tables = [
-    table(graph, 'datasets', 'dataset', 'Evaluation benchmarks', evaluation, (paper) => paper.datasets),
-    table(graph, 'models', 'model', 'Models', graph.models, (paper) => paper.models)
-  ]
-  const popular = tables[0]!.columns.slice(0, 5)
   return [{
     page: 'matrix/',
     template: 'pages/matrix',
@@ -64,9 +58,13 @@ export const matrix: PageType = (graph) => {
     description: `Which evaluation benchmarks and models each of ${plural(graph.papers.length, 'pruning paper')} reports, with how many papers use each.`,
     nav: 'matrix',
     scripts: ['matrix'],
-    data: {
-      tables,
-      popular: popular.map((column) => `${column.name} (${column.total})`)
+    data: () => {
+      const evaluation = graph.datasets.filter((dataset) => dataset.roles.includes('evaluation'))
+      const tables = [
+        table(graph, 'datasets', 'dataset', 'Evaluation benchmarks', evaluation, (paper) => paper.datasets),
+        table(graph, 'models', 'model', 'Models', graph.models, (paper) => paper.models)
+      ]
+      return {tables, popular: tables[0]!.columns.slice(0, 5).map((column) => `${column.name} (${column.total})`)}
     }
   }]
 }

@@ -10,27 +10,27 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export const newPageSize = 50
 
 /** What's new: the papers most recently added to the list, by month added, the last 30 days marked. */
-export const whatsNew: PageType = (graph) => {
-  const dated = recentlyAdded(graph).slice(0, newPageSize)
-  const groups: Array<{id: string; title: string; papers: PaperCard[]}> = []
-  for (const {paper, added} of dated) {
-    const month = added.date.slice(0, 7)
-    let group = groups[groups.length - 1]
-    if (group?.id !== `month-${month}`) {
-      group = {id: `month-${month}`, title: `${months[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`, papers: []}
-      groups.push(group)
+export const whatsNew: PageType = (graph) => [{
+  page: 'new/',
+  template: 'pages/new',
+  title: 'What’s new',
+  description: `The latest papers added to ${graph.title || 'the list'}, newest first.`,
+  nav: 'new',
+  data: () => {
+    const dated = recentlyAdded(graph).slice(0, newPageSize)
+    const groups: Array<{id: string; title: string; papers: PaperCard[]}> = []
+    for (const {paper, added} of dated) {
+      const month = added.date.slice(0, 7)
+      let group = groups[groups.length - 1]
+      if (group?.id !== `month-${month}`) {
+        group = {id: `month-${month}`, title: `${months[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`, papers: []}
+        groups.push(group)
+      }
+      group.papers.push(paperCard(graph, paper))
     }
-    group.papers.push(paperCard(graph, paper))
-  }
-  const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
-  const newest = graph.history.newest
-  return [{
-    page: 'new/',
-    template: 'pages/new',
-    title: 'What’s new',
-    description: `The latest papers added to ${graph.title || 'the list'}, newest first.`,
-    nav: 'new',
-    data: {
+    const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
+    const newest = graph.history.newest
+    return {
       note: graph.history.note,
       fromHistory: graph.history.source === 'git',
       summary: newest
@@ -40,5 +40,5 @@ export const whatsNew: PageType = (graph) => {
       shown: dated.length,
       total: graph.papers.length
     }
-  }]
-}
+  }
+}]

@@ -8,5 +8,5 @@ export const notFound: PageType = (graph) => [{
   description: `This page is not part of ${graph.title || 'the list'}.`,
   nav: undefined,
   noindex: true,
-  data: {}
+  data: () => ({})
 }]

@@ -7,11 +7,13 @@ import {relatedPapers, type Related} from '../../graph/related.ts'
 import {addedOf, isNew} from '../../history/history.ts'
 import {scholarlyArticle} from '../json-ld.ts'
 import type {Graph, Paper} from '../../types.ts'
+import {once} from '../once.ts'
 
 /** One page per paper: its venue, date, links, authors and abstract, what it uses, related papers, and its BibTeX. */
 export const paper: PageType = (graph) => {
-  const related = relatedPapers(graph)
-  const cite = citations(graph)
+  // Shared by every paper page, and computed the first time one of them is rendered.
+  const related = once(() => relatedPapers(graph))
+  const cite = once(() => citations(graph))
   return graph.papers.map((paper) => {
     const section = graph.section.get(paper.section)
     const meta = graph.meta.get(paper.id)
@@ -25,7 +27,7 @@ export const paper: PageType = (graph) => {
       scripts: ['cite'],
       ogType: 'article',
       jsonLd: (url) => scholarlyArticle(graph, paper, url),
-      data: {
+      data: () => ({
         card: paperCard(graph, paper),
         arxiv: paper.arxiv,
         // Only a subsection is worth naming: every paper sits under Papers.
@@ -41,10 +43,10 @@ export const paper: PageType = (graph) => {
           note: added.source === 'git' ? 'when its entry first appeared in the list' : 'the paper’s own date: the list’s history does not have it'
         },
         isNew: isNew(graph, paper),
-        bibtex: cite.entry.get(paper.id),
-        bibKey: cite.key.get(paper.id),
-        related: (related.get(paper.id) ?? []).map((item) => relatedView(graph, item))
-      }
+        bibtex: cite().entry.get(paper.id),
+        bibKey: cite().key.get(paper.id),
+        related: (related().get(paper.id) ?? []).map((item) => relatedView(graph, item))
+      })
     }
   })
 }
