@@ -42,9 +42,7 @@ export async function writeSite(outDir: string, files: SiteFiles, options: {reme
 }
 
 async function writeAll(root: string, previous: string, files: SiteFiles, before: Map<string, {hash: string; size: number; mtimeMs: number}> | undefined, remember: boolean) {
-  const folders = new Set<string>()
-  for (const path of files.keys()) folders.add(dirname(join(root, path)))
-  for (const folder of [...folders].sort()) await mkdir(folder, {recursive: true})
+  await makeFolders(root, files.keys())
   const record = new Map<string, {hash: string; size: number; mtimeMs: number}>()
   const queue = [...files.entries()].reverse()
   // The first failure (a disk error, or a template error while a page is rendered) stops every writer
@@ -76,6 +74,33 @@ async function writeAll(root: string, previous: string, files: SiteFiles, before
   await Promise.all(workers)
   if (failure) throw failure.error
   return record
+}
+
+/**
+ * Every folder the files need, level by level, many at a time: a site has a folder per page, and
+ * creating ten thousand of them one after another kept the disk waiting for seconds.
+ */
+async function makeFolders(root: string, paths: Iterable<string>): Promise<void> {
+  const byDepth: string[][] = []
+  const seen = new Set<string>()
+  for (const path of paths) {
+    const parts = path.split('/').slice(0, -1)
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const folder = parts.slice(0, depth).join('/')
+      if (seen.has(folder)) continue
+      seen.add(folder)
+      ;(byDepth[depth] ??= []).push(folder)
+    }
+  }
+  for (const level of byDepth) {
+    if (!level) continue
+    const queue = [...level]
+    await Promise.all(
+      Array.from({length: Math.min(inFlight, queue.length)}, async () => {
+        for (let folder = queue.pop(); folder !== undefined; folder = queue.pop()) await mkdir(join(root, folder))
+      })
+    )
+  }
 }
 
 /** Links the previous output's file into staging when it is still exactly what this process wrote. */
