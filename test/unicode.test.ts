@@ -133,6 +133,17 @@ describe('CJK, emoji and right-to-left text in Chromium', () => {
     }
   })
 
+  it('keeps a name that starts with a right-to-left override from reversing the rest of the tab title', async () => {
+    const page = await open('models/evil-7b/')
+    const title = await page.title()
+    expect(title).toBe('\u2068\u202Eevil-7B\u2069 · 剪枝 Awesome-LLM-Pruning 🚀')
+    // Titles without bidi controls stay as they were.
+    const plain = await open('models/qwen-7b/')
+    expect(await plain.title()).toBe('Qwen-7B · 剪枝 Awesome-LLM-Pruning 🚀')
+    await page.close()
+    await plain.close()
+  })
+
   it('lays a right-to-left title in the paper list out right to left, its emoji at the end (on the left)', async () => {
     const page = await open('')
     const title = page.locator('.paper-title', {hasText: 'גיזום'})

@@ -40,3 +40,15 @@ export function listText(items: string[], max = items.length): string {
   if (items.length > max) shown.push(`${items.length - max} more`)
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
 }
+
+/** Explicit bidirectional formatting characters: embeddings, overrides, isolates and marks. */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/**
+ * Text for a place that takes no markup, such as `<title>`, where `dir="auto"` cannot contain it: when
+ * the text carries bidi controls, it is wrapped in a first-strong isolate, so an override inside it (a
+ * name starting with U+202E) ends with it instead of reversing what follows, such as the site's name.
+ */
+export function isolateBidi(text: string): string {
+  return bidiControls.test(text) ? `\u2068${text}\u2069` : text
+}

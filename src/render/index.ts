@@ -4,6 +4,7 @@ import {createEta, TemplateError} from './eta.ts'
 import {absoluteUrl, outputFile} from './paths.ts'
 import {routes, type NavKey, type Route} from './routes.ts'
 import {jsonLdText} from './json-ld.ts'
+import {isolateBidi} from './format.ts'
 import type {ScriptName} from '../write/client.ts'
 
 export interface RenderOptions {
@@ -70,6 +71,8 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
     const page = {
       path: route.page,
       title: route.title || 'Untitled',
+      /** The `<title>`: the page's own, then the site's, each kept to its own direction. */
+      documentTitle: (route.title || 'Untitled') === site.title ? isolateBidi(site.title) : `${isolateBidi(route.title || 'Untitled')} · ${isolateBidi(site.title)}`,
       description: route.description,
       nav: route.nav,
       scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
