@@ -16,16 +16,27 @@ export interface Citations {
 }
 
 const computed = new WeakMap<Graph, Citations>()
+const computedKeys = new WeakMap<Graph, Map<Id, string>>()
 
 export function citations(graph: Graph): Citations {
   let result = computed.get(graph)
   if (!result) {
-    const key = citationKeys(graph)
+    const key = citationKeysOf(graph)
     const entry = new Map(graph.papers.map((paper) => [paper.id, formatEntry(graph, paper, key.get(paper.id)!)]))
     result = {key, entry}
     computed.set(graph, result)
   }
   return result
+}
+
+/** Only the keys, for lists and graph.json: much cheaper than formatting every entry. */
+export function citationKeysOf(graph: Graph): Map<Id, string> {
+  let keys = computedKeys.get(graph)
+  if (!keys) {
+    keys = citationKeys(graph)
+    computedKeys.set(graph, keys)
+  }
+  return keys
 }
 
 /** `papers.bib`: every entry, in the list's order. */

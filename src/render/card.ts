@@ -1,7 +1,7 @@
 import {formatDate} from './format.ts'
 import {pagePath} from './paths.ts'
 import {publicationYear} from '../graph/groups.ts'
-import {citations} from '../cite/bibtex.ts'
+import {citationKeysOf} from '../cite/bibtex.ts'
 import {addedOf, isNew} from '../history/history.ts'
 import type {Graph, GroupKind, Id, Paper} from '../types.ts'
 
@@ -99,7 +99,7 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
       added: addedOf(graph, paper)?.date ?? '',
       date: paper.date ? `${paper.date.year}-${String(paper.date.month ?? 0).padStart(2, '0')}` : '',
       number: paper.number === undefined ? '' : String(paper.number),
-      bib: citations(graph).key.get(paper.id) ?? ''
+      bib: citationKeysOf(graph).get(paper.id) ?? ''
     }
   }
 }

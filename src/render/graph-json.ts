@@ -1,6 +1,6 @@
 import type {Graph, Position} from '../types.ts'
 import {pagePath} from './paths.ts'
-import {citations} from '../cite/bibtex.ts'
+import {citationKeysOf} from '../cite/bibtex.ts'
 import {addedOf} from '../history/history.ts'
 
 /**
@@ -40,7 +40,7 @@ export function graphJson(graph: Graph): string {
       published: graph.meta.get(paper.id)?.published ?? null,
       added: addedOf(graph, paper)?.date ?? null,
       addedFrom: addedOf(graph, paper)?.source ?? null,
-      citationKey: citations(graph).key.get(paper.id) ?? null
+      citationKey: citationKeysOf(graph).get(paper.id) ?? null
     })),
     models: graph.models.map((model) => ({
       id: model.id,
