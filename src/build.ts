@@ -168,10 +168,19 @@ export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Grap
 
 /** Reads the README into a vfile named as the contributor would type it from the project. */
 export async function read(input: string): Promise<VFile> {
-  const value = await readFile(input, 'utf8')
+  const value = withoutByteOrderMark(await readFile(input, 'utf8'))
   // Messages name the file as the contributor typed it from the project: `content/README.md`.
   const shown = relative(process.cwd(), resolve(input))
   return new VFile({path: shown === '' || shown.startsWith('..') ? resolve(input) : shown, value})
+}
+
+/**
+ * The README's text without a leading byte order mark (some Windows editors save one). remark does not
+ * count it in its positions, while the table and entry readers cut the raw text at those positions, so
+ * with the mark kept every cut on the tables would be one character off.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 async function publicFiles(): Promise<SiteFiles> {

@@ -105,6 +105,17 @@ describe('the build command', () => {
     expect(readdirSync(tmp).filter((name) => name.includes('staging'))).toEqual([])
   })
 
+  it('reads a README saved with a byte order mark exactly as one without', async () => {
+    const withMark = join(tmp, 'bom.md')
+    writeFileSync(withMark, `\uFEFF${seedSource}`)
+    const marked = await build({input: withMark, out: join(tmp, 'bom'), history: false})
+    const plain = await build({input: seedPath, out: join(tmp, 'no-bom'), history: false})
+    expect(marked.written).toBe(true)
+    const messages = (result: typeof plain) => result.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`))
+    expect(messages(marked)).toEqual(messages(plain))
+    expect(readFileSync(join(tmp, 'bom', 'graph.json'), 'utf8')).toBe(readFileSync(join(tmp, 'no-bom', 'graph.json'), 'utf8'))
+  })
+
   it('reports bad input as file:line:column with the fix, exits 1, and prints no stack trace', () => {
     const dir = join(tmp, 'cli')
     cpSync(join(seedPath, '..'), dir, {recursive: true})

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
-import {analyze} from '../build.ts'
+import {analyze, withoutByteOrderMark} from '../build.ts'
 import {bestEffort} from '../graph/best-effort.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
 import {createRenderer, type Renderer} from '../render/index.ts'
@@ -70,7 +70,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       const shown = relative(process.cwd(), resolve(options.input))
       file = new VFile({path: shown.startsWith('..') ? resolve(options.input) : shown})
       try {
-        file.value = readFileSync(options.input, 'utf8')
+        file.value = withoutByteOrderMark(readFileSync(options.input, 'utf8'))
       } catch (error) {
         file.message(`Cannot read ${options.input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
         return devSite.messages()
