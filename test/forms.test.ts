@@ -126,6 +126,11 @@ describe('the new facets in Chromium', () => {
     try {
       const page = await browser.newPage({viewport: {width: 1280, height: 900}})
       const titles = () => page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
+      // With the list tools running, "List order" is still the README's order, numbering restarts and `[]` entries included.
+      await page.goto(server.url)
+      expect(await page.locator('#sort').inputValue()).toBe('')
+      // (textContent: rows far below the fold are not laid out, so they have no innerText.)
+      expect(await page.locator('#paper-list > li:not([hidden]) .paper-title').allTextContents()).toEqual(graph.papers.map((paper) => paper.title))
       await page.goto(`${server.url}?label=structure-pruning`)
       expect(await titles()).toEqual(['LLM-Pruner: On the Structural Pruning of Large Language Models', 'BlockPruner: Fine-grained Pruning for Large Language Models'])
       await page.locator('input[name=year][value="2024"]').check()

@@ -27,7 +27,8 @@ if (list && select && bib && matrix) {
   const apply = () => {
     const sort = new URLSearchParams(location.search).get('sort') ?? ''
     select.value = orders[sort] ? sort : ''
-    const order = orders[select.value] ?? orders['number']!
+    // "List order" is the README's own: with numbering restarting in each subsection, it is not by number.
+    const order = orders[select.value] ?? (() => 0)
     const sorted = [...rows].sort((a, b) => order(a, b) || position.get(a)! - position.get(b)!)
     // The filter script shows the rows a page at a time and takes the new order from this event;
     // without it, the rows are put in order here.
