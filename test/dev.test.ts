@@ -60,6 +60,11 @@ describe('npm run dev, in Chromium', () => {
     expect(await page.locator('details.dev-problems').getAttribute('open')).toBeNull()
   })
 
+  it('answers a malformed address with 400 and keeps serving', async () => {
+    for (const path of ['%', 'papers/50%-sparsity/']) expect((await fetch(`${url}${path}`)).status).toBe(400)
+    expect((await fetch(url)).status).toBe(200)
+  })
+
   it('shows a README edit in the open page without a restart', async () => {
     await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (edited): Simple'), () =>
       page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})

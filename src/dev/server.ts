@@ -52,7 +52,12 @@ export function readmeSite(options: DevServerOptions): Plugin {
 
       server.middlewares.use(async (request, response, next) => {
         if (request.method !== 'GET' && request.method !== 'HEAD') return next()
-        const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
+        const path = decodedPath(request.url)
+        // A malformed escape (`/%`, `/50%-sparsity/`) names no page: a 400, and the server keeps serving.
+        if (path === undefined) {
+          response.statusCode = 400
+          return response.end('Bad request: the address has a malformed %-escape.')
+        }
         const done = served.get(path)
         if (done) return send(response, done)
         const page = site.page(path)
@@ -73,6 +78,14 @@ export function readmeSite(options: DevServerOptions): Plugin {
         send(response, result)
       })
     }
+  }
+}
+
+function decodedPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname)
+  } catch {
+    return undefined
   }
 }
 
