@@ -113,6 +113,23 @@ describe('the home page’s list tools', () => {
 })
 
 describe('the benchmark matrix', () => {
+  it('narrows to the same papers as the home page for the same search', async () => {
+    const paperOf = (href: string | null) => /papers\/([^/]+)\//.exec(href ?? '')?.[1] ?? ''
+    for (const query of ['boolq', 'llama2', 'merging', 'lora', 'feb 2024', 'arxiv pruning']) {
+      const {page: home} = await open(`?q=${encodeURIComponent(query)}`)
+      const found = await home.locator('#paper-list > li:not([hidden])').evaluateAll((rows) => rows.map((row) => row.id.replace(/^paper-/, '')))
+      const {page: matrix, errors} = await open(`matrix/?q=${encodeURIComponent(query)}`)
+      const all = (await matrix.locator('#matrix-datasets tbody tr th a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).map(paperOf)
+      const shown = (await matrix.locator('#matrix-datasets tbody tr:not([hidden]) th a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).map(paperOf)
+      // Every paper the matrix has (those with an evaluation benchmark) shows exactly when the home page shows it.
+      expect(shown, query).toEqual(found.filter((id) => all.includes(id)))
+      expect(shown.length, query).toBeGreaterThan(0)
+      expect(errors).toEqual([])
+      await home.close()
+      await matrix.close()
+    }
+  })
+
   it('sorts the papers by their totals and back to the list’s order', async () => {
     const {page, errors} = await open('matrix/')
     const rows = () => page.locator('#matrix-datasets tbody tr th').allInnerTexts()

@@ -104,6 +104,16 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
   }
 }
 
+/**
+ * What a search for the paper should find, outside its card: what the home page's search reads from the
+ * card (title, number, venue, date, authors, summary, and the names of its labels, models, datasets and
+ * methods), for pages such as the matrix that show the paper in less room.
+ */
+export function searchText(card: PaperCard): string {
+  const names = [card.labels, card.models, card.datasets, card.methods].flatMap((chips) => chips.map((chip) => chip.name))
+  return [card.number, card.title, card.venue, card.date, card.authors, card.summary ?? '', ...names].filter(Boolean).join(' ')
+}
+
 /** Cards for a list of paper ids, in the order given. */
 export function paperCards(graph: Graph, ids: Id[]): PaperCard[] {
   return ids.flatMap((id) => {

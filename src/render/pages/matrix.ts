@@ -1,4 +1,4 @@
-import {paperCard} from '../card.ts'
+import {paperCard, searchText} from '../card.ts'
 import {byText, plural} from '../format.ts'
 import {folder, pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
@@ -82,14 +82,15 @@ function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: strin
   const maxRow = Math.max(1, ...totals)
   const rows: MatrixRow[] = papers.map((paper, n) => {
     const mine = new Set(uses(paper))
-    const meta = graph.meta.get(paper.id)
+    const card = paperCard(graph, paper)
     return {
       id: paper.id,
       number: paper.number === undefined ? '' : `[${paper.number}]`,
       name: shortTitle(paper.title),
       href: `${folder.paper}/${paper.id}/`,
-      filter: paperCard(graph, paper).filter,
-      text: [paper.title, ...(meta?.authors ?? [])].join(' '),
+      filter: card.filter,
+      // The home page's search, so that `?q=` shows the same papers here as there.
+      text: searchText(card),
       cells: columns.map((column) => mine.has(column.id)),
       total: totals[n]!,
       heat: heat(totals[n]!, maxRow)
