@@ -14,9 +14,14 @@ export function readFlags(args: string[]) {
       'site-url': {type: 'string'},
       'source-url': {type: 'string'},
       'allow-errors': {type: 'boolean'},
-      quiet: {type: 'boolean'}
+      quiet: {type: 'boolean'},
+      help: {type: 'boolean', short: 'h'}
     }
   })
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
   const repo = process.env['GITHUB_REPOSITORY']
   return {
     input: values.input ?? positionals[0] ?? 'content/README.md',
@@ -29,6 +34,20 @@ export function readFlags(args: string[]) {
   }
 }
 
+const usage = `Usage: npm run build|check|dev -- [README] [flags]
+
+  --input FILE        the README                                    (content/README.md)
+  --out DIR           the output folder (build)                     (dist)
+  --base PATH         the path the site is served under, e.g. /Awesome-LLM-Pruning/   (/)
+  --site-url URL      the site's absolute URL, for canonical links
+  --source-url URL    the README's page on GitHub, linked from the footer
+  --allow-errors      render what can be resolved despite errors (build)
+  --port N            the preview's port (dev)                      (5173)
+  --quiet             no summary line
+  -h, --help          this text
+
+Every problem is printed as file:line:column, with its rule and how to fix it.`
+
 export function report(files: VFile[]): string {
   return formatMessages(files)
 }
@@ -40,7 +59,8 @@ export async function main(run: () => Promise<number>): Promise<void> {
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
     const code = (error as NodeJS.ErrnoException).code
-    console.error(`error: ${code === 'ENOENT' ? `cannot read ${(error as NodeJS.ErrnoException).path}: no such file` : text}`)
+    const hint = code?.startsWith('ERR_PARSE_ARGS') ? ' (--help lists the flags)' : ''
+    console.error(`error: ${code === 'ENOENT' ? `cannot read ${(error as NodeJS.ErrnoException).path}: no such file` : text}${hint}`)
     if (process.env['DEBUG']) console.error(error)
     process.exitCode = 2
   }
