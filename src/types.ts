@@ -61,6 +61,11 @@ export interface RawField {
   /** Where a comma ends the value with nothing after it (`Structure Pruning,`). */
   trailingComma: Position | undefined
   position: Position | undefined
+  /**
+   * The key of the sub-bullet this one sits inside, when it was indented deeper than its siblings
+   * (`  - Label:` then `    - Summary:`): it is still read as a field of its own.
+   */
+  nestedIn?: string
 }
 
 export interface RawPaper {

@@ -76,10 +76,11 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
     }
     const items = child.type === 'list' ? child.children : []
     for (const sub of items) {
-      const field = readField(sub, at)
-      fields.push(field.field)
-      if (field.field.kind === 'publication') venues.push(field.venue)
-      links.push(...field.links)
+      for (const field of readFields(sub, at)) {
+        fields.push(field.field)
+        if (field.field.kind === 'publication') venues.push(field.venue)
+        links.push(...field.links)
+      }
     }
   }
 
@@ -109,10 +110,34 @@ export function splitLabels(text: string): string[] {
   return text.split(/[,;]/).map((label) => label.replace(/\s+/g, ' ').trim()).filter((label) => label !== '')
 }
 
-function readField(item: ListItem, at: Locator): {field: RawField; venue: string; links: Link[]} {
+type ReadField = {field: RawField; venue: string; links: Link[]}
+
+/**
+ * A sub-bullet, and the known fields nested inside it. Indentation that differs from line to line
+ * (`  - Label:` then `    - Summary:`, or a tab) nests a field inside the one above it; such a field is
+ * read as its own, marked `nestedIn`, instead of running into the value above. Nested bullets without a
+ * known key (points of a summary) stay part of the value.
+ */
+function readFields(item: ListItem, at: Locator, parent?: string): ReadField[] {
+  const nested = item.children.flatMap((child) => (child.type === 'list' ? child.children.filter((sub) => knownKind(sub) !== undefined) : []))
+  const field = readField(item, at, new Set(nested))
+  if (parent !== undefined) field.field.nestedIn = parent
+  return [field, ...nested.flatMap((sub) => readFields(sub, at, field.field.key ? `${field.field.key}:` : field.field.text.slice(0, 20)))]
+}
+
+/** The kind of a sub-bullet whose key the site knows (Label, Summary, Publication), else undefined. */
+function knownKind(item: ListItem): RawFieldKind | undefined {
+  const paragraph = item.children[0]
+  if (paragraph?.type !== 'paragraph') return undefined
+  const key = keyPattern.exec(toString(paragraph))?.[1]?.trim() ?? ''
+  return keys.find(([, pattern]) => pattern.test(key))?.[0]
+}
+
+function readField(item: ListItem, at: Locator, skip: ReadonlySet<ListItem> = new Set()): ReadField {
   const paragraph = item.children.find((child): child is Paragraph => child.type === 'paragraph')
   const nodes = paragraph?.children ?? []
-  const all = item.children.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim()
+  const text = (child: Nodes): string => (child.type === 'list' ? child.children.filter((sub) => !skip.has(sub)).map(text).join(' ') : toString(child))
+  const all = item.children.map(text).join(' ').replace(/\s+/g, ' ').trim()
   const key = keyPattern.exec(all)
   const keyText = key?.[1]?.trim() ?? ''
   const value = key ? all.slice(key[0].length).trim() : all

@@ -8,6 +8,7 @@ import {linkArxivDuplicate} from './link-arxiv-duplicate.ts'
 import {nameSimilar} from './name-similar.ts'
 import {paperDuplicate} from './paper-duplicate.ts'
 import {paperFieldEmpty} from './paper-field-empty.ts'
+import {paperFieldNested} from './paper-field-nested.ts'
 import {paperFieldUnknown} from './paper-field-unknown.ts'
 import {paperMissingLink} from './paper-missing-link.ts'
 import {paperMissingTitle} from './paper-missing-title.ts'
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   headingEmpty,
   paperFieldEmpty,
   paperFieldUnknown,
+  paperFieldNested,
   trailingComma,
   paperNumberSequence,
   urlHttp,
