@@ -5,6 +5,7 @@ import {contentsEntryUnmatched} from './contents-entry-unmatched.ts'
 import {contentsHeadingMissing} from './contents-heading-missing.ts'
 import {headingEmpty} from './heading-empty.ts'
 import {linkArxivDuplicate} from './link-arxiv-duplicate.ts'
+import {linkUnclosed} from './link-unclosed.ts'
 import {nameSimilar} from './name-similar.ts'
 import {paperDuplicate} from './paper-duplicate.ts'
 import {paperFieldEmpty} from './paper-field-empty.ts'
@@ -29,6 +30,7 @@ import {textTooLong} from './text-too-long.ts'
 export const rules: readonly Rule[] = [
   paperMissingTitle,
   paperMissingLink,
+  linkUnclosed,
   paperNumberDuplicate,
   paperDuplicate,
   urlUnsafe,

@@ -1,0 +1,39 @@
+import type {Rule} from './rule.ts'
+import {locator} from '../extract/place.ts'
+import type {Position} from '../types.ts'
+import {paperName} from './walk.ts'
+
+/** `[Paper](` left as text: the parser read no link there, so the brackets or the parenthesis do not close. */
+const brokenLink = /\[[^[\]\n]*\]\(/
+
+export const linkUnclosed: Rule = {
+  id: 'link-unclosed',
+  severity: 'error',
+  description: 'A link in a paper entry is not closed, so it shows as text and its venue or title runs into it.',
+  check({file, raw}, report) {
+    const at = locator(file)
+    // Where the broken link starts in the source, within the text the field covers: the first `[label](`
+    // whose parenthesis is not closed on its line (a closed link before it can have the same label).
+    const place = (opening: string, position: Position | undefined): Position | undefined => {
+      const start = position?.start.offset
+      const end = position?.end.offset
+      if (start === undefined || end === undefined) return position
+      for (let from = at.source.indexOf(opening, start); from !== -1 && from < end; from = at.source.indexOf(opening, from + 1)) {
+        const after = from + opening.length
+        const lineEnd = at.source.slice(after).search(/\r|\n|$/) + after
+        if (!at.source.slice(after, lineEnd).includes(')')) return at.span(from, after)
+      }
+      return position
+    }
+    for (const paper of raw.papers) {
+      const parts = [{text: paper.title, position: paper.titlePosition}, ...paper.fields.map((field) => ({text: field.text, position: field.position}))]
+      for (const {text, position} of parts) {
+        const match = brokenLink.exec(text)
+        if (!match) continue
+        report(`The link \`${match[0]}…\` in ${paperName(paper)} is not closed, so it shows as text`, place(match[0], position), {
+          fix: 'close it: `[Paper](https://…)`, with the URL inside the parentheses and nothing but spaces, commas or the line end after the `)`'
+        })
+      }
+    }
+  }
+}
