@@ -16,6 +16,7 @@ import {paperMissingTitle} from './paper-missing-title.ts'
 import {paperNumberDuplicate} from './paper-number-duplicate.ts'
 import {paperNumberSequence} from './paper-number-sequence.ts'
 import {paperUnreferenced} from './paper-unreferenced.ts'
+import {paperUnread} from './paper-unread.ts'
 import {referenceAmbiguous} from './reference-ambiguous.ts'
 import {referenceMalformed} from './reference-malformed.ts'
 import {referenceUnresolved} from './reference-unresolved.ts'
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   referenceAmbiguous,
   nameSimilar,
   paperUnreferenced,
+  paperUnread,
   contentsEntryUnmatched,
   contentsHeadingMissing,
   headingEmpty,
