@@ -68,6 +68,15 @@ describe('ci.yml', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(Object.values(workflow.jobs).every((job) => job.permissions === undefined)).toBe(true)
   })
+
+  it('installs, before the tests, every Debian package that .ci/run installs for them (Chromium and the fonts)', () => {
+    const script = readFileSync(fileURLToPath(new URL('../.ci/run', import.meta.url)), 'utf8')
+    const packages = [...script.matchAll(/apt-get install -y ([^\n]+)/g)].flatMap((match) => match[1]!.split(/\s+/).filter((word) => !word.startsWith('-')))
+    expect(packages).toEqual(expect.arrayContaining(['chromium', 'fonts-noto-cjk', 'fonts-noto-color-emoji']))
+    const tests = runs.findIndex((run) => run.startsWith('npm test'))
+    for (const name of packages) expect(runs.findIndex((run) => run.includes(name)), name).toBeLessThan(tests)
+    for (const name of packages) expect(runs.findIndex((run) => run.includes(name)), name).not.toBe(-1)
+  })
 })
 
 describe('deploy.yml', () => {
