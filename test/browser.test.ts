@@ -331,4 +331,31 @@ describe('a long list in Chromium', () => {
     await context.close()
     await again.close()
   })
+
+  it('finds papers by the summaries it fetches for a long list, whatever order the list is sorted in', async () => {
+    const {syntheticReadme} = await import('../scripts/bench/readme.ts')
+    const {writeFileSync, readFileSync} = await import('node:fs')
+    const input = join(tmp, 'longer.md')
+    writeFileSync(input, syntheticReadme({papers: 1100, form: 'sub-bullets'}))
+    const out = join(tmp, 'longer')
+    const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
+    expect(result.written).toBe(true)
+    const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')) as {papers: Array<{id: string; summary: string | null}>}
+    const query = graph.papers[700]!.summary!
+    const expected = graph.papers.filter((paper) => paper.summary?.toLowerCase().includes(query.toLowerCase())).map((paper) => paper.id).sort()
+    const longServer = await serveStatic(out)
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
+    try {
+      for (const sort of ['', 'title', 'newest']) {
+        await page.goto(`${longServer.url}?${new URLSearchParams({...(sort ? {sort} : {}), q: query})}`)
+        // The summaries arrive with summaries.json, after the first render.
+        await page.waitForFunction((count) => document.querySelectorAll('#paper-list > li:not([hidden])').length === count, expected.length)
+        const shown = await page.locator('#paper-list > li:not([hidden])').evaluateAll((rows) => rows.map((row) => row.id.replace(/^paper-/, '')))
+        expect(shown.sort(), `sort=${sort}`).toEqual(expected)
+      }
+    } finally {
+      await page.close()
+      await longServer.close()
+    }
+  })
 })

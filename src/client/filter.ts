@@ -149,12 +149,14 @@ function enhance(list: HTMLElement): void {
     if (!summaries || fetching) return
     fetching = true
     fetch(summaries)
-      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
-      .then((texts) => {
-        texts.forEach((text, n) => {
-          const row = rows[n]
-          if (row && text) row.text += ` ${fold(text)}`
-        })
+      .then((response) => (response.ok ? (response.json() as Promise<Record<string, unknown>>) : {}))
+      .then((texts: Record<string, unknown>) => {
+        for (const row of rows) {
+          // Rows are `id="paper-<id>"`; the file maps ids to summaries.
+          const id = row.element.id.slice('paper-'.length)
+          const text = Object.hasOwn(texts, id) ? texts[id] : undefined
+          if (typeof text === 'string') row.text += ` ${fold(text)}`
+        }
         render(state)
       })
       .catch(() => {})

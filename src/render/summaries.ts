@@ -20,7 +20,10 @@ export function summariesFile(graph: Graph): string | undefined {
   return graph.papers.length > inlineSummaryLimit && graph.papers.some((paper) => paper.summary) ? 'summaries.json' : undefined
 }
 
-/** Each paper's summary (or ""), in the home page's order. */
+/**
+ * The summaries by paper id (papers without one are left out). By id, not by place: the rows may
+ * already be sorted otherwise (`?sort=title`) when the filter reads them.
+ */
 export function summariesJson(graph: Graph): string {
-  return JSON.stringify(graph.papers.map((paper) => paper.summary ?? ''))
+  return JSON.stringify(Object.fromEntries(graph.papers.flatMap((paper) => (paper.summary ? [[paper.id, paper.summary]] : []))))
 }
