@@ -108,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
     const template = new VFile({path: error.template})
-    template.message(error.reason, {ruleId: 'template', source: ruleSource}).fatal = true
+    template.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
     return {files: [file, template], graph, written: false}
   }
   return {files: [file], graph, written: true}

@@ -19,13 +19,15 @@ let server: ViteDevServer
 let browser: Browser
 let page: Page
 let url: string
+/** What the dev server printed to the terminal, one entry per report. */
+const logs: string[] = []
 
 beforeAll(async () => {
   writeFileSync(readme, seedSource)
   cpSync(templatesDir, templates, {recursive: true})
   mkdirSync(cssDir, {recursive: true})
   cpSync('src/client/style.css', join(process.cwd(), stylesheet))
-  server = await startDevServer({input: readme, templates, stylesheet, port: 0})
+  server = await startDevServer({input: readme, templates, stylesheet, port: 0, log: (text) => logs.push(text)})
   url = server.resolvedUrls?.local[0] ?? ''
   browser = await launchChromium()
   page = await browser.newPage()
@@ -92,6 +94,35 @@ describe('npm run dev, in Chromium', () => {
     expect(await page.locator('.dev-problems.has-errors').count()).toBe(0)
     expect(await page.locator('.dev-problems h2').innerText()).toMatch(/^0 errors, 12 warnings/)
     expect(await page.locator('input[value="gemma-2b"]').count()).toBe(1)
+  })
+
+  it('keeps a page that an edit removed on screen as the 404 page with the problems, and brings it back', async () => {
+    await page.goto(`${url}papers/foldgpt/`)
+    await saveAndWait(readme, seedSource.replace('- [3] FoldGPT: Simple', '- [3] FoldGPT2: Simple'), () =>
+      page.locator('h1', {hasText: 'Page not found'}).waitFor({timeout: shownWithin})
+    )
+    expect(await page.locator('.dev-problems').count()).toBe(1)
+    await saveAndWait(readme, seedSource, () => page.locator('h1', {hasText: 'FoldGPT'}).waitFor({timeout: shownWithin}))
+    await page.goto(url)
+  })
+
+  it('reports a template error in the page and the terminal, at its line, and stops once it is fixed', async () => {
+    const file = join(templates, 'pages', 'home.eta')
+    const good = readFileSync(file, 'utf8')
+    await saveAndWait(file, good.replace('<h2 id="papers-title">', '<%= it.data.nothing.here %>\n<h2 id="papers-title">'), () =>
+      page.locator('.dev-problems.has-errors').waitFor({timeout: shownWithin})
+    )
+    const problems = await page.locator('.dev-problems').innerText()
+    const line = good.split('\n').findIndex((text) => text.includes('<h2 id="papers-title">')) + 1
+    expect(problems).toContain(`home.eta:${line}:1`)
+    expect(problems).toContain("Cannot read properties of undefined (reading 'here')")
+    expect(problems).not.toContain('__eta')
+    expect(logs.at(-1)).toContain(`home.eta:${line}:1`)
+    await saveAndWait(file, good, () => page.locator('#papers-title').waitFor({timeout: shownWithin}))
+    expect(await page.locator('.dev-problems.has-errors').count()).toBe(0)
+    // The next report no longer names the template.
+    await page.reload()
+    expect(logs.at(-1)).not.toContain('home.eta')
   })
 
   it('shows a template edit without a restart', async () => {

@@ -35,7 +35,7 @@ export function readmeSite(options: DevServerOptions): Plugin {
       // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
       let timer: NodeJS.Timeout | undefined
       // What each path served since the last refresh: a reload, or a second tab, costs nothing.
-      let served = new Map<string, {body: string; type: string}>()
+      let served = new Map<string, Served>()
       const onChange = (path: string) => {
         if (resolve(path) !== input && !resolve(path).startsWith(templates)) return
         clearTimeout(timer)
@@ -60,8 +60,16 @@ export function readmeSite(options: DevServerOptions): Plugin {
         }
         const done = served.get(path)
         if (done) return send(response, done)
-        const page = site.page(path)
+        const before = site.messages().at(-1)
+        let page = site.page(path)
+        // A page the last edit removed (a renamed paper) gets the 404 page with the problems, and it keeps
+        // reloading with each save: vite's bare "Cannot GET" would not.
+        const missing = !page && (path.endsWith('/') || path.endsWith('.html'))
+        if (missing) page = site.page('/404.html')
         if (!page) return next()
+        // A template that failed while rendering this page: say so in the terminal too, now.
+        const after = site.messages()
+        if (after.length > 1 && after.at(-1) !== before) report()
         let body = page.body
         if (page.type.startsWith('text/html')) {
           body = body
@@ -73,12 +81,18 @@ export function readmeSite(options: DevServerOptions): Plugin {
             .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
             .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(site.messages())}`)
         }
-        const result = {body, type: page.type}
+        const result = {body, type: page.type, status: missing ? 404 : 200}
         served.set(path, result)
         send(response, result)
       })
     }
   }
+}
+
+interface Served {
+  body: string
+  type: string
+  status: number
 }
 
 function decodedPath(url: string | undefined): string | undefined {
@@ -89,7 +103,8 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
-function send(response: ServerResponse, {body, type}: {body: string; type: string}): void {
+function send(response: ServerResponse, {body, type, status}: Served): void {
+  response.statusCode = status
   response.setHeader('content-type', type)
   response.setHeader('cache-control', 'no-store')
   response.end(body)

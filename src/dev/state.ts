@@ -55,7 +55,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       siteUrl: undefined,
       sourceHref: undefined,
       assets: {css: options.stylesheet ?? 'src/client/style.css', scripts: scriptSources},
-      eta: createEta({cache: true, ...(options.templates ? {views: options.templates} : {})})
+      eta: createEta({cache: true, debug: true, ...(options.templates ? {views: options.templates} : {})})
     })
     byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
     rendered = new Map()
@@ -67,6 +67,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
 
   const devSite: DevSite = {
     refresh() {
+      // A template error belongs to the render that met it: the next render says again if it is still there.
+      templateFile = undefined
       const shown = relative(process.cwd(), resolve(options.input))
       file = new VFile({path: shown.startsWith('..') ? resolve(options.input) : shown})
       try {
@@ -106,7 +108,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error
         templateFile = new VFile({path: error.template})
-        templateFile.message(error.reason, {ruleId: 'template', source: ruleSource}).fatal = true
+        templateFile.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
         html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>'
       }
       return {body: html, type: 'text/html; charset=utf-8'}
