@@ -190,6 +190,8 @@ export interface Dataset {
   name: string
   roles: DatasetRole[]
   papers: Id[]
+  /** The papers each role's table cites it for: a paper may calibrate on C4 and another evaluate on it. */
+  papersByRole: Partial<Record<DatasetRole, Id[]>>
   position: Position | undefined
 }
 

@@ -6,6 +6,7 @@ import {join} from 'node:path'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 import {build} from '../src/build.ts'
 import {citations} from '../src/cite/bibtex.ts'
+import {matrix} from '../src/render/pages/matrix.ts'
 import {analyzeText, seedPath, seedSource} from './helpers/seed.ts'
 import {brokenLinks, pages} from './helpers/links.ts'
 import {atomProblems, schemaErrors} from './helpers/xml.ts'
@@ -38,6 +39,37 @@ describe('the benchmark matrix', () => {
     const benchmarks = totals(table('datasets'))
     expect([benchmarks['boolq'], benchmarks['piqa'], benchmarks['hellaswag']]).toEqual([4, 4, 4])
     expect(totals(table('models'))['llama2-7b']).toBe(3)
+  })
+
+  it('counts a paper under a benchmark only when an evaluation table cites it for it, not for calibrating on it', () => {
+    const {graph: own} = analyzeText(`# List
+
+## Papers
+- [1] Calibrates on C4
+  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)
+- [2] Evaluates on C4
+  Arxiv, [Paper](https://arxiv.org/abs/2401.00002)
+
+## Datasets
+### Calibration Dataset
+| Name | Paper |
+|------|-------|
+| C4 | [1] |
+
+### For Evaluation
+| Name | Paper |
+|------|-------|
+| C4 | [2] |
+| PIQA | [1], [2] |
+`)
+    const view = matrix(own!)[0]!.data() as {tables: Array<{id: string; columns: Array<{id: string; total: number}>; rows: Array<{id: string; cells: boolean[]}>}>; popular: string[]}
+    const benchmarks = view.tables.find((table) => table.id === 'datasets')!
+    expect(benchmarks.columns.map((column) => [column.id, column.total])).toEqual([['piqa', 2], ['c4', 1]])
+    const c4 = benchmarks.columns.findIndex((column) => column.id === 'c4')
+    expect(benchmarks.rows.map((row) => [row.id, row.cells[c4]])).toEqual([['calibrates-on-c4', false], ['evaluates-on-c4', true]])
+    expect(view.popular).toEqual(['PIQA (2)', 'C4 (1)'])
+    // graph.json says which table cites which paper.
+    expect(own!.dataset.get('c4')!.papersByRole).toEqual({calibration: ['calibrates-on-c4'], evaluation: ['evaluates-on-c4']})
   })
 
   it('has a column for every evaluation dataset, most used first, and no other dataset', () => {

@@ -20,7 +20,11 @@ export function bestEffort(graph: Graph, raw: RawList): Graph {
   const keep = (ids: Id[]) => ids.filter((id) => !omit.has(id))
   const papers = graph.papers.filter((paper) => !omit.has(paper.id))
   const models = graph.models.map((model) => ({...model, papers: keep(model.papers)}))
-  const datasets = graph.datasets.map((dataset) => ({...dataset, papers: keep(dataset.papers)}))
+  const datasets = graph.datasets.map((dataset) => ({
+    ...dataset,
+    papers: keep(dataset.papers),
+    papersByRole: Object.fromEntries(Object.entries(dataset.papersByRole).map(([role, ids]) => [role, keep(ids)]))
+  }))
   const methods = graph.methods.map((method) => ({...method, papers: keep(method.papers)}))
   const sections = graph.sections.map((section) => ({...section, papers: keep(section.papers)}))
   const groups = (list: Group[]) => list.map((group) => ({...group, papers: keep(group.papers)})).filter((group) => group.papers.length > 0)

@@ -44,7 +44,7 @@ export function link(raw: RawList): Graph {
   const groups = groupPapers(papers, raw.papers)
 
   const models = new Entities<Model>((name, id) => ({id, name, ...familyOf(name), papers: [], position: undefined}))
-  const datasets = new Entities<Dataset>((name, id) => ({id, name, roles: [], papers: [], position: undefined}))
+  const datasets = new Entities<Dataset>((name, id) => ({id, name, roles: [], papers: [], papersByRole: {}, position: undefined}))
   const methods = new Entities<Method>((name, id) => ({id, name, papers: [], position: undefined}))
 
   // Each paper–entity edge once, however many cells repeat it (a Set: entities cited by every paper stay linear).
@@ -58,6 +58,11 @@ export function link(raw: RawList): Graph {
       for (const ref of row.refs) {
         const paper = resolveReference(ref, index)
         if (!paper) continue
+        if (table.kind === 'datasets' && table.role) {
+          const role = `${table.role}\u0000${entity.id}\u0000${paper.id}`
+          if (!edges.has(role)) ((entity as Dataset).papersByRole[table.role] ??= []).push(paper.id)
+          edges.add(role)
+        }
         const edge = `${table.kind}\u0000${entity.id}\u0000${paper.id}`
         if (edges.has(edge)) continue
         edges.add(edge)
@@ -69,9 +74,9 @@ export function link(raw: RawList): Graph {
 
   // An entity's papers are listed in the list's own order.
   const order = new Map(papers.map((paper, n) => [paper.id, n]))
-  for (const entity of [...models.all, ...datasets.all, ...methods.all]) {
-    entity.papers.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
-  }
+  const inOrder = (a: Id, b: Id) => (order.get(a) ?? 0) - (order.get(b) ?? 0)
+  for (const entity of [...models.all, ...datasets.all, ...methods.all]) entity.papers.sort(inOrder)
+  for (const dataset of datasets.all) for (const ids of Object.values(dataset.papersByRole)) ids.sort(inOrder)
 
   const sections: Section[] = raw.sections.map((section) => ({
     ...section,

@@ -55,7 +55,8 @@ export function graphJson(graph: Graph): string {
       name: dataset.name,
       page: pagePath('dataset', dataset.id),
       roles: dataset.roles,
-      papers: dataset.papers
+      papers: dataset.papers,
+      papersByRole: dataset.papersByRole
     })),
     methods: graph.methods.map((method) => ({
       id: method.id,

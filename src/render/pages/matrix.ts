@@ -59,9 +59,16 @@ export const matrix: PageType = (graph) => {
     nav: 'matrix',
     scripts: ['matrix'],
     data: () => {
-      const evaluation = graph.datasets.filter((dataset) => dataset.roles.includes('evaluation'))
+      // Only what the evaluation tables cite: a paper that calibrates or fine-tunes on a dataset is not
+      // evaluated on it, even when other papers use the same dataset as a benchmark.
+      const evaluation = graph.datasets.flatMap((dataset) => {
+        const papers = dataset.papersByRole.evaluation ?? []
+        return dataset.roles.includes('evaluation') ? [{id: dataset.id, name: dataset.name, papers}] : []
+      })
+      const evaluatedOn = new Map<Id, Id[]>()
+      for (const dataset of evaluation) for (const paper of dataset.papers) (evaluatedOn.get(paper) ?? evaluatedOn.set(paper, []).get(paper)!).push(dataset.id)
       const tables = [
-        table(graph, 'datasets', 'dataset', 'Evaluation benchmarks', evaluation, (paper) => paper.datasets),
+        table(graph, 'datasets', 'dataset', 'Evaluation benchmarks', evaluation, (paper) => evaluatedOn.get(paper.id) ?? []),
         table(graph, 'models', 'model', 'Models', graph.models, (paper) => paper.models)
       ]
       return {tables, popular: tables[0]!.columns.slice(0, 5).map((column) => `${column.name} (${column.total})`)}
