@@ -120,3 +120,31 @@ describe('dates from a scripted git history', () => {
     expect(brokenLinks(site, '/')).toEqual([])
   })
 })
+
+describe('citation keys over a history', () => {
+  const surgeon = `# List
+
+## Papers
+- [1] The LLM Surgeon
+  ICLR 2024, [Paper](https://openreview.net/forum?id=DYIIRgwg2i)
+`
+  const both = `${surgeon}- [2] LLM Inference Unveiled: Survey and Roofline Model Insights
+  Arxiv, [Paper](https://arxiv.org/abs/2402.16363)
+`
+  const keysOf = (out: string) => Object.fromEntries((JSON.parse(read(out, 'graph.json')) as {papers: Array<{id: string; citationKey: string}>}).papers.map((paper) => [paper.id, paper.citationKey]))
+
+  it('keep a listed paper’s key when a later paper would share it, even one with an arXiv id', async () => {
+    const keys = join(tmp, 'keys')
+    const history = scriptedRepo(
+      [
+        {date: '2024-03-01T10:00:00Z', files: {'README.md': surgeon}},
+        {date: '2024-04-01T10:00:00Z', files: {'README.md': both}}
+      ],
+      join(keys, 'repo')
+    )
+    const first = join(keys, 'first')
+    const result = await build({input: join(history, 'README.md'), out: first, base: '/'})
+    expect(result.written).toBe(true)
+    expect(keysOf(first)).toEqual({'the-llm-surgeon': 'llm2024', 'llm-inference-unveiled': 'llm2024b'})
+  })
+})

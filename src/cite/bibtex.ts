@@ -7,8 +7,9 @@ import {publication} from './venues.ts'
  * Keys follow the habit of Google Scholar and most reference managers: first author's family name,
  * year, first significant word of the title (`men2024shortgpt`); without cached authors, the word and
  * the year (`shortgpt2024`). They depend on the paper alone, never on its place in the list, so they
- * stay put when the list is reordered. Papers that would share a key are told apart by a letter,
- * given in order of arXiv id (and so, usually, of age): an older paper keeps its key when a newer one arrives.
+ * stay put when the list is reordered. Papers that would share a key are told apart by a letter, given
+ * in the order the papers joined the list (from its git history), then of arXiv id (and so, usually, of
+ * age): a paper already listed keeps its key when another arrives, with or without an arXiv id.
  */
 export interface Citations {
   key: Map<Id, string>
@@ -57,7 +58,8 @@ function citationKeys(graph: Graph): Map<Id, string> {
   const keys = new Map<Id, string>()
   const taken = new Set(groups.keys())
   for (const [base, papers] of groups) {
-    const order = (paper: Paper) => `${paper.arxiv ?? '~'} ${paper.id}`
+    // Papers the history has not seen yet (an uncommitted edit) come after those it has.
+    const order = (paper: Paper) => `${graph.history.added.get(paper.id) ?? '~'} ${paper.arxiv ?? '~'} ${paper.id}`
     papers.sort((a, b) => (order(a) < order(b) ? -1 : 1))
     papers.forEach((paper, n) => {
       let key = base
