@@ -9,8 +9,10 @@ export const contentsEntryUnmatched: Rule = {
     const headings = new Set(raw.sections.filter((section) => section.kind !== 'contents' && section.title !== '').map((section) => fold(section.title)))
     for (const item of raw.contents) {
       if (item.title === '' || headings.has(fold(item.title))) continue
+      // A top-level entry names a section (`## Papers`); a nested one, a subsection (`### Survey`).
+      const heading = item.depth <= 1 ? `\`## ${item.title}\`` : `\`${'#'.repeat(item.depth + 1)} ${item.title}\` under its section`
       report(`The Contents lists "${item.title}", but no heading is called that`, item.position, {
-        fix: `add the heading (e.g. \`### ${item.title}\` under its section), or correct or delete the Contents entry`
+        fix: `add the heading (e.g. ${heading}), or correct or delete the Contents entry`
       })
     }
   }
