@@ -101,6 +101,18 @@ describe('npm run check on a README with errors', () => {
   })
 })
 
+it('prints the README’s control characters and bidi overrides as escapes, in the terminal and on GitHub', () => {
+  const file = join(tmp, 'controls.md')
+  writeFileSync(file, '# L\n\n## Papers\n- [1] Clears \u001b[2J\u001b[1;1Hthe log\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)\n- [1] Reversed \u202Etitle\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00002)\n')
+  for (const env of [{}, {GITHUB_ACTIONS: 'true'}] as Array<Record<string, string>>) {
+    const {status, stdout} = check([file], env)
+    expect(status).toBe(1)
+    expect(stdout).toContain('Clears \\u{1b}[2J\\u{1b}[1;1Hthe log')
+    expect(stdout).toContain('Reversed \\u{202e}title')
+    expect(stdout).not.toMatch(/[\u001b\u202e]/)
+  }
+})
+
 it('says so, with exit code 2 and no stack trace, when the file does not exist', () => {
   const {status, stderr} = check([join(tmp, 'missing.md')])
   expect(status).toBe(2)

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {printable} from './terminal.ts'
 
 /** GitHub Actions workflow commands, so each message shows on the pull request's diff at its line. */
 export function annotations(files: VFile[]): string[] {
@@ -8,14 +9,14 @@ export function annotations(files: VFile[]): string[] {
       const props = [`file=${escapeProperty(file.path ?? '')}`, `line=${message.line ?? 1}`, `col=${message.column ?? 1}`]
       if (message.place && 'end' in message.place) props.push(`endLine=${message.place.end.line}`, `endColumn=${message.place.end.column}`)
       props.push(`title=${escapeProperty(message.ruleId ?? 'readme')}`)
-      return `::${kind} ${props.join(',')}::${escapeData(message.reason)}`
+      return `::${kind} ${props.join(',')}::${escapeData(printable(message.reason))}`
     })
   )
 }
 
 /** A markdown table of the messages for `$GITHUB_STEP_SUMMARY`. */
 export function stepSummary(files: VFile[]): string {
-  const rows = files.flatMap((file) => file.messages.map((m) => `| ${m.fatal ? '❌ error' : '⚠️ warning'} | \`${file.path}:${m.line ?? 1}:${m.column ?? 1}\` | ${cell(m.reason)} | \`${m.ruleId ?? ''}\` |`))
+  const rows = files.flatMap((file) => file.messages.map((m) => `| ${m.fatal ? '❌ error' : '⚠️ warning'} | \`${file.path}:${m.line ?? 1}:${m.column ?? 1}\` | ${cell(printable(m.reason))} | \`${m.ruleId ?? ''}\` |`))
   const errors = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0)
   const warnings = files.reduce((n, f) => n + f.messages.filter((m) => !m.fatal).length, 0)
   const head = `## README check\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`

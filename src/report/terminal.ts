@@ -17,7 +17,7 @@ export function formatMessages(files: VFile[]): string {
       if (message.fatal) errors++
       else warnings++
       const place = `${file.path ?? '<input>'}:${message.line ?? 1}:${message.column ?? 1}`
-      lines.push(`${place}  ${severity}  ${message.reason}  ${message.ruleId ?? ''}`.trimEnd())
+      lines.push(printable(`${place}  ${severity}  ${message.reason}  ${message.ruleId ?? ''}`).trimEnd())
     }
   }
   if (errors + warnings === 0) return ''
@@ -27,4 +27,15 @@ export function formatMessages(files: VFile[]): string {
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * Messages quote the README, which anyone can edit in a pull request: control characters (an escape
+ * sequence could clear the CI log or recolour it) and bidi overrides (which reorder what a reader sees)
+ * are shown as `\u{…}` escapes, and line breaks as spaces, so each message stays one honest line.
+ */
+export function printable(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\t]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`)
 }
