@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {seed, seedSource} from './helpers/seed.ts'
+import {analyzeText, seed, seedSource} from './helpers/seed.ts'
 import {readReferenceCell} from '../src/extract/reference-cell.ts'
 import {locator} from '../src/extract/place.ts'
 import {VFile} from 'vfile'
@@ -75,6 +75,33 @@ describe('extract, on the verbatim seed', () => {
 
   it('reports no error for the seed', () => {
     expect(file.messages.filter((m) => m.fatal)).toEqual([])
+  })
+})
+
+describe('paper entries in less common forms', () => {
+  const entries = (text: string) => analyzeText(`# L\n\n## Papers\n${text}`).raw!.papers
+
+  it('reads a title that opens with its link and goes on after a colon, with the venue from its sub-bullet', () => {
+    const [paper] = entries('- [1] [SparseGPT](https://arxiv.org/abs/2301.00774): Massive Language Models Can Be Accurately Pruned in One-Shot\n  - Publication: ICML 2023, [Code](https://github.com/IST-DASLab/sparsegpt)\n')
+    expect(paper!.title).toBe('SparseGPT: Massive Language Models Can Be Accurately Pruned in One-Shot')
+    expect(paper!.venue).toBe('ICML 2023')
+    expect(paper!.links.map((link) => link.label)).toEqual(['Paper', 'Code'])
+  })
+
+  it('keeps a title that is only a link, and the venue after it on the same line', () => {
+    const [paper] = entries('- [1] [SparseGPT](https://arxiv.org/abs/2301.00774), ICML 2023, [Code](https://github.com/x/y)\n')
+    expect([paper!.title, paper!.venue]).toEqual(['SparseGPT', 'ICML 2023'])
+  })
+
+  it('leaves badges out of the title', () => {
+    const [paper] = entries('- [1] A Simple and Effective Pruning Approach ![Star](https://img.shields.io/github/stars/x/y)\n  Arxiv, [Paper](https://arxiv.org/abs/2306.11695)\n')
+    expect(paper!.title).toBe('A Simple and Effective Pruning Approach')
+  })
+
+  it('does not take the links of a summary as the paper\'s own', () => {
+    const [paper] = entries('- [1] RIA: Plug-and-Play\n  - Publication: ICLR 2024, [Paper](https://openreview.net/forum?id=Tr0lPx9woF)\n  - Summary: Improves on [Wanda](https://arxiv.org/abs/2306.11695).\n')
+    expect(paper!.links.map((link) => link.href)).toEqual(['https://openreview.net/forum?id=Tr0lPx9woF'])
+    expect(paper!.summary).toBe('Improves on Wanda.')
   })
 })
 

@@ -48,15 +48,22 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
   const digits = match?.[1] ?? ''
 
   // The title runs up to the first link of its line; a title that is itself a link is the paper's link.
+  // Images (badges) are not part of a title.
   const links: Link[] = []
   const firstLink = titleNodes.findIndex((node) => node.type === 'link')
-  let title = toString(firstLink === -1 ? titleNodes : titleNodes.slice(0, firstLink)).trimStart().slice(match?.[0].length ?? 0).trim()
+  let title = toString(textOnly(firstLink === -1 ? titleNodes : titleNodes.slice(0, firstLink))).trimStart().slice(match?.[0].length ?? 0).trim()
   let meta = [...(firstLink === -1 ? [] : titleNodes.slice(firstLink)), ...metaNodes]
   const head = meta[0]
   if (title === '' && head?.type === 'link') {
-    title = toString(head).trim()
     links.push({label: 'Paper', href: head.url, position: head.position})
-    meta = meta.slice(1)
+    // `[SparseGPT](https://…): Massive Language Models…`: what follows the link on its line, up to the
+    // next link, is the rest of the title when it goes on with a colon or a dash.
+    const after = titleNodes.slice(firstLink + 1)
+    const next = after.findIndex((node) => node.type === 'link')
+    const tail = after.slice(0, next === -1 ? after.length : next)
+    const goesOn = /^\s*[:\u2013\u2014-]/.test(toString(tail))
+    title = `${toString(head)}${goesOn ? toString(textOnly(tail)) : ''}`.trim().replace(/[\s,;]+$/, '')
+    meta = [...(goesOn ? after.slice(tail.length) : after), ...metaNodes]
   }
 
   const fields: RawField[] = []
@@ -79,7 +86,8 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
       for (const field of readFields(sub, at)) {
         fields.push(field.field)
         if (field.field.kind === 'publication') venues.push(field.venue)
-        links.push(...field.links)
+        // A link in a summary or among labels ("improves on [Wanda](…)") is about another paper.
+        if (field.field.kind !== 'summary' && field.field.kind !== 'labels') links.push(...field.links)
       }
     }
   }
@@ -105,6 +113,11 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
   }
 }
 
+/** Phrasing without images: a badge's alt text is not part of a title. */
+function textOnly(nodes: PhrasingContent[]): PhrasingContent[] {
+  return nodes.filter((node) => node.type !== 'image' && node.type !== 'imageReference')
+}
+
 /** The labels of a `Label:` value: comma- or semicolon-separated, blanks dropped. */
 export function splitLabels(text: string): string[] {
   return text.split(/[,;]/).map((label) => label.replace(/\s+/g, ' ').trim()).filter((label) => label !== '')
@@ -119,7 +132,8 @@ type ReadField = {field: RawField; venue: string; links: Link[]}
  * known key (points of a summary) stay part of the value.
  */
 function readFields(item: ListItem, at: Locator, parent?: string): ReadField[] {
-  const nested = item.children.flatMap((child) => (child.type === 'list' ? child.children.filter((sub) => knownKind(sub) !== undefined) : []))
+  // Bullets under a summary are its points, whatever they start with (`- Note: …`).
+  const nested = knownKind(item) === 'summary' ? [] : item.children.flatMap((child) => (child.type === 'list' ? child.children.filter((sub) => knownKind(sub) !== undefined) : []))
   const field = readField(item, at, new Set(nested))
   if (parent !== undefined) field.field.nestedIn = parent
   return [field, ...nested.flatMap((sub) => readFields(sub, at, field.field.key ? `${field.field.key}:` : field.field.text.slice(0, 20)))]

@@ -6,7 +6,7 @@ import type {RawSection} from '../types.ts'
 /** `[12] Title` or `[] Title`, as a paper entry opens. */
 const entry = /^\[\s*\d*\s*\]\s*\S/
 /** `12] Title` (no `[`) or `[12 Title` (no `]`): an entry whose number lost a bracket. */
-const brokenNumber = /^(\d+\]|\[\s*\d+(?![\d\s]*\]))\s*\S/
+const brokenNumber = /^(\d+\]|\[\s*\d+(?=\s+\p{L}))\s*\p{L}/u
 
 export const paperUnread: Rule = {
   id: 'paper-unread',
