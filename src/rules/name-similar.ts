@@ -36,7 +36,9 @@ export const nameSimilar: Rule = {
     const add = (name: Name) => {
       if (name.text === '' || seen.has(`${name.kind}\u0000${name.text}`)) return
       seen.add(`${name.kind}\u0000${name.text}`)
-      names.push({...name, foldText: fold(name.text), foldStem: fold(name.stem), letters: name.stem.toLowerCase().replace(/[^\p{L}]+/gu, ''), runs: name.stem.match(/\p{L}+/gu) ?? []})
+      // A `+` names another thing (HumanEval+, LoRA+): it is not punctuation to fold away.
+      const folded = (text: string) => fold(text.replace(/\+/g, ' plus '))
+      names.push({...name, foldText: folded(name.text), foldStem: folded(name.stem), letters: name.stem.toLowerCase().replace(/[^\p{L}]+/gu, ''), runs: name.stem.match(/\p{L}+/gu) ?? []})
     }
     for (const {table, row} of rows(raw)) {
       const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
@@ -79,8 +81,11 @@ function compare(a: Prepared, b: Prepared, source: string): {loser: Prepared; su
   if (la === lb || Math.min(la.length, lb.length) < 5 || !oneEdit(la, lb)) return undefined
   const ra = a.runs
   const rb = b.runs
-  const differ = ra.length === rb.length ? ra.flatMap((run, i) => (run === rb[i] ? [] : [[run, rb[i]!] as const])) : []
+  // A letter of its own (`LongBench-E` beside `LongBench`) names a variant, not a typo.
+  if (ra.length !== rb.length) return undefined
+  const differ = ra.flatMap((run, i) => (run === rb[i] ? [] : [[run, rb[i]!] as const]))
   const [runA, runB] = differ.length === 1 ? differ[0]! : [a.stem, b.stem]
+  if (differ.length === 1 && isSuffix(runA, runB)) return undefined
   const aWins = wins(runA, runB, source)
   const [loser, winner] = aWins ? [b, a] : [a, b]
   const [from, to] = aWins ? [runB, runA] : [runA, runB]
@@ -116,6 +121,15 @@ function oneEdit(a: string, b: string): boolean {
   let i = 0
   while (i < a.length && a[i] === b[i]) i++
   return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+}
+
+/**
+ * One word is the other with a letter added at its end that does not double the one before it:
+ * BLOOMZ and BLOOM, SQuADv2 and SQuAD2 are variants. A doubled letter (LLaMaA and LLaMA) is a typo.
+ */
+function isSuffix(x: string, y: string): boolean {
+  const [short, long] = x.length < y.length ? [x.toLowerCase(), y.toLowerCase()] : [y.toLowerCase(), x.toLowerCase()]
+  return long.length === short.length + 1 && long.startsWith(short) && long.at(-1) !== short.at(-1)
 }
 
 function key(text: string): string {
