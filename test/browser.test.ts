@@ -223,8 +223,13 @@ describe('filtering the papers in Chromium', () => {
     for (let n = 0; n < 10 && ((await focused()).tag !== 'input' || (await focused()).id === 'filter-q'); n++) await page.keyboard.press('Tab')
     const box = await focused()
     expect(box).toMatchObject({tag: 'input', name: 'model', value: 'llama2-7b'})
+    // A screen reader hears the value, its count as papers, and the facet it belongs to.
+    expect(await page.getByRole('group', {name: 'Model'}).getByRole('checkbox', {name: /^LLaMA2-7B ?, 3 papers$/}).count()).toBe(1)
+    expect(await page.getByRole('group', {name: 'Dataset'}).getByRole('checkbox', {name: /^BoolQ ?\(Evaluation\) ?, 4 papers$/}).count()).toBe(1)
     await page.keyboard.press('Space')
     expect(await visibleTitles(page)).toHaveLength(3)
+    // Counts follow the filter, in words too.
+    expect(await page.getByRole('checkbox', {name: /^Gemma-2B ?, 1 paper$/}).count()).toBe(1)
     expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['llama2-7b'])
     await shoot(page, 'keyboard-llama-llama2-7b')
     // Shift+Tab back to the facet's summary, Enter folds it away; the filter stays.
@@ -307,9 +312,12 @@ describe('a long list in Chromium', () => {
       await page.waitForFunction(() => document.querySelectorAll('#paper-list > li').length > 50)
       // So does the button, by keyboard.
       await page.locator('.list-more button').focus()
+      const before = await page.locator('#paper-list > li').count()
       await page.keyboard.press('Enter')
       await page.waitForFunction(() => document.querySelectorAll('#paper-list > li').length === 120)
       expect(await page.locator('.list-more').isVisible()).toBe(false)
+      // The button went away with the last rows; focus went on to the first new paper, not to the page.
+      expect(await page.evaluate((n) => document.activeElement === document.querySelectorAll('#paper-list > li')[n]?.querySelector('a'), before)).toBe(true)
       // A title from the end of the list is found by search.
       const last = await page.locator('#paper-list > li:last-child .paper-title').innerText()
       await page.locator('#filter-q').fill(last)

@@ -103,8 +103,11 @@ function enhance(list: HTMLElement): void {
   more.append(moreButton)
   list.after(more)
   moreButton.addEventListener('click', () => {
+    const before = list.children.length
     limit += pageSize * 4
     paint()
+    // The button may go away with the last rows: go on at the first new paper, not at the top of the page.
+    list.children[before]?.querySelector('a')?.focus()
   })
   new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting) && !more.hidden) {
@@ -277,6 +280,9 @@ function enhance(list: HTMLElement): void {
       for (const counter of elements) {
         if (counter.textContent === text) continue
         counter.textContent = text
+        // The hidden word after it, for screen readers: "ICLR, 1 paper".
+        const word = counter.nextElementSibling
+        if (word?.classList.contains('visually-hidden')) word.textContent = tallies[n] === 1 ? ' paper' : ' papers'
         counter.parentElement?.classList.toggle('is-zero', tallies[n] === 0)
       }
     })
