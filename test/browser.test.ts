@@ -292,6 +292,37 @@ describe('filtering the papers in Chromium', () => {
   })
 })
 
+describe('long names without a break point, on a phone', () => {
+  it('wrap inside the page: headings, chips, related papers; nothing scrolls sideways', async () => {
+    const {writeFileSync} = await import('node:fs')
+    const dataset = 'hendrycksTest_abstract_algebra_high_school_macroeconomics_professional'
+    const model = 'Meta-Llama-3.1-405B-Instruct-Turbo-FP8-Dynamic-Quantized-Experimental'
+    const input = join(tmp, 'long-names.md')
+    writeFileSync(input, `# List\n\n## Papers\n- [1] Pruning_with_an_extraordinarily_long_identifier_in_its_title_that_never_breaks\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)\n- [2] Another Paper\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00002)\n\n## Models\n| Name | Paper |\n|------|-------|\n| ${model} | [1], [2] |\n\n## Datasets\n### For Evaluation\n| Name | Paper |\n|------|-------|\n| ${dataset} | [1], [2] |\n`)
+    const out = join(tmp, 'long-names')
+    expect((await build({input, out, history: false})).written).toBe(true)
+    const longServer = await serveStatic(out)
+    const context = await browser.newContext({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
+    const page = await context.newPage()
+    try {
+      const paths = ['', 'papers/another-paper/', 'matrix/', 'models/', 'datasets/']
+      const links = await (await page.goto(longServer.url + 'papers/another-paper/'), page.locator('a.chip').evaluateAll((all) => all.map((a) => a.getAttribute('href')!)))
+      for (const path of [...paths, ...links.map((href) => href.replace(/^\//, ''))]) {
+        await page.goto(longServer.url + path)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        expect(overflow, path || 'home').toBeLessThanOrEqual(0)
+      }
+      // "Papers that use …" is one heading that wraps, not two columns.
+      await page.goto(longServer.url + links.find((href) => href.includes('/datasets/'))!.replace(/^\//, ''))
+      expect(await page.locator('#papers-title').evaluate((h2) => getComputedStyle(h2).display)).toBe('block')
+      await shoot(page, 'phone-long-names')
+    } finally {
+      await context.close()
+      await longServer.close()
+    }
+  })
+})
+
 describe('a long list in Chromium', () => {
   it('shows a page of rows at a time, loads more on demand, and still filters every paper', async () => {
     const {syntheticReadme} = await import('../scripts/bench/readme.ts')
