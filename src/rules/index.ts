@@ -6,6 +6,7 @@ import {contentsHeadingMissing} from './contents-heading-missing.ts'
 import {headingEmpty} from './heading-empty.ts'
 import {linkArxivDuplicate} from './link-arxiv-duplicate.ts'
 import {linkUnclosed} from './link-unclosed.ts'
+import {linkEmpty} from './link-empty.ts'
 import {nameSimilar} from './name-similar.ts'
 import {paperDuplicate} from './paper-duplicate.ts'
 import {paperFieldEmpty} from './paper-field-empty.ts'
@@ -53,7 +54,8 @@ export const rules: readonly Rule[] = [
   trailingComma,
   paperNumberSequence,
   urlHttp,
-  linkArxivDuplicate
+  linkArxivDuplicate,
+  linkEmpty
 ]
 
 /** Runs every rule, recording its findings as vfile messages: errors are `fatal: true`, warnings `fatal: false`. */

@@ -11,7 +11,9 @@ export const paperMissingLink: Rule = {
       const label = paper.number === undefined ? 'An unnumbered paper' : `Paper [${paper.number}]`
       const empty = paper.links.find((link) => link.href.trim() === '')
       report(`${label} ("${paper.title || 'untitled'}") has no usable link${empty ? `: \`[${empty.label}]()\` is empty` : ''}`, empty?.position ?? paper.titlePosition ?? paper.position, {
-        fix: 'add the paper\'s URL on the line below the title, e.g. `Arxiv, [Paper](https://arxiv.org/abs/2402.02834)`'
+        fix: empty
+          ? `put the URL in the empty link: \`[${empty.label}](https://…)\``
+          : 'add a link after the venue, on the line below the title or in its `- Publication:` sub-bullet, e.g. `Arxiv, [Paper](https://arxiv.org/abs/2402.02834)`'
       })
     }
   }

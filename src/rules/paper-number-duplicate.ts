@@ -7,9 +7,10 @@ export const paperNumberDuplicate: Rule = {
   severity: 'error',
   description: 'Two papers in one section carry the same number, so a table reference `[N]` cannot tell them apart.',
   check({raw}, report) {
+    // A number no paper in the whole list has: numbering may restart in each section, or run on across them.
+    const highest = raw.papers.reduce((max, paper) => Math.max(max, paper.number ?? 0), 0)
     for (const papers of papersBySection(raw)) {
       const seen = new Map<number, RawPaper>()
-      const highest = Math.max(0, ...papers.map((paper) => paper.number ?? 0))
       for (const paper of papers) {
         if (paper.number === undefined) continue
         const first = seen.get(paper.number)
