@@ -92,7 +92,7 @@ describe('dates from a scripted git history', () => {
     writeFileSync(join(work, 'content/README.md'), v3.replace(entry(5), (five) => five + extra))
     const site = join(tmp, 'work-site')
     expect((await build({input: join(work, 'content/README.md'), out: site})).written).toBe(true)
-    expect(added(read(site, 'papers/blockpruner/index.html'))).toEqual(['2024-06-01', '1 Jun 2024', 'the paper’s own date: the list’s history does not have it'])
+    expect(added(read(site, 'papers/blockpruner/index.html'))).toEqual(['2024-06', 'Jun 2024', 'the paper’s own date: the list’s history does not have it'])
     expect(read(site, 'new/index.html')).toContain('1 paper is not in the history that this build could read')
     expect(read(site, 'papers/blockpruner/index.html')).not.toContain('badge-new')
     expect(added(read(site, 'papers/laco/index.html'))?.[0]).toBe('2024-06-10')
@@ -103,7 +103,7 @@ describe('dates from a scripted git history', () => {
     execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${repo}`, shallow], {stdio: 'ignore'})
     const site = join(tmp, 'shallow-site')
     expect((await build({input: join(shallow, 'content/README.md'), out: site})).written).toBe(true)
-    expect(added(read(site, 'papers/laco/index.html'))).toEqual(['2024-02-01', '1 Feb 2024', 'the paper’s own date: the list’s history does not have it'])
+    expect(added(read(site, 'papers/laco/index.html'))).toEqual(['2024-02', 'Feb 2024', 'the paper’s own date: the list’s history does not have it'])
     expect(read(site, 'new/index.html')).toContain('5 papers are not in the history that this build could read')
     expect(read(site, 'index.html')).not.toContain('badge-new')
   })
@@ -146,5 +146,29 @@ describe('citation keys over a history', () => {
     const result = await build({input: join(history, 'README.md'), out: first, base: '/'})
     expect(result.written).toBe(true)
     expect(keysOf(first)).toEqual({'the-llm-surgeon': 'llm2024', 'llm-inference-unveiled': 'llm2024b'})
+  })
+})
+
+describe('dates without a history', () => {
+  it('show no more than the paper’s own date says: a month from an arXiv id, a year from a venue', async () => {
+    const dir = join(tmp, 'precision')
+    const input = join(dir, 'README.md')
+    execFileSync('mkdir', ['-p', dir])
+    writeFileSync(input, `# L
+
+## Papers
+- [1] Venue Paper: Year Only
+  NeurIPS 2023, [Paper](https://openreview.net/forum?id=abc)
+- [2] Month Paper: From arXiv
+  Arxiv, [Paper](https://arxiv.org/abs/2312.00001)
+- [3] January Paper
+  Arxiv, [Paper](https://arxiv.org/abs/2301.00002)
+`)
+    const out = join(dir, 'site')
+    expect((await build({input, out, base: '/', history: false})).written).toBe(true)
+    expect(added(read(out, 'papers/venue-paper/index.html'))?.slice(0, 2)).toEqual(['2023', '2023'])
+    expect(added(read(out, 'papers/month-paper/index.html'))?.slice(0, 2)).toEqual(['2023-12', 'Dec 2023'])
+    // The year-only paper is grouped under its year, after that year's months, not under an invented January.
+    expect(Array.from(read(out, 'new/index.html').matchAll(/<h2 id="([^"]+)">/g), (m) => m[1])).toEqual(['month-2023-12', 'month-2023-01', 'year-2023'])
   })
 })

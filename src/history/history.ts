@@ -118,20 +118,22 @@ function normalize(text: string): string {
 }
 
 export interface Added {
-  /** ISO 8601, UTC. */
+  /** ISO 8601, UTC; a month or a year alone starts on its first day. */
   date: string
   /** `git`: the commit that added the entry; `paper`: the paper's own date, for want of history. */
   source: 'git' | 'paper'
+  /** How much of `date` is known: an arXiv id gives a month, a venue only a year. Show no more than that. */
+  precision: 'day' | 'month' | 'year'
 }
 
 /** When a paper came into the list: from the history, else the paper's own date (arXiv's exact day when cached). */
 export function addedOf(graph: Graph, paper: Paper): Added | undefined {
   const date = graph.history.added.get(paper.id)
-  if (date) return {date, source: 'git'}
+  if (date) return {date, source: 'git', precision: 'day'}
   const published = graph.meta.get(paper.id)?.published
-  if (published) return {date: published, source: 'paper'}
+  if (published) return {date: published, source: 'paper', precision: 'day'}
   if (!paper.date) return undefined
-  return {date: `${paper.date.year}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`, source: 'paper'}
+  return {date: `${paper.date.year}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`, source: 'paper', precision: paper.date.month ? 'month' : 'year'}
 }
 
 /** Added in the `newDays` days up to the newest commit. Only a date from the history can make a paper new. */
@@ -146,6 +148,8 @@ export function isNew(graph: Graph, paper: Paper): boolean {
  * The papers that have an "added" date, most recently added first; papers added by the same commit,
  * later in the list first (a list grows at the end).
  */
+const rank = {day: 0, month: 1, year: 2} as const
+
 export function recentlyAdded(graph: Graph): Array<{paper: Paper; added: Added}> {
   const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
   return graph.papers
@@ -153,5 +157,6 @@ export function recentlyAdded(graph: Graph): Array<{paper: Paper; added: Added}>
       const added = addedOf(graph, paper)
       return added ? [{paper, added}] : []
     })
-    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : order.get(b.paper.id)! - order.get(a.paper.id)!))
+    // Same date: the more precise first, so that papers known only by their year follow that year's months.
+    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : rank[a.added.precision] - rank[b.added.precision] || order.get(b.paper.id)! - order.get(a.paper.id)!))
 }

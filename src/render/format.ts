@@ -52,3 +52,12 @@ const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 export function isolateBidi(text: string): string {
   return bidiControls.test(text) ? `\u2068${text}\u2069` : text
 }
+
+/** A date to the precision it is known: "15 Jan 2024", "Dec 2023" or "2023". */
+export function formatAt(iso: string, precision: 'day' | 'month' | 'year'): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  if (precision === 'year') return String(date.getUTCFullYear())
+  if (precision === 'month') return `${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+  return formatDay(iso)
+}

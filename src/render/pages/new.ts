@@ -20,10 +20,12 @@ export const whatsNew: PageType = (graph) => [{
     const dated = recentlyAdded(graph).slice(0, newPageSize)
     const groups: Array<{id: string; title: string; papers: PaperCard[]}> = []
     for (const {paper, added} of dated) {
+      // A paper known only by its year is grouped under the year, not under an invented January.
       const month = added.date.slice(0, 7)
+      const [id, title] = added.precision === 'year' ? [`year-${month.slice(0, 4)}`, month.slice(0, 4)] : [`month-${month}`, `${months[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`]
       let group = groups[groups.length - 1]
-      if (group?.id !== `month-${month}`) {
-        group = {id: `month-${month}`, title: `${months[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`, papers: []}
+      if (group?.id !== id) {
+        group = {id, title, papers: []}
         groups.push(group)
       }
       group.papers.push(paperCard(graph, paper))

@@ -1,5 +1,5 @@
 import {paperCard} from '../card.ts'
-import {formatDay, listText, plural} from '../format.ts'
+import {formatAt, formatDay, listText, plural} from '../format.ts'
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import {citations} from '../../cite/bibtex.ts'
@@ -38,8 +38,8 @@ export const paper: PageType = (graph) => {
         abstract: meta?.abstract,
         published: meta ? formatDay(meta.published) : undefined,
         added: added && {
-          date: formatDay(added.date),
-          iso: added.date.slice(0, 10),
+          date: formatAt(added.date, added.precision),
+          iso: added.date.slice(0, added.precision === 'year' ? 4 : added.precision === 'month' ? 7 : 10),
           note: added.source === 'git' ? 'when its entry first appeared in the list' : 'the paper’s own date: the list’s history does not have it'
         },
         isNew: isNew(graph, paper),
