@@ -93,6 +93,18 @@ describe('paper entries in less common forms', () => {
     expect([paper!.title, paper!.venue]).toEqual(['SparseGPT', 'ICML 2023'])
   })
 
+  it('reads a title that opens with its link and goes on without a colon, and one whose link is a badge', () => {
+    const [plain, badge] = entries('- [1] [Delta](https://arxiv.org/abs/2401.00004) A Simple Pruning Approach\n  ICML 2024, [Code](https://github.com/x/d)\n- [2] [![arXiv](https://img.shields.io/badge/a-b-red)](https://arxiv.org/abs/2401.00005) Delta Pruning Revisited\n  ICML 2024\n')
+    expect([plain!.title, plain!.venue]).toEqual(['Delta A Simple Pruning Approach', 'ICML 2024'])
+    expect([badge!.title, badge!.venue]).toEqual(['Delta Pruning Revisited', 'ICML 2024'])
+  })
+
+  it('reads fields nested under a summary or a label as their own, but keeps a summary\'s points in it', () => {
+    const [one, two] = entries('- [1] Alpha Pruning\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)\n  - Summary: Prunes things well.\n    - Label: Structure Pruning, Depth Pruning\n    - Note: works best on deep models.\n- [2] Beta Pruning\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00002)\n  - Label: Unstructured\n    - Code: [GitHub](https://github.com/x/beta)\n')
+    expect([one!.labels, one!.summary]).toEqual([['Structure Pruning', 'Depth Pruning'], 'Prunes things well. Note: works best on deep models.'])
+    expect([two!.labels, two!.links.map((link) => link.label)]).toEqual([['Unstructured'], ['Paper', 'GitHub']])
+  })
+
   it('leaves badges out of the title', () => {
     const [paper] = entries('- [1] A Simple and Effective Pruning Approach ![Star](https://img.shields.io/github/stars/x/y)\n  Arxiv, [Paper](https://arxiv.org/abs/2306.11695)\n')
     expect(paper!.title).toBe('A Simple and Effective Pruning Approach')

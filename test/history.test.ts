@@ -168,6 +168,10 @@ describe('dates without a history', () => {
     expect((await build({input, out, base: '/', history: false})).written).toBe(true)
     expect(added(read(out, 'papers/venue-paper/index.html'))?.slice(0, 2)).toEqual(['2023', '2023'])
     expect(added(read(out, 'papers/month-paper/index.html'))?.slice(0, 2)).toEqual(['2023-12', 'Dec 2023'])
+    // The data says no more than the page: no invented first day.
+    const graph = JSON.parse(read(out, 'graph.json')) as {papers: Array<{id: string; added: string}>}
+    expect(graph.papers.map((paper) => [paper.id, paper.added])).toEqual([['venue-paper', '2023'], ['month-paper', '2023-12'], ['january-paper', '2023-01']])
+    expect(read(out, 'papers/venue-paper/index.html')).toContain('"dateCreated":"2023"')
     // The year-only paper is grouped under its year, after that year's months, not under an invented January.
     expect(Array.from(read(out, 'new/index.html').matchAll(/<h2 id="([^"]+)">/g), (m) => m[1])).toEqual(['month-2023-12', 'month-2023-01', 'year-2023'])
   })

@@ -57,12 +57,14 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
   if (title === '' && head?.type === 'link') {
     links.push({label: 'Paper', href: head.url, position: head.position})
     // `[SparseGPT](https://…): Massive Language Models…`: what follows the link on its line, up to the
-    // next link, is the rest of the title when it goes on with a colon or a dash.
+    // next link, is the rest of the title, unless a comma starts the venue (`[Title](…), Arxiv, …`).
     const after = titleNodes.slice(firstLink + 1)
     const next = after.findIndex((node) => node.type === 'link')
     const tail = after.slice(0, next === -1 ? after.length : next)
-    const goesOn = /^\s*[:\u2013\u2014-]/.test(toString(tail))
-    title = `${toString(head)}${goesOn ? toString(textOnly(tail)) : ''}`.trim().replace(/[\s,;]+$/, '')
+    const tailText = toString(textOnly(tail))
+    const goesOn = tailText.trim() !== '' && !/^\s*[,;]/.test(tailText)
+    // A badge inside the link (`[![arXiv](…)](…)`) is not the title.
+    title = `${toString(textOnly(head.children))}${goesOn ? tailText : ''}`.replace(/\s+/g, ' ').trim().replace(/[\s,;]+$/, '')
     meta = [...(goesOn ? after.slice(tail.length) : after), ...metaNodes]
   }
 
@@ -132,11 +134,24 @@ type ReadField = {field: RawField; venue: string; links: Link[]}
  * known key (points of a summary) stay part of the value.
  */
 function readFields(item: ListItem, at: Locator, parent?: string): ReadField[] {
-  // Bullets under a summary are its points, whatever they start with (`- Note: …`).
-  const nested = knownKind(item) === 'summary' ? [] : item.children.flatMap((child) => (child.type === 'list' ? child.children.filter((sub) => knownKind(sub) !== undefined) : []))
+  // A nested bullet is a field of its own when it has a key the site reads, or a key and a link
+  // (`- Code: [GitHub](…)`); under a summary, a summary-like key (`- Note: …`) is one of its points.
+  const underSummary = knownKind(item) === 'summary'
+  const ownField = (sub: ListItem) => {
+    const kind = knownKind(sub)
+    if (kind === 'summary') return !underSummary
+    return kind !== undefined || keyedLink(sub)
+  }
+  const nested = item.children.flatMap((child) => (child.type === 'list' ? child.children.filter(ownField) : []))
   const field = readField(item, at, new Set(nested))
   if (parent !== undefined) field.field.nestedIn = parent
   return [field, ...nested.flatMap((sub) => readFields(sub, at, field.field.key ? `${field.field.key}:` : field.field.text.slice(0, 20)))]
+}
+
+/** `- Code: [GitHub](https://…)`: a key, then a link. */
+function keyedLink(item: ListItem): boolean {
+  const paragraph = item.children[0]
+  return paragraph?.type === 'paragraph' && keyPattern.test(toString(paragraph)) && paragraph.children.some((node) => node.type === 'link')
 }
 
 /** The kind of a sub-bullet whose key the site knows (Label, Summary, Publication), else undefined. */

@@ -150,6 +150,11 @@ export function isNew(graph: Graph, paper: Paper): boolean {
  */
 const rank = {day: 0, month: 1, year: 2} as const
 
+/** The date as precisely as it is known, for data: `2024-01-15T08:00:00Z`, `2023-12` or `2023`. */
+export function addedDate(added: Added): string {
+  return added.precision === 'day' ? added.date : added.date.slice(0, added.precision === 'month' ? 7 : 4)
+}
+
 export function recentlyAdded(graph: Graph): Array<{paper: Paper; added: Added}> {
   const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
   return graph.papers

@@ -1,7 +1,7 @@
-import type {Graph, Position} from '../types.ts'
+import type {Graph, Paper, Position} from '../types.ts'
 import {pagePath} from './paths.ts'
 import {citationKeysOf} from '../cite/bibtex.ts'
-import {addedOf} from '../history/history.ts'
+import {addedDate, addedOf} from '../history/history.ts'
 
 /**
  * The public data API: `dist/graph.json`. Entities keep the list's order; every edge is listed on both ends.
@@ -38,7 +38,7 @@ export function graphJson(graph: Graph): string {
       line: line(paper.position),
       authors: graph.meta.get(paper.id)?.authors ?? [],
       published: graph.meta.get(paper.id)?.published ?? null,
-      added: addedOf(graph, paper)?.date ?? null,
+      added: added(graph, paper),
       addedFrom: addedOf(graph, paper)?.source ?? null,
       citationKey: citationKeysOf(graph).get(paper.id) ?? null
     })),
@@ -70,4 +70,9 @@ export function graphJson(graph: Graph): string {
     years: graph.years.map((year) => ({year: Number(year.id), page: pagePath('year', year.id), papers: year.papers}))
   }
   return `${JSON.stringify(data, null, 2)}\n`
+}
+
+function added(graph: Graph, paper: Paper): string | null {
+  const date = addedOf(graph, paper)
+  return date ? addedDate(date) : null
 }

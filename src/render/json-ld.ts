@@ -1,4 +1,4 @@
-import {addedOf} from '../history/history.ts'
+import {addedDate, addedOf} from '../history/history.ts'
 import type {Dataset, Graph, Paper} from '../types.ts'
 import {pagePath} from './paths.ts'
 
@@ -22,6 +22,7 @@ export type AbsoluteUrl = (page: string) => string | undefined
 export function scholarlyArticle(graph: Graph, paper: Paper, url: AbsoluteUrl): Record<string, unknown> {
   const meta = graph.meta.get(paper.id)
   const date = meta?.published.slice(0, 10) ?? (paper.date ? `${paper.date.year}${paper.date.month ? `-${String(paper.date.month).padStart(2, '0')}` : ''}` : undefined)
+  const added = addedOf(graph, paper)
   const names = (ids: string[], kind: 'model' | 'dataset' | 'label') => ids.map((id) => graph[kind].get(id)?.name).filter((name) => name !== undefined)
   return compact({
     '@type': 'ScholarlyArticle',
@@ -35,7 +36,7 @@ export function scholarlyArticle(graph: Graph, paper: Paper, url: AbsoluteUrl): 
     sameAs: paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : paper.links[0]?.href,
     url: url(pagePath('paper', paper.id)),
     keywords: [...names(paper.labels, 'label'), ...names(paper.models, 'model'), ...names(paper.datasets, 'dataset')].join(', ') || undefined,
-    dateCreated: addedOf(graph, paper)?.date
+    dateCreated: added && addedDate(added)
   })
 }
 

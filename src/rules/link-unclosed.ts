@@ -12,16 +12,16 @@ export const linkUnclosed: Rule = {
   description: 'A link in a paper entry is not closed, so it shows as text and its venue or title runs into it.',
   check({file, raw}, report) {
     const at = locator(file)
-    // Where the broken link starts in the source, within the text the field covers: the first `[label](`
-    // whose parenthesis is not closed on its line (a closed link before it can have the same label).
+    // Where the broken link starts in the source, from the start of the field's first line: the first
+    // `[label](` whose URL does not run straight to a `)` (a closed link can have the same label).
     const place = (opening: string, position: Position | undefined): Position | undefined => {
       const start = position?.start.offset
       const end = position?.end.offset
       if (start === undefined || end === undefined) return position
-      for (let from = at.source.indexOf(opening, start); from !== -1 && from < end; from = at.source.indexOf(opening, from + 1)) {
+      const lineStart = at.source.lastIndexOf('\n', start - 1) + 1
+      for (let from = at.source.indexOf(opening, lineStart); from !== -1 && from < end; from = at.source.indexOf(opening, from + 1)) {
         const after = from + opening.length
-        const lineEnd = at.source.slice(after).search(/\r|\n|$/) + after
-        if (!at.source.slice(after, lineEnd).includes(')')) return at.span(from, after)
+        if (!/^[^\s()[\]]*\)/.test(at.source.slice(after, after + 2048))) return at.span(from, after)
       }
       return position
     }

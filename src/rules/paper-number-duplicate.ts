@@ -8,7 +8,8 @@ export const paperNumberDuplicate: Rule = {
   description: 'Two papers in one section carry the same number, so a table reference `[N]` cannot tell them apart.',
   check({raw}, report) {
     // A number no paper in the whole list has: numbering may restart in each section, or run on across them.
-    const highest = raw.papers.reduce((max, paper) => Math.max(max, paper.number ?? 0), 0)
+    // Each suggestion is another free number, so following all of them makes no new duplicate.
+    let free = raw.papers.reduce((max, paper) => Math.max(max, paper.number ?? 0), 0) + 1
     for (const papers of papersBySection(raw)) {
       const seen = new Map<number, RawPaper>()
       for (const paper of papers) {
@@ -19,7 +20,7 @@ export const paperNumberDuplicate: Rule = {
           continue
         }
         report(`${paperName(paper)} has the same number as "${first.title}" (line ${first.position?.start.line ?? '?'}) in the same section`, paper.numberPosition ?? paper.position, {
-          fix: `give it a number of its own, e.g. [${highest + 1}], and update the table references to it`,
+          fix: `give it a number of its own, e.g. [${free++}], and update the table references to it`,
           related: first.numberPosition
         })
       }

@@ -29,7 +29,7 @@ export const paperUnread: Rule = {
           report(`\`${opening}\` looks like a paper entry, but its number is missing a bracket, so it is not read as a paper`, first.position, {
             fix: `write the number in brackets: \`- [${number}] ${title}\``
           })
-        } else if (entry.test(text) && section?.kind !== 'papers') {
+        } else if (entry.test(text) && !/^\[\s*(19|20)\d\d\s*\]/.test(text) && section?.kind !== 'papers') {
           report(`\`${opening}\` looks like a paper entry, but it is ${where(section)}, which the site does not read as papers`, first.position, {
             fix: section
               ? `make that section a subsection of Papers (\`${'#'.repeat(Math.max(3, section.depth))} ${section.title}\` under \`## Papers\`), or move the entry there`
