@@ -121,6 +121,8 @@ export interface RawTool {
 
 export interface RawContentsItem {
   title: string
+  /** The `#fragment` the entry links to, when it is a link (`[Paper List](#papers)`). */
+  anchor?: string | undefined
   depth: number
   position: Position | undefined
 }

@@ -8,11 +8,21 @@ export function readContents(list: List, depth = 1): RawContentsItem[] {
   for (const item of list.children) {
     const [first, ...rest] = item.children
     if (first && first.type !== 'list') {
-      items.push({title: toString(first).trim(), depth, position: first.position})
+      const link = first.type === 'paragraph' ? first.children.find((node) => node.type === 'link') : undefined
+      const anchor = link?.url.startsWith('#') ? safeDecode(link.url.slice(1)) : undefined
+      items.push({title: toString(first).trim(), anchor, depth, position: first.position})
     }
     for (const child of rest) {
       if (child.type === 'list') items.push(...readContents(child, depth + 1))
     }
   }
   return items
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }

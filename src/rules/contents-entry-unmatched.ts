@@ -1,14 +1,14 @@
 import type {Rule} from './rule.ts'
-import {fold} from './walk.ts'
+import {namesHeading} from './walk.ts'
 
 export const contentsEntryUnmatched: Rule = {
   id: 'contents-entry-unmatched',
   severity: 'warning',
   description: 'An entry of the Contents names no heading of the README.',
   check({raw}, report) {
-    const headings = new Set(raw.sections.filter((section) => section.kind !== 'contents' && section.title !== '').map((section) => fold(section.title)))
+    const headings = raw.sections.filter((section) => section.kind !== 'contents' && section.title !== '').map((section) => section.title)
     for (const item of raw.contents) {
-      if (item.title === '' || headings.has(fold(item.title))) continue
+      if (item.title === '' || headings.some((title) => namesHeading(item, title))) continue
       // A top-level entry names a section (`## Papers`); a nested one, a subsection (`### Survey`).
       const heading = item.depth <= 1 ? `\`## ${item.title}\`` : `\`${'#'.repeat(item.depth + 1)} ${item.title}\` under its section`
       report(`The Contents lists "${item.title}", but no heading is called that`, item.position, {

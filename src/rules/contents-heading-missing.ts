@@ -1,6 +1,6 @@
 import type {RawContentsItem, RawSection} from '../types.ts'
 import type {Rule} from './rule.ts'
-import {fold} from './walk.ts'
+import {namesHeading} from './walk.ts'
 
 export const contentsHeadingMissing: Rule = {
   id: 'contents-heading-missing',
@@ -8,10 +8,9 @@ export const contentsHeadingMissing: Rule = {
   description: 'A heading the Contents should list is missing from it: every top-level section, and the subsections of a section whose Contents entry lists subsections.',
   check({raw}, report) {
     if (raw.contents.length === 0) return
-    const listed = new Set(raw.contents.map((item) => fold(item.title)))
     const byId = new Map(raw.sections.map((section) => [section.id, section]))
     for (const section of raw.sections) {
-      if (section.kind === 'contents' || section.title === '' || listed.has(fold(section.title))) continue
+      if (section.kind === 'contents' || section.title === '' || raw.contents.some((item) => namesHeading(item, section.title))) continue
       const parent = section.parent ? byId.get(section.parent) : undefined
       if (parent && !listsChildren(raw.contents, parent)) continue
       const under = parent ? `, nested under "${parent.title}"` : ''
@@ -24,7 +23,7 @@ export const contentsHeadingMissing: Rule = {
 
 /** Does the Contents go into this section's subsections? */
 function listsChildren(items: RawContentsItem[], section: RawSection): boolean {
-  const at = items.findIndex((item) => fold(item.title) === fold(section.title))
+  const at = items.findIndex((item) => namesHeading(item, section.title))
   const next = items[at + 1]
   return at !== -1 && next !== undefined && next.depth > items[at]!.depth
 }

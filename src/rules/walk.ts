@@ -60,3 +60,8 @@ export function fold(text: string): string {
 export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: RawPaper['fields'][number]}> {
   for (const paper of raw.papers) for (const field of paper.fields) yield {paper, field}
 }
+
+/** Does a Contents entry name this heading, by its text or by the `#anchor` it links to (GitHub's heading slug)? */
+export function namesHeading(item: {title: string; anchor?: string | undefined}, title: string): boolean {
+  return fold(item.title) === fold(title) || (item.anchor !== undefined && fold(item.anchor) === fold(title))
+}
