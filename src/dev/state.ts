@@ -47,7 +47,6 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let summaries: {path: string; body: () => string} | undefined
   let templateFile: VFile | undefined
   let graph: Graph | undefined
-  let rendered = new Map<string, string>()
 
   const renderWith = (graph: Graph) => {
     renderer = createRenderer(graph, {
@@ -58,7 +57,6 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       eta: createEta({cache: true, debug: true, ...(options.templates ? {views: options.templates} : {})})
     })
     byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
-    rendered = new Map()
     // Computed when asked for: a save costs only what the open page needs.
     json = once(() => graphJson(graph))
     const path = summariesFile(graph)
@@ -97,14 +95,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (clean === '/README.md') return {body: String(file.value ?? ''), type: 'text/markdown; charset=utf-8'}
       const route = byPath.get(clean)
       if (!route || !renderer) return undefined
-      // A page is rendered once per refresh: reloads and repeated requests reuse it.
-      const done = rendered.get(clean)
-      if (done !== undefined) return {body: done, type: 'text/html; charset=utf-8'}
       templateFile = undefined
       let html: string
       try {
         html = renderer.render(route)
-        rendered.set(clean, html)
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error
         templateFile = new VFile({path: error.template})

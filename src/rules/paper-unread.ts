@@ -5,6 +5,8 @@ import type {RawSection} from '../types.ts'
 
 /** `[12] Title` or `[] Title`, as a paper entry opens. */
 const entry = /^\[\s*\d*\s*\]\s*\S/
+/** `[2024] Added ten papers.`: a dated note, not an entry. */
+const year = /^\[\s*(19|20)\d\d\s*\]/
 /** `12] Title` (no `[`) or `[12 Title` (no `]`): an entry whose number lost a bracket. */
 const brokenNumber = /^(\d+\]|\[\s*\d+(?=\s+\p{L}))\s*\p{L}/u
 
@@ -29,7 +31,7 @@ export const paperUnread: Rule = {
           report(`\`${opening}\` looks like a paper entry, but its number is missing a bracket, so it is not read as a paper`, first.position, {
             fix: `write the number in brackets: \`- [${number}] ${title}\``
           })
-        } else if (entry.test(text) && !/^\[\s*(19|20)\d\d\s*\]/.test(text) && section?.kind !== 'papers') {
+        } else if (entry.test(text) && !year.test(text) && section?.kind !== 'papers') {
           report(`\`${opening}\` looks like a paper entry, but it is ${where(section)}, which the site does not read as papers`, first.position, {
             fix: section
               ? `make that section a subsection of Papers (\`${'#'.repeat(Math.max(3, section.depth))} ${section.title}\` under \`## Papers\`), or move the entry there`

@@ -66,7 +66,9 @@ export const matrix: PageType = (graph) => {
         return dataset.roles.includes('evaluation') ? [{id: dataset.id, name: dataset.name, papers}] : []
       })
       const evaluatedOn = new Map<Id, Id[]>()
-      for (const dataset of evaluation) for (const paper of dataset.papers) (evaluatedOn.get(paper) ?? evaluatedOn.set(paper, []).get(paper)!).push(dataset.id)
+      for (const dataset of evaluation) {
+        for (const paper of dataset.papers) evaluatedOn.set(paper, [...(evaluatedOn.get(paper) ?? []), dataset.id])
+      }
       const tables = [
         table(graph, 'datasets', 'dataset', 'Evaluation benchmarks', evaluation, (paper) => evaluatedOn.get(paper.id) ?? []),
         table(graph, 'models', 'model', 'Models', graph.models, (paper) => paper.models)
