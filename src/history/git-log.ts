@@ -1,18 +1,9 @@
 import {spawn} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join} from 'node:path'
-import {createInterface} from 'node:readline'
+import {commitFormat, LogParser, quotePath, type FileCommit} from './log-parser.ts'
 
-/** One commit that changed the file: when, and the lines its diff added. */
-export interface FileCommit {
-  hash: string
-  /** Committer date, ISO 8601 UTC. */
-  date: string
-  added: string[]
-  /** A shallow clone's oldest commit: its diff shows the whole file as added, so it says nothing about when. */
-  boundary: boolean
-}
-
+export type {FileCommit} from './log-parser.ts'
 export type FileLog = {ok: true; commits: FileCommit[]} | {ok: false; reason: string}
 
 /**
@@ -24,31 +15,26 @@ export async function readFileLog(file: string): Promise<FileLog> {
   const cwd = dirname(file)
   const top = await git(cwd, ['rev-parse', '--show-toplevel'])
   if (!top.ok) return {ok: false, reason: top.missing ? 'git is not installed' : 'the list is not in a git repository'}
-  const shallow = await shallowCommits(cwd)
-  const commits: FileCommit[] = []
-  let current: FileCommit | undefined
-  let inHunk = false
+  const prefix = await git(cwd, ['rev-parse', '--show-prefix'])
+  const path = `${prefix.ok ? prefix.stdout.replace(/\n$/, '') : ''}${basename(file)}`
+  const parser = new LogParser(quotePath(path), await shallowCommits(cwd))
+  // The user's and the repository's settings must not change what git prints: the options below pin
+  // every one that would (signatures, notes, colour, prefixes, relative paths, external diffs,
+  // text conversion). `--text` reads a README that holds a NUL, which git would otherwise call binary.
   const log = await git(
     cwd,
-    ['-c', 'core.quotepath=off', '-c', 'diff.renames=true', 'log', '--follow', '--no-color', '--no-ext-diff', '--no-textconv', '-p', '--unified=0', '--format=%x1e%H %cI', '--', basename(file)],
-    (line) => {
-      if (line.startsWith('\x1e')) {
-        const [hash = '', when = ''] = line.slice(1).split(' ')
-        current = {hash, date: utc(when), added: [], boundary: shallow.has(hash)}
-        commits.push(current)
-        inHunk = false
-      } else if (line.startsWith('diff --git ')) {
-        inHunk = false
-      } else if (line.startsWith('@@')) {
-        inHunk = true
-      } else if (inHunk && line.startsWith('+') && current) {
-        current.added.push(line.slice(1))
-      }
-    }
+    [
+      ...['-c', 'core.quotepath=off', '-c', 'diff.renames=true', '-c', 'diff.suppressBlankEmpty=false', '-c', 'log.showSignature=false'],
+      ...['log', '--follow', '--no-color', '--no-ext-diff', '--no-textconv', '--text', '--no-notes', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/'],
+      ...['-p', '--unified=0', `--format=${commitFormat}`, '--', basename(file)]
+    ],
+    (chunk) => parser.push(chunk)
   )
   if (!log.ok) return {ok: false, reason: `git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`}
-  if (commits.length === 0) return {ok: false, reason: 'the list has no commits yet'}
-  return {ok: true, commits}
+  const read = parser.end()
+  if (!read.ok) return read
+  if (read.commits.length === 0) return {ok: false, reason: 'the list has no commits yet'}
+  return read
 }
 
 /** The commits at the edge of a shallow clone, whose parents were not fetched. */
@@ -57,13 +43,13 @@ async function shallowCommits(cwd: string): Promise<Set<string>> {
   if (!path.ok) return new Set()
   const file = path.stdout.trim()
   const text = await readFile(isAbsolute(file) ? file : join(cwd, file), 'utf8').catch(() => '')
-  return new Set(text.split('\n').filter(Boolean))
+  return new Set(text.split('\n').filter((line) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(line)))
 }
 
 type GitResult = {ok: true; stdout: string} | {ok: false; missing: boolean; stderr: string}
 
-/** Runs git, streaming stdout line by line to `onLine` when given (a long history need not fit in one buffer). */
-function git(cwd: string, args: string[], onLine?: (line: string) => void): Promise<GitResult> {
+/** Runs git, streaming stdout's bytes to `onData` when given (a long history need not fit in one buffer). */
+function git(cwd: string, args: string[], onData?: (chunk: Buffer) => void): Promise<GitResult> {
   return new Promise((resolve) => {
     // A git hook or a parent git process may export these; the repository is the one the list is in.
     const env = {...process.env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined, LC_ALL: 'C'}
@@ -77,7 +63,7 @@ function git(cwd: string, args: string[], onLine?: (line: string) => void): Prom
     const done = () => {
       if (--pending === 0) resolve(exit === 0 ? {ok: true, stdout} : {ok: false, missing: false, stderr})
     }
-    if (onLine) createInterface({input: child.stdout, crlfDelay: Infinity}).on('line', onLine).on('close', done)
+    if (onData) child.stdout.on('data', onData).on('end', done)
     else child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk)).on('end', done)
     child.on('error', (error: NodeJS.ErrnoException) => {
       pending = -1
@@ -88,9 +74,4 @@ function git(cwd: string, args: string[], onLine?: (line: string) => void): Prom
       done()
     })
   })
-}
-
-function utc(iso: string): string {
-  const time = Date.parse(iso)
-  return Number.isNaN(time) ? iso : new Date(time).toISOString().replace('.000Z', 'Z')
 }

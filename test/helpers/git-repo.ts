@@ -14,7 +14,7 @@ export interface Commit {
 }
 
 /** A throwaway git repository whose history is the given commits, dated as they say. Returns its folder. */
-export function scriptedRepo(commits: Commit[], root = mkdtempSync(join(tmpdir(), 'site-history-'))): string {
+export function scriptedRepo(commits: Commit[], root = mkdtempSync(join(tmpdir(), 'site-history-')), options: {objectFormat?: 'sha1' | 'sha256'} = {}): string {
   const git = (args: string[], date?: string) =>
     execFileSync('git', args, {
       cwd: root,
@@ -33,7 +33,7 @@ export function scriptedRepo(commits: Commit[], root = mkdtempSync(join(tmpdir()
       }
     })
   mkdirSync(root, {recursive: true})
-  git(['init', '--quiet', '--initial-branch=main'])
+  git(['init', '--quiet', '--initial-branch=main', `--object-format=${options.objectFormat ?? 'sha1'}`])
   for (const commit of commits) {
     if (commit.rename) {
       mkdirSync(dirname(join(root, commit.rename[1])), {recursive: true})
