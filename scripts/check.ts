@@ -1,6 +1,7 @@
 import {appendFile} from 'node:fs/promises'
 import {analyze, read} from '../src/build.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
+import {printable} from '../src/report/terminal.ts'
 import {main, readFlags, report} from './cli.ts'
 
 /** Lints the README without building: exit 1 on any error, 0 when there are only warnings. */
@@ -9,7 +10,7 @@ await main(async () => {
   const file = await read(flags.input)
   analyze(file)
   const text = report([file])
-  console.log(text || `${file.path}: no problems`)
+  console.log(text || printable(`${file.path}: no problems`))
   if (process.env['GITHUB_ACTIONS'] === 'true') {
     for (const line of annotations([file])) console.log(line)
     const summary = process.env['GITHUB_STEP_SUMMARY']

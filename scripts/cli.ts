@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util'
-import {formatMessages} from '../src/report/terminal.ts'
+import {formatMessages, printable} from '../src/report/terminal.ts'
 import type {VFile} from 'vfile'
 
 /** Shared by the command-line wrappers: flags, the report, and a last guard against stack traces. */
@@ -60,7 +60,8 @@ export async function main(run: () => Promise<number>): Promise<void> {
     const text = error instanceof Error ? error.message : String(error)
     const code = (error as NodeJS.ErrnoException).code
     const hint = code?.startsWith('ERR_PARSE_ARGS') ? ' (--help lists the flags)' : ''
-    console.error(`error: ${code === 'ENOENT' ? `cannot read ${(error as NodeJS.ErrnoException).path}: no such file` : text}${hint}`)
+    // The message may quote the README or a path; either could hold a runner command.
+    console.error(printable(`error: ${code === 'ENOENT' ? `cannot read ${(error as NodeJS.ErrnoException).path}: no such file` : text}${hint}`))
     if (process.env['DEBUG']) console.error(error)
     process.exitCode = 2
   }

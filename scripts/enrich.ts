@@ -2,6 +2,7 @@ import {parseArgs} from 'node:util'
 import {analyze, read} from '../src/build.ts'
 import {metaPathFor, readMetaCache, writeMetaCache} from '../src/meta/cache.ts'
 import {defaultEnrichOptions, enrich} from '../src/meta/enrich.ts'
+import {printable} from '../src/report/terminal.ts'
 import {main} from './cli.ts'
 
 /**
@@ -35,7 +36,7 @@ await main(async () => {
     delayMs: number('delay', values.delay, 0),
     timeoutMs: number('timeout', values.timeout, 1),
     retries: number('retries', values.retries, 0),
-    log: (line: string) => console.log(line)
+    log: (line: string) => console.log(printable(line))
   }
   const cachePath = values.cache ?? metaPathFor(values.input)
   const file = await read(values.input)
@@ -47,7 +48,7 @@ await main(async () => {
 
   const result = await enrich(ids, old, refresh, options)
   await writeMetaCache(cachePath, result.cache)
-  for (const {id, reason} of result.failed) console.error(`${id}: ${reason}`)
+  for (const {id, reason} of result.failed) console.error(printable(`${id}: ${reason}`))
   const parts = [`fetched ${result.fetched.length}`, `${result.failed.length} failed`]
   if (result.dropped.length > 0) parts.push(`dropped ${result.dropped.length} no longer in the list (${result.dropped.join(', ')})`)
   console.log(`${cachePath}: ${result.cache.size} of ${new Set(ids).size} arXiv papers cached; ${parts.join(', ')}.`)

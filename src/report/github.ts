@@ -6,7 +6,7 @@ export function annotations(files: VFile[]): string[] {
   return files.flatMap((file) =>
     file.messages.map((message) => {
       const kind = message.fatal ? 'error' : 'warning'
-      const props = [`file=${escapeProperty(file.path ?? '')}`, `line=${message.line ?? 1}`, `col=${message.column ?? 1}`]
+      const props = [`file=${escapeProperty(printable(file.path ?? ''))}`, `line=${message.line ?? 1}`, `col=${message.column ?? 1}`]
       if (message.place && 'end' in message.place) props.push(`endLine=${message.place.end.line}`, `endColumn=${message.place.end.column}`)
       props.push(`title=${escapeProperty(message.ruleId ?? 'readme')}`)
       return `::${kind} ${props.join(',')}::${escapeData(printable(message.reason))}`

@@ -33,9 +33,14 @@ function count(n: number, what: string): string {
  * Messages quote the README, which anyone can edit in a pull request: control characters (an escape
  * sequence could clear the CI log or recolour it) and bidi overrides (which reorder what a reader sees)
  * are shown as `\u{…}` escapes, and line breaks as spaces, so each message stays one honest line.
+ * The GitHub Actions runner obeys `##[command]` anywhere in a line (`##[add-mask]`, `##[stop-commands]`
+ * would hide or silence what follows) and `::command::` at its start, so the second `#` of `##[` and the
+ * second `:` of `::` are escaped too, wherever they are.
  */
 export function printable(text: string): string {
   return text
     .replace(/\r\n|[\r\n\t]/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`)
+    .replace(/##\[/g, '#\\u{23}[')
+    .replace(/::/g, ':\\u{3a}')
 }
