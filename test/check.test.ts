@@ -96,8 +96,8 @@ describe('npm run check on a README with errors', () => {
     expect(annotations.some((line) => /^::warning file=[^,]+,line=94,col=1,.*title=heading-empty::This level-2 heading is empty/.test(line))).toBe(true)
     const markdown = readFileSync(summary, 'utf8')
     expect(markdown).toMatch(/^## README check\n\n\d+ errors, \d+ warnings\n/)
-    expect(markdown).toContain('| ❌ error | `' + file + ':50:15` | Reference [9] in `Gemma-2B` matches no paper')
-    expect(markdown).toContain('| ⚠️ warning |')
+    expect(markdown).toContain(`<tr><td>❌ error</td><td><code>${file}:50:15</code></td><td>Reference [9] in \`Gemma-2B\` matches no paper`)
+    expect(markdown).toContain('<tr><td>⚠️ warning</td>')
   })
 })
 

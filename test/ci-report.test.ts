@@ -1,12 +1,18 @@
 import {afterAll, describe, expect, it} from 'vitest'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import type {Nodes as Hast} from 'hast'
+import {raw} from 'hast-util-raw'
+import {toHast} from 'mdast-util-to-hast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 
 /**
  * `npm run check` on GitHub Actions, on a pull request's README: whatever it holds must reach the CI log
- * as text, never as a workflow command.
+ * as text, never as a workflow command, and the step summary as text, never as HTML or markdown.
  */
 const tmp = mkdtempSync(join(tmpdir(), 'site-ci-report-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -57,5 +63,31 @@ describe('the CI log', () => {
     expect(run.stdout).toContain('Reference [9] in `x #\\u{23}[stop-commands]resume` matches no paper')
     expect(run.stdout).toContain('pr #\\u{23}[add-mask]folder :\\u{3a}error:\\u{3a}forged/README.md:10:31  error')
     expect(run.stdout).toContain('file=')
+  })
+})
+
+describe('the step summary', () => {
+  const markdown = readFileSync(summary, 'utf8')
+  // As GitHub renders it: GFM with its HTML, which an HTML parser then reads as a browser would.
+  const hast = raw(toHast(unified().use(remarkParse).use(remarkGfm).parse(markdown), {allowDangerousHtml: true}))
+  const nodes: Hast[] = []
+  const walk = (node: Hast) => {
+    nodes.push(node)
+    if ('children' in node) for (const child of node.children) walk(child)
+  }
+  walk(hast)
+  const text = (node: Hast): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join('') : '')
+
+  it('renders no image, link, HTML or markdown of the README’s', () => {
+    const elements = new Set(nodes.flatMap((node) => (node.type === 'element' ? [node.tagName] : [])))
+    expect([...elements].sort()).toEqual(['code', 'h2', 'p', 'table', 'tbody', 'td', 'th', 'thead', 'tr'])
+  })
+
+  it('shows it as text, one row per message in four cells', () => {
+    const rows = nodes.filter((node) => node.type === 'element' && node.tagName === 'tr')
+    const cells = rows.map((row) => (row.type === 'element' ? row.children.filter((cell) => cell.type === 'element').map(text) : []))
+    expect(cells.map((row) => row.length)).toEqual([4, 4, 4])
+    expect(cells[2]![1]).toMatch(/\/pr #\\u\{23\}\[add-mask\]folder :\\u\{3a\}error:\\u\{3a\}forged\/README\.md:11:\d+$/)
+    expect(cells[2]![2]).toContain(`Reference [9] in \`y ${payload}\` matches no paper`)
   })
 })
