@@ -1,7 +1,8 @@
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {link, mkdir, mkdtemp, rename, rm, stat, writeFile} from 'node:fs/promises'
-import {basename, dirname, join, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
+import {leftovers, oldFolder, stagingPrefix} from './leftovers.ts'
 
 /** A file's bytes, or a function that makes them when the file is about to be written. */
 export type Contents = string | Uint8Array | (() => string | Uint8Array)
@@ -16,7 +17,8 @@ const written = new Map<string, Map<string, {hash: string; size: number; mtimeMs
 
 /**
  * Writes the whole site into a staging folder beside `outDir`, then swaps it in with renames.
- * A build that fails before the swap leaves the previous output exactly as it was.
+ * A build that fails before the swap leaves the previous output exactly as it was. The staging and
+ * old folders that killed builds left beside it are removed first (see `leftovers`).
  *
  * With `remember` (a long-lived process such as the dev server), a file whose bytes this process
  * already wrote there, and which nobody has touched since, is
@@ -25,9 +27,9 @@ const written = new Map<string, Map<string, {hash: string; size: number; mtimeMs
  */
 export async function writeSite(outDir: string, files: SiteFiles, options: {remember?: boolean} = {}): Promise<void> {
   const target = resolve(outDir)
-  const parent = dirname(target)
-  await mkdir(parent, {recursive: true})
-  const staging = await mkdtemp(join(parent, `.${basename(target)}.staging-`))
+  await mkdir(dirname(target), {recursive: true})
+  for (const folder of await leftovers(target)) removeLater(folder)
+  const staging = await mkdtemp(stagingPrefix(target))
   let record: Map<string, {hash: string; size: number; mtimeMs: number}>
   try {
     record = await writeAll(staging, target, files, written.get(target), options.remember ?? false)
@@ -121,7 +123,7 @@ async function reuse(from: string, to: string, old: {size: number; mtimeMs: numb
  */
 async function swap(staging: string, target: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const old = `${dirname(target)}/.${basename(target)}.old-${basename(staging).split('-').pop()}`
+    const old = oldFolder(staging)
     let moved = true
     await rename(target, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
