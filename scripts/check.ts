@@ -9,7 +9,7 @@ await main(async () => {
   const file = await read(flags.input)
   // Stale table references are resolved through the README's git history, as the build does.
   await analyzeWithHistory(file, flags.input)
-  const text = report([file])
+  const text = report([file], flags.verbose)
   console.log(text || `${file.path}: no problems`)
   if (process.env['GITHUB_ACTIONS'] === 'true') {
     for (const line of annotations([file])) console.log(line)

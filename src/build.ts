@@ -11,7 +11,7 @@ import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
-import {meantPapers, referencesFromHistory, reportShallowClone} from './graph/resolve-history.ts'
+import {meantPapers, referencesFromHistory, reportShallowClone, type ReferenceHistory} from './graph/resolve-history.ts'
 import {PaperIndex} from './graph/paper-index.ts'
 import {bestEffort} from './graph/best-effort.ts'
 import {hasErrors, validate} from './rules/index.ts'
@@ -58,6 +58,14 @@ export interface BuildOptions {
   templates?: string
   /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
   wholeFileParse?: boolean
+}
+
+/** What the stages before rendering make of a README: its raw entries, its graph, and what its history said. */
+export interface Analysis {
+  raw: RawList
+  graph: Graph
+  /** Undefined when the history was not read: not asked, or every reference named one paper. */
+  history?: ReferenceHistory | undefined
 }
 
 export interface BuildResult {
@@ -136,7 +144,7 @@ export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
 }
 
 /** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk. */
-export async function analyzeWithHistory(file: VFile, readme: string): Promise<{raw: RawList; graph: Graph} | undefined> {
+export async function analyzeWithHistory(file: VFile, readme: string): Promise<Analysis | undefined> {
   if (!nestingIsSupported(file)) return undefined
   const tree = parse(file)
   return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme) : undefined
@@ -181,14 +189,14 @@ export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Grap
  * extract → link → history → validate. Only when a numbered reference names no paper or several today
  * does the history step read git (`readme`'s blame and old versions); the references it resolves are linked again.
  */
-export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined): Promise<{raw: RawList; graph: Graph}> {
+export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined): Promise<Analysis> {
   const raw = extract(inheritPositions(resolveReferences(tree)), file)
   const today = link(raw)
   const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today)
   const graph = history?.stale.size ? link(raw, meantPapers(history)) : today
   reportShallowClone(file, history)
   validate({file, raw, graph, index: new PaperIndex(graph.papers), history})
-  return {raw, graph}
+  return {raw, graph, history}
 }
 
 /** Reads the README into a vfile named as the contributor would type it from the project. */
