@@ -57,31 +57,32 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
     return history
   }
 
-  const today = new IdentityIndex(graph.papers)
-  const versions = new Map<string, Promise<Map<number, RawPaper[]> | undefined>>()
-  // Old versions share most of their text with each other: their parsed pieces are shared too.
-  const cache = new PieceCache()
+  // Which commit wrote each row, and which numbers each commit's version must say the meaning of.
+  const written = new Map<RawRow, BlamedLine>()
+  const wanted = new Map<string, {line: BlamedLine; numbers: Set<number>}>()
   for (const row of rows) {
     const line = blame.lines.get(row.position?.start.line ?? 0)
-    if (!line) {
-      cannot(row, 'git blame gave no commit for this row')
-      continue
-    }
-    if (uncommitted.test(line.commit)) {
-      cannot(row, 'this row has changes that are not committed yet, so no commit says what its numbers meant')
-      continue
-    }
-    if (blame.shallow && line.boundary) {
+    if (!line) cannot(row, 'git blame gave no commit for this row')
+    else if (uncommitted.test(line.commit)) cannot(row, 'this row has changes that are not committed yet, so no commit says what its numbers meant')
+    else if (blame.shallow && line.boundary) {
       history.shallow ??= row.refs.find(unclear)?.position
       cannot(row, 'this clone is shallow, so the commit that wrote this row was not fetched')
-      continue
+    } else {
+      written.set(row, line)
+      const version = wanted.get(line.commit) ?? {line, numbers: new Set<number>()}
+      for (const ref of row.refs) if (ref.kind === 'number') version.numbers.add(numberOf(ref))
+      wanted.set(line.commit, version)
     }
-    let version = versions.get(line.commit)
-    if (!version) {
-      version = numbersAt(readme, line, cache)
-      versions.set(line.commit, version)
-    }
-    const then = await version
+  }
+
+  // Each old version read once, for the numbers its rows use. Old versions share most of their text: their parsed pieces are shared too.
+  const cache = new PieceCache()
+  const versions = new Map<string, Map<number, RawPaper[]> | undefined>()
+  for (const [commit, {line, numbers}] of wanted) versions.set(commit, await numbersAt(readme, line, numbers, cache))
+
+  const today = new IdentityIndex(graph.papers)
+  for (const [row, line] of written) {
+    const then = versions.get(line.commit)
     const when = `when the row was last changed (commit ${line.commit.slice(0, 7)}, ${line.date.slice(0, 10)})`
     if (!then) {
       cannot(row, `the list as it was ${when} could not be read`)
@@ -122,17 +123,16 @@ export function citationFor(paper: Paper, index: PaperIndex): string | undefined
   return undefined
 }
 
-/** The papers of the README at the blamed commit, by the number each carried then. */
-async function numbersAt(readme: string, line: BlamedLine, cache: PieceCache): Promise<Map<number, RawPaper[]> | undefined> {
+/** The papers of the README at the blamed commit that carried one of `numbers`, by the number each carried then. */
+async function numbersAt(readme: string, line: BlamedLine, numbers: ReadonlySet<number>, cache: PieceCache): Promise<Map<number, RawPaper[]> | undefined> {
   const text = await showVersion(readme, line.commit, line.path)
-  const papers = text === undefined ? undefined : await papersOfVersion(text, cache)
+  const papers = text === undefined ? undefined : papersOfVersion(text, numbers, cache)
   if (!papers) return undefined
   const byNumber = new Map<number, RawPaper[]>()
   for (const paper of papers) {
-    if (paper.number === undefined) continue
-    const list = byNumber.get(paper.number)
+    const list = byNumber.get(paper.number!)
     if (list) list.push(paper)
-    else byNumber.set(paper.number, [paper])
+    else byNumber.set(paper.number!, [paper])
   }
   return byNumber
 }
