@@ -70,3 +70,30 @@ export function staleHistory(work: string, papers: number, stale: number): Stale
   }
   return {stale: repo('stale', [v1, v2]), fixed: repo('fixed', [v1, v2, v3]), references: stale - left}
 }
+
+export interface HistoryCost {
+  references: number
+  /** Medians of the runs, ms: wall time and CPU time (undefined where /proc is missing). */
+  stale: {ms: number; cpuMs: number | undefined}
+  fixed: {ms: number; cpuMs: number | undefined}
+  runs: number
+}
+
+/**
+ * Builds each list `runs` times, alternating, each in a fresh process (`build`), and keeps the medians.
+ * The budget is judged on CPU time where there is one: on a machine shared with other work, wall time
+ * drifts by more than the difference measured.
+ */
+export async function historyCost(work: string, build: (input: string, out: string) => Promise<{ms: number; cpuMs?: number | undefined}>, runs = 5): Promise<HistoryCost> {
+  const lists = staleHistory(work, 1000, 200)
+  const times = {stale: [] as Array<{ms: number; cpuMs?: number | undefined}>, fixed: [] as Array<{ms: number; cpuMs?: number | undefined}>}
+  for (let run = 0; run < runs; run++) {
+    for (const kind of ['fixed', 'stale'] as const) times[kind].push(await build(lists[kind], join(work, `site-${kind}-${run}`)))
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+  const summary = (list: typeof times.stale) => ({
+    ms: median(list.map((t) => t.ms)),
+    cpuMs: list.every((t) => t.cpuMs !== undefined) ? median(list.map((t) => t.cpuMs!)) : undefined
+  })
+  return {references: lists.references, stale: summary(times.stale), fixed: summary(times.fixed), runs}
+}
