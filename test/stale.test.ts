@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {execFileSync, spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -92,6 +92,18 @@ describe('the same README without the history that resolves it', () => {
     const errors = findings.filter((f) => f.severity === 'error')
     expect(errors).toHaveLength(12)
     for (const error of errors) expect(error.reason).toContain('this clone is shallow, so the commit that wrote this row was not fetched')
+  })
+})
+
+describe('a row being edited', () => {
+  it('is read against today\'s numbering: an ambiguous number in it is today\'s error, with no word about the history', () => {
+    const edited = storyRepo(join(tmp, 'edited'))
+    const file = join(edited, 'README.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('| Gemma-2B | [6] |', '| Gemma-2B | [6] |\n| Qwen-7B | [1] |'))
+    const {status, findings} = check(file)
+    expect(status).toBe(1)
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([{at: '44:13', severity: 'error', rule: 'reference-ambiguous', reason: expect.not.stringContaining('history')}])
+    expect(findings.filter((f) => f.rule === 'reference-stale').map((f) => f.at)).toEqual(staleCells.map((at) => (Number(at.split(':')[0]) > 43 ? `${Number(at.split(':')[0]) + 1}:${at.split(':')[1]}` : at)))
   })
 })
 

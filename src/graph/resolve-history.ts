@@ -53,7 +53,8 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
   }
   const blame = await blameFile(readme, text)
   if (!blame.ok) {
-    for (const row of rows) cannot(row, blame.reason)
+    // A list never committed was written against today's numbering: its history has nothing to add.
+    if (!blame.uncommitted) for (const row of rows) cannot(row, blame.reason)
     return history
   }
 
@@ -63,7 +64,8 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
   for (const row of rows) {
     const line = blame.lines.get(row.position?.start.line ?? 0)
     if (!line) cannot(row, 'git blame gave no commit for this row')
-    else if (uncommitted.test(line.commit)) cannot(row, 'this row has changes that are not committed yet, so no commit says what its numbers meant')
+    // A row being edited now is written against today's numbering: today's error stands, as it is.
+    else if (uncommitted.test(line.commit)) continue
     else if (blame.shallow && line.boundary) {
       history.shallow ??= row.refs.find(unclear)?.position
       cannot(row, 'this clone is shallow, so the commit that wrote this row was not fetched')

@@ -18,7 +18,7 @@ export interface BlamedLine {
 
 export type Blame =
   | {ok: true; shallow: boolean; lines: Map<number, BlamedLine>}
-  | {ok: false; reason: string}
+  | {ok: false; reason: string; uncommitted?: boolean}
 
 /** The hash git gives a line of the working copy that no commit has. */
 export const uncommitted = /^0+$/
@@ -37,7 +37,8 @@ export async function blameFile(file: string, text: string): Promise<Blame> {
   const run = await git(cwd, ['-c', 'core.quotepath=off', 'blame', '--porcelain', '-w', '--contents', '-', '--', basename(file)], text)
   if (!run.ok) {
     const first = run.stderr.trim().split('\n')[0] ?? ''
-    return {ok: false, reason: /no such path|not in HEAD|bad revision|does not have any commits/i.test(first) ? 'the list has not been committed yet' : `git blame failed: ${first}`}
+    const untracked = /no such path|not in HEAD|bad revision|does not have any commits/i.test(first)
+    return {ok: false, reason: untracked ? 'the list has not been committed yet' : `git blame failed: ${first}`, uncommitted: untracked}
   }
   return {ok: true, shallow, lines: parsePorcelain(run.stdout)}
 }
