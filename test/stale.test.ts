@@ -8,6 +8,7 @@ import {referencesFromHistory} from '../src/graph/resolve-history.ts'
 import {parsePorcelain} from '../src/history/blame.ts'
 import {seed} from './helpers/seed.ts'
 import {storyMeant, storyReadme, storyRepo} from './helpers/stale-story.ts'
+import {scriptedRepo} from './helpers/git-repo.ts'
 import {linksOf, meantLinks} from './helpers/links-of.ts'
 
 /**
@@ -104,6 +105,29 @@ describe('a row being edited', () => {
     expect(status).toBe(1)
     expect(findings.filter((f) => f.severity === 'error')).toEqual([{at: '44:13', severity: 'error', rule: 'reference-ambiguous', reason: expect.not.stringContaining('history')}])
     expect(findings.filter((f) => f.rule === 'reference-stale').map((f) => f.at)).toEqual(staleCells.map((at) => (Number(at.split(':')[0]) > 43 ? `${Number(at.split(':')[0]) + 1}:${at.split(':')[1]}` : at)))
+  })
+})
+
+describe('when the history cannot decide either', () => {
+  const entry = (n: number, title: string, id: string) => `- [${n}] ${title}\n  Arxiv, [Paper](https://arxiv.org/abs/${id})\n`
+  const list = (papers: string, row: string) => `# List\n\n## Papers\n\n${papers}\n## Models\n| Name | Paper |\n|---|---|\n${row}\n`
+  const one = entry(1, 'Paper One: Pruning Things', '2401.00001')
+  const two = entry(1, 'Paper Two: Pruning More Things', '2401.00002')
+  const three = entry(2, 'Paper Three: Pruning Everything', '2401.00003')
+
+  it('keeps the error, and says that [N] named several papers even then, or that the paper it named has left the list', () => {
+    const root = scriptedRepo([
+      // Numbered per subsection from the start: [1] was ambiguous when the row was written.
+      {date: '2024-01-01T00:00:00Z', files: {'README.md': list(`### A\n${one}\n### B\n${two}${three}`, '| LLaMA2-7B | [1], [2] |')}},
+      // Paper Three leaves; a new paper takes [2] in A, and [2] is now ambiguous too.
+      {date: '2024-02-01T00:00:00Z', files: {'README.md': list(`### A\n${one}${entry(2, 'Paper Four: Pruning Less', '2401.00004')}\n### B\n${two}${entry(2, 'Paper Five: Pruning More', '2401.00005')}`, '| LLaMA2-7B | [1], [2] |')}}
+    ], join(tmp, 'undecided'))
+    const {status, findings} = check(join(root, 'README.md'))
+    expect(status).toBe(1)
+    const errors = findings.filter((f) => f.severity === 'error')
+    expect(errors.map((f) => `${f.at} ${f.rule}`)).toEqual(['20:15 reference-ambiguous', '20:20 reference-ambiguous'])
+    expect(errors[0]!.reason).toMatch(/\(the list's history cannot tell which paper the row meant: \[1\] was carried by 2 papers when the row was last changed \(commit [0-9a-f]{7}, 2024-01-01\) too\); /)
+    expect(errors[1]!.reason).toMatch(/\(the list's history cannot tell which paper the row meant: the paper it named when the row was last changed \(commit [0-9a-f]{7}, 2024-01-01\), "Paper Three: Pruning Everything", has since left the list\); /)
   })
 })
 
