@@ -7,7 +7,7 @@ import {build} from '../src/build.ts'
 import {referencesFromHistory} from '../src/graph/resolve-history.ts'
 import {parsePorcelain} from '../src/history/blame.ts'
 import {seed} from './helpers/seed.ts'
-import {storyMeant, storyReadme, storyRepo} from './helpers/stale-story.ts'
+import {storyMeant, storyReadme, storyRepo, storyVersions} from './helpers/stale-story.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
 import {linksOf, meantLinks} from './helpers/links-of.ts'
 
@@ -65,6 +65,19 @@ describe('a build of the list with its history', () => {
     // A number that names one paper today, but another when its row was written, is stale too.
     expect(stale.find((f) => f.at === '42:19')!.reason).toContain('[6] was "LaCo: Large Language Model Pruning via Layer Collapse" when the row was last changed (commit ' + shortHash(repo, 'HEAD~1') + ', 2024-03-20)')
   })
+})
+
+it('follows the README through a rename: the old versions are read at the path they had', () => {
+  const moved = scriptedRepo(
+    [
+      ...storyVersions.map((text, n) => ({date: `2024-0${n + 1}-01T00:00:00Z`, files: {'README.md': text}})),
+      {date: '2024-07-01T00:00:00Z', files: {}, rename: ['README.md', 'content/README.md'] as [string, string], message: 'Move the list into content/'}
+    ],
+    join(tmp, 'moved')
+  )
+  const {status, findings} = check(join(moved, 'content/README.md'))
+  expect(status).toBe(0)
+  expect(findings.filter((f) => f.rule === 'reference-stale').map((f) => f.at)).toEqual(staleCells)
 })
 
 describe('the same README without the history that resolves it', () => {
@@ -146,6 +159,12 @@ describe('reading the history', () => {
     expect([...lines.keys()]).toEqual([1, 2])
     expect(lines.get(1)).toEqual({commit, path: 'README.md', date: '2024-01-15T10:00:00Z', boundary: false})
     expect(lines.get(2)?.commit).toBe(commit)
+  })
+
+  it('reads a path git quoted, so an old version of a renamed file is found', () => {
+    const commit = 'd'.repeat(40)
+    const lines = parsePorcelain([`${commit} 3 1 1`, 'filename "docs/caf\\303\\251 \\"list\\".md"', 'boundary', '\t| row |', ''].join('\n'))
+    expect(lines.get(1)).toMatchObject({commit, path: 'docs/café "list".md', boundary: true})
   })
 })
 
