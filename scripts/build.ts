@@ -5,7 +5,7 @@ await main(async () => {
   const flags = readFlags(process.argv.slice(2))
   const started = performance.now()
   const result = await build(flags)
-  const text = report(result.files)
+  const text = report(result.files, flags.verbose)
   if (text) console.error(text)
   if (!result.written) {
     console.error(`Build failed: fix the errors above, then build again. ${flags.out}/ was left as it was.`)

@@ -1,5 +1,5 @@
 import {appendFile} from 'node:fs/promises'
-import {analyze, read} from '../src/build.ts'
+import {analyzeWithHistory, read} from '../src/build.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import {printable} from '../src/report/terminal.ts'
 import {main, readFlags, report} from './cli.ts'
@@ -8,8 +8,9 @@ import {main, readFlags, report} from './cli.ts'
 await main(async () => {
   const flags = readFlags(process.argv.slice(2))
   const file = await read(flags.input)
-  analyze(file)
-  const text = report([file])
+  // Stale table references are resolved through the README's git history, as the build does.
+  await analyzeWithHistory(file, flags.input)
+  const text = report([file], flags.verbose)
   console.log(text || printable(`${file.path}: no problems`))
   if (process.env['GITHUB_ACTIONS'] === 'true') {
     for (const line of annotations([file])) console.log(line)

@@ -15,6 +15,8 @@ export function readFlags(args: string[]) {
       'source-url': {type: 'string'},
       'allow-errors': {type: 'boolean'},
       quiet: {type: 'boolean'},
+      verbose: {type: 'boolean'},
+      'dry-run': {type: 'boolean'},
       help: {type: 'boolean', short: 'h'}
     }
   })
@@ -30,11 +32,13 @@ export function readFlags(args: string[]) {
     siteUrl: values['site-url'],
     sourceHref: values['source-url'] ?? (repo ? `https://github.com/${repo}/blob/HEAD/content/README.md` : undefined),
     allowErrors: values['allow-errors'] ?? false,
-    quiet: values.quiet ?? false
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+    dryRun: values['dry-run'] ?? false
   }
 }
 
-const usage = `Usage: npm run build|check|dev -- [README] [flags]
+const usage = `Usage: npm run build|check|dev|fix -- [README] [flags]
 
   --input FILE        the README                                    (content/README.md)
   --out DIR           the output folder (build)                     (dist)
@@ -44,12 +48,14 @@ const usage = `Usage: npm run build|check|dev -- [README] [flags]
   --allow-errors      render what can be resolved despite errors (build)
   --port N            the preview's port (dev)                      (5173)
   --quiet             no summary line
+  --verbose           list every message, also those folded into a summary line
+  --dry-run           print the fixes as a unified diff and write nothing (fix)
   -h, --help          this text
 
 Every problem is printed as file:line:column, with its rule and how to fix it.`
 
-export function report(files: VFile[]): string {
-  return formatMessages(files)
+export function report(files: VFile[], verbose = false): string {
+  return formatMessages(files, {verbose})
 }
 
 /** Runs a command; any failure is printed as one readable line, never as a stack trace (set DEBUG=1 for one). */

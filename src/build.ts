@@ -11,6 +11,7 @@ import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
 import {extract} from './extract/index.ts'
 import {link} from './graph/link.ts'
+import {meantPapers, referencesFromHistory, reportShallowClone, type ReferenceHistory} from './graph/resolve-history.ts'
 import {PaperIndex} from './graph/paper-index.ts'
 import {bestEffort} from './graph/best-effort.ts'
 import {hasErrors, validate} from './rules/index.ts'
@@ -44,7 +45,10 @@ export interface BuildOptions {
   checkOnly?: boolean
   /** The arXiv metadata cache; defaults to `papers.meta.json` beside the input. */
   meta?: string
-  /** Read "added" dates from the input's git history (default); false uses the papers' own dates. */
+  /**
+   * Read the input's git history (default): "added" dates, and what stale table references meant.
+   * false uses the papers' own dates and leaves stale references unresolved.
+   */
   history?: boolean
   /** Parsed pieces kept between builds, for a long-lived process. By default a build keeps none: its trees are dropped once it has its graph. */
   cache?: PieceCache
@@ -54,6 +58,14 @@ export interface BuildOptions {
   templates?: string
   /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
   wholeFileParse?: boolean
+}
+
+/** What the stages before rendering make of a README: its raw entries, its graph, and what its history said. */
+export interface Analysis {
+  raw: RawList
+  graph: Graph
+  /** Undefined when the history was not read: not asked, or every reference named one paper. */
+  history?: ReferenceHistory | undefined
 }
 
 export interface BuildResult {
@@ -121,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function parseAndAnalyze(file: VFile, options: BuildOptions): Promise<{raw: RawList; graph: Graph} | undefined> {
   if (!nestingIsSupported(file)) return undefined
   const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
-  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, options.history === false ? undefined : options.input) : undefined
 }
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
@@ -129,6 +141,13 @@ export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
   if (!nestingIsSupported(file)) return undefined
   const tree = parse(file)
   return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+}
+
+/** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk. */
+export async function analyzeWithHistory(file: VFile, readme: string): Promise<Analysis | undefined> {
+  if (!nestingIsSupported(file)) return undefined
+  const tree = parse(file)
+  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme) : undefined
 }
 
 /** Input nested deeper than the parser supports is refused with a message before it is parsed. */
@@ -164,6 +183,20 @@ export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Grap
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}
+}
+
+/**
+ * extract → link → history → validate. Only when a numbered reference names no paper or several today
+ * does the history step read git (`readme`'s blame and old versions); the references it resolves are linked again.
+ */
+export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined): Promise<Analysis> {
+  const raw = extract(inheritPositions(resolveReferences(tree)), file)
+  const today = link(raw)
+  const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today)
+  const graph = history?.stale.size ? link(raw, meantPapers(history)) : today
+  reportShallowClone(file, history)
+  validate({file, raw, graph, index: new PaperIndex(graph.papers), history})
+  return {raw, graph, history}
 }
 
 /** Reads the README into a vfile named as the contributor would type it from the project. */

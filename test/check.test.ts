@@ -91,7 +91,7 @@ describe('npm run check on a README with errors', () => {
     expect(status).toBe(1)
     const annotations = stdout.split('\n').filter((line) => line.startsWith('::'))
     const escaped = file.replace(/:/g, '%3A').replace(/,/g, '%2C')
-    expect(annotations).toContain(`::error file=${escaped},line=50,col=15,endLine=50,endColumn=18,title=reference-unresolved::Reference [9] in \`Gemma-2B\` matches no paper: no paper is numbered [9]; use the number of a paper in the Papers section, or add the paper first`)
+    expect(annotations).toContain(`::error file=${escaped},line=50,col=15,endLine=50,endColumn=18,title=reference-unresolved::Reference [9] in \`Gemma-2B\` matches no paper: no paper is numbered [9] (the list's history cannot tell which paper the row meant: the list is not in a git repository); use the number of a paper in the Papers section, or add the paper first`)
     expect(annotations.filter((line) => line.startsWith('::warning file='))).toHaveLength(annotations.filter((line) => /^::warning /.test(line)).length)
     expect(annotations.some((line) => /^::warning file=[^,]+,line=94,col=1,.*title=heading-empty::This level-2 heading is empty/.test(line))).toBe(true)
     const markdown = readFileSync(summary, 'utf8')

@@ -1,22 +1,38 @@
 import {describe, expect, it} from 'vitest'
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {VFile} from 'vfile'
 import {analyzeText} from './helpers/seed.ts'
+import {scriptedRepo} from './helpers/git-repo.ts'
+import {analyzeWithHistory} from '../src/build.ts'
 import {rules} from '../src/rules/index.ts'
 import {formatMessages} from '../src/report/terminal.ts'
 
 /**
  * One folder per rule, named by its id: `fail.md` must trigger the rule, and `fail.txt` holds every message
  * it gives, exactly as `npm run check` prints them (line, column, severity, message with its fix, rule id);
- * `pass.md` is a near miss that gives no message at all. `UPDATE=1 npx vitest run test/rules.test.ts`
+ * `pass.md` is a near miss that gives no message at all. A folder with `history/` replays those versions as
+ * commits before the case, for a rule that reads the list's history. `UPDATE=1 npx vitest run test/rules.test.ts`
  * rewrites the `fail.txt` files; review the diff.
  */
 const root = fileURLToPath(new URL('fixtures/rules/', import.meta.url))
 const folders = readdirSync(root).sort()
 
-function check(id: string, name: string) {
-  const {file} = analyzeText(readFileSync(join(root, id, name), 'utf8'), name)
+async function check(id: string, name: string) {
+  const value = readFileSync(join(root, id, name), 'utf8')
+  const history = join(root, id, 'history')
+  let file: VFile
+  if (existsSync(history)) {
+    // A rule that reads the list's history: `history/*.md` are committed first, one a month, then the case.
+    const versions = [...readdirSync(history).sort().map((version) => readFileSync(join(history, version), 'utf8')), value]
+    const repo = scriptedRepo(versions.map((text, n) => ({date: `2024-${String(n + 1).padStart(2, '0')}-01T00:00:00Z`, files: {'README.md': text}})))
+    file = new VFile({path: name, value})
+    await analyzeWithHistory(file, join(repo, 'README.md'))
+    rmSync(repo, {recursive: true, force: true})
+  } else {
+    file = analyzeText(value, name).file
+  }
   return {file, text: `${formatMessages([file])}\n`}
 }
 
@@ -26,8 +42,8 @@ it('has a fixture folder for every rule, and a rule for every folder', () => {
 
 for (const id of folders) {
   describe(id, () => {
-    it('fail.md triggers it, with the expected line, column, message and rule id', () => {
-      const {file, text} = check(id, 'fail.md')
+    it('fail.md triggers it, with the expected line, column, message and rule id', async () => {
+      const {file, text} = await check(id, 'fail.md')
       const expected = join(root, id, 'fail.txt')
       if (process.env['UPDATE'] || !existsSync(expected)) writeFileSync(expected, text)
       expect(text).toBe(readFileSync(expected, 'utf8'))
@@ -44,8 +60,8 @@ for (const id of folders) {
       }
     })
 
-    it('pass.md, a near miss, gives no message at all', () => {
-      const {file} = check(id, 'pass.md')
+    it('pass.md, a near miss, gives no message at all', async () => {
+      const {file} = await check(id, 'pass.md')
       expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([])
     })
   })

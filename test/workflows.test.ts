@@ -57,6 +57,16 @@ describe.each(files)('%s', (name) => {
   })
 })
 
+it('every job that checks or builds the list checks out its whole history (stale references and "added" dates need it)', () => {
+  const jobs = files.flatMap((name) => Object.entries(read(name).jobs).map(([id, job]) => ({at: `${name} ${id}`, steps: job.steps})))
+  const readers = jobs.filter((job) => job.steps.some((step) => /\bnpm (run (check|build|fix)|test)\b/.test(step.run ?? '')))
+  expect(readers.map((job) => job.at)).toEqual(['ci.yml check', 'deploy.yml build'])
+  for (const job of readers) {
+    const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout@'))
+    expect(checkout?.with?.['fetch-depth'], job.at).toBe(0)
+  }
+})
+
 describe('ci.yml', () => {
   const workflow = read('ci.yml')
   const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.run ? [step.run] : [])))

@@ -2,7 +2,8 @@
  * One measurement in a fresh process, so that its peak RSS is its own:
  *   parse FILE       the whole-file remark parse (the floor the build is compared with)
  *   build FILE OUT   the full build into OUT
- * Prints one JSON line: wall time of the work (after the modules are loaded) and peak RSS.
+ * Prints one JSON line: wall time of the work (after the modules are loaded), CPU time of the whole
+ * process, and peak RSS.
  */
 import {readFileSync} from 'node:fs'
 import {build} from '../../src/build.ts'
@@ -12,6 +13,7 @@ const [mode, input, out] = process.argv.slice(2)
 if (!input) throw new Error('usage: child.ts parse|build FILE [OUT]')
 let ms: number
 let ok = true
+const cpuBefore = cpuNow()
 if (mode === 'parse') {
   const source = readFileSync(input, 'utf8')
   const started = performance.now()
@@ -23,4 +25,26 @@ if (mode === 'parse') {
   ms = performance.now() - started
   ok = result.written
 }
-console.log(JSON.stringify({ms, rssMb: process.resourceUsage().maxRSS / 1024, ok}))
+const cpuAfter = cpuNow()
+const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined
+console.log(JSON.stringify({ms, cpuMs, rssMb: process.resourceUsage().maxRSS / 1024, ok}))
+
+/**
+ * CPU time so far, of this process's threads and of the processes it waited for (git), in ms: on a
+ * machine shared with other work it varies far less than wall time. From /proc on Linux, else undefined.
+ */
+function cpuNow(): number | undefined {
+  const {user, system} = process.cpuUsage()
+  const stat = (() => {
+    try {
+      return readFileSync('/proc/self/stat', 'utf8')
+    } catch {
+      return undefined
+    }
+  })()
+  if (!stat) return undefined
+  // Fields after the command name (which may hold spaces, inside parentheses): cutime and cstime are the 16th and 17th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const ticks = Number(fields[13]) + Number(fields[14])
+  return (user + system) / 1000 + ticks * 10
+}

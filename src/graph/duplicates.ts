@@ -10,7 +10,7 @@ export function duplicatePapers(papers: RawPaper[]): Array<{paper: RawPaper; fir
     for (const link of paper.links) {
       const id = arxivId(link.href)
       if (id) keys.add(`arXiv id ${id}`)
-      else if (/paper|pdf/i.test(link.label) && link.href.trim() !== '') keys.add(`paper link ${normalize(link.href)}`)
+      else if (/paper|pdf/i.test(link.label) && link.href.trim() !== '') keys.add(`paper link ${normalizeLink(link.href)}`)
     }
     const hit = [...keys].find((key) => seen.has(key))
     if (hit) found.push({paper, first: seen.get(hit)!, key: hit})
@@ -19,7 +19,8 @@ export function duplicatePapers(papers: RawPaper[]): Array<{paper: RawPaper; fir
   return found
 }
 
-function normalize(href: string): string {
+/** A paper link as an identity: host without `www.`, path without a trailing slash, and the query. */
+export function normalizeLink(href: string): string {
   try {
     const url = new URL(href.trim())
     return `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${url.search}`

@@ -5,7 +5,7 @@ import {SlugRegistry, slugify} from './slug.ts'
 import {resolveReference} from './resolve.ts'
 import {PaperIndex} from './paper-index.ts'
 import {groupPapers} from './groups.ts'
-import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawTable, Section} from '../types.ts'
+import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawRef, RawTable, Section} from '../types.ts'
 import {isSafeUrl} from '../url.ts'
 import {noHistory} from '../history/history.ts'
 import {clip} from './clip.ts'
@@ -15,8 +15,9 @@ import {clip} from './clip.ts'
  * becomes edges in both directions, and everything is indexed by id for the pages.
  * Anything the rules reject (an unsafe link, a reference that resolves to nothing) is left out here,
  * so a best-effort build renders only what it understood.
+ * `meant` maps references the list's history resolved (stale numbers) to the paper they meant.
  */
-export function link(raw: RawList): Graph {
+export function link(raw: RawList, meant?: ReadonlyMap<RawRef, Id>): Graph {
   const paperIds = new SlugRegistry()
   const papers: Paper[] = raw.papers.map((entry) => {
     const links = entry.links.filter((l) => isSafeUrl(l.href)).map((l) => ({...l, label: clip(l.label)}))
@@ -41,6 +42,7 @@ export function link(raw: RawList): Graph {
     }
   })
   const index = new PaperIndex(papers)
+  const paperById = meant?.size ? byId(papers) : undefined
   const groups = groupPapers(papers, raw.papers)
 
   const models = new Entities<Model>((name, id) => ({id, name, ...familyOf(name), papers: [], position: undefined}))
@@ -56,7 +58,7 @@ export function link(raw: RawList): Graph {
       entity.position ??= row.namePosition
       if (table.kind === 'datasets') addRole(entity as Dataset, table)
       for (const ref of row.refs) {
-        const paper = resolveReference(ref, index)
+        const paper = meant?.has(ref) ? paperById?.get(meant.get(ref)!) : resolveReference(ref, index)
         if (!paper) continue
         if (table.kind === 'datasets' && table.role) {
           const role = `${table.role}\u0000${entity.id}\u0000${paper.id}`

@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {foldedNote, summarize, type SummarizeOptions} from './summarize.ts'
 
 /**
  * Formats messages the way linters do, one per line, so terminals and editors can jump to them:
@@ -7,21 +8,25 @@ import type {VFile} from 'vfile'
  *
  * followed by a summary line.
  */
-export function formatMessages(files: VFile[]): string {
+export function formatMessages(files: VFile[], options: SummarizeOptions = {}): string {
   const lines: string[] = []
   let errors = 0
   let warnings = 0
+  let note = ''
   for (const file of files) {
-    for (const message of file.messages) {
+    // Many alike warnings (placeholders, uncited papers) are folded into one line unless `verbose`.
+    const findings = summarize(file.messages, options)
+    note ||= foldedNote(findings)
+    for (const message of findings) {
       const severity = message.fatal ? 'error' : 'warning'
       if (message.fatal) errors++
-      else warnings++
+      else warnings += message.count
       const place = `${file.path ?? '<input>'}:${message.line ?? 1}:${message.column ?? 1}`
       lines.push(printable(`${place}  ${severity}  ${message.reason}  ${message.ruleId ?? ''}`).trimEnd())
     }
   }
   if (errors + warnings === 0) return ''
-  lines.push('', `${errors > 0 ? '✖' : '⚠'} ${count(errors, 'error')}, ${count(warnings, 'warning')}`)
+  lines.push('', `${errors > 0 ? '✖' : '⚠'} ${count(errors, 'error')}, ${count(warnings, 'warning')}${note}`)
   return lines.join('\n')
 }
 

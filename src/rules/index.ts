@@ -20,6 +20,7 @@ import {paperUnreferenced} from './paper-unreferenced.ts'
 import {paperUnread} from './paper-unread.ts'
 import {referenceAmbiguous} from './reference-ambiguous.ts'
 import {referenceMalformed} from './reference-malformed.ts'
+import {referenceStale} from './reference-stale.ts'
 import {referenceUnresolved} from './reference-unresolved.ts'
 import {rowDuplicateName} from './row-duplicate-name.ts'
 import {rowMissingName} from './row-missing-name.ts'
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   referenceUnresolved,
   referenceAmbiguous,
   nameSimilar,
+  referenceStale,
   paperUnreferenced,
   paperUnread,
   contentsEntryUnmatched,

@@ -6,9 +6,14 @@ export const paperUnreferenced: Rule = {
   id: 'paper-unreferenced',
   severity: 'warning',
   description: 'No table cites a paper, so no model, dataset or method links to it.',
-  check({raw, graph, index}, report) {
+  check({raw, graph, index, history}, report) {
     const cited = new Set<string>()
-    for (const {ref} of references(raw)) for (const paper of candidates(ref, index)) cited.add(paper.id)
+    for (const {ref} of references(raw)) {
+      // A stale number cites the paper it meant, not the ones that carry it now.
+      const meant = history?.stale.get(ref)?.paper
+      if (meant) cited.add(meant)
+      else for (const paper of candidates(ref, index)) cited.add(paper.id)
+    }
     // A list without references in its tables does not use them to describe papers.
     if (cited.size === 0) return
     for (const [n, entry] of raw.papers.entries()) {

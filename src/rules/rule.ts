@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import type {PaperIndex} from '../graph/paper-index.ts'
+import type {ReferenceHistory} from '../graph/resolve-history.ts'
 import type {Graph, Position, RawList} from '../types.ts'
 
 export type Severity = 'error' | 'warning'
@@ -9,6 +10,8 @@ export interface RuleContext {
   raw: RawList
   graph: Graph
   index: PaperIndex
+  /** What the list's history says about references that do not name one paper today, when it was read. */
+  history?: ReferenceHistory | undefined
 }
 
 export interface ReportOptions {

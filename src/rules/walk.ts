@@ -1,5 +1,6 @@
 import {toString} from 'mdast-util-to-string'
 import type {Nodes} from 'mdast'
+import type {ReferenceHistory} from '../graph/resolve-history.ts'
 import type {Position, RawList, RawPaper, RawRef, RawRow, RawTable} from '../types.ts'
 
 /** Every row of every table, with its table. */
@@ -47,8 +48,13 @@ export function* links(raw: RawList): Generator<FoundLink> {
 
 /** How a paper is named in a message: `Paper [4] ("SparseGPT: …")`. */
 export function paperName(paper: Pick<RawPaper, 'number' | 'title'>): string {
-  const title = paper.title.length > 60 ? `${paper.title.slice(0, 57)}…` : paper.title
+  const title = shortTitle(paper.title)
   return `${paper.number === undefined ? 'Unnumbered paper' : `Paper [${paper.number}]`}${title ? ` ("${title}")` : ''}`
+}
+
+/** A title cut to 60 characters, for a message. */
+export function shortTitle(title: string): string {
+  return title.length > 60 ? `${title.slice(0, 57)}…` : title
 }
 
 /** Names compared regardless of case, spacing and punctuation. */
@@ -64,4 +70,10 @@ export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: R
 /** Does a Contents entry name this heading, by its text or by the `#anchor` it links to (GitHub's heading slug)? */
 export function namesHeading(item: {title: string; anchor?: string | undefined}, title: string): boolean {
   return fold(item.title) === fold(title) || (item.anchor !== undefined && fold(item.anchor) === fold(title))
+}
+
+/** Why the list's history could not resolve a reference, as the end of a message; empty when it was not asked. */
+export function whyNot(history: ReferenceHistory | undefined, ref: RawRef): string {
+  const reason = history?.undecided.get(ref)
+  return reason ? ` (the list's history cannot tell which paper the row meant: ${reason})` : ''
 }
