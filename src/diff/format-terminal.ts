@@ -10,7 +10,8 @@ type Style = Parameters<typeof styleText>[0]
  * `color` is set (a TTY without NO_COLOR); README text is made printable, as in the check's report.
  */
 export function formatTerminal(diff: ListDiff, {color = false}: {color?: boolean} = {}): string {
-  const paint = (style: Style, value: string) => (color ? styleText(style, value) : value)
+  // Whether to color is decided by the caller (a TTY, no NO_COLOR), not again by styleText.
+  const paint = (style: Style, value: string) => (color ? styleText(style, value, {validateStream: false}) : value)
   const w: words.Writer = {
     text: printable,
     code: (value) => `\`${printable(value)}\``,

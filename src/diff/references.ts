@@ -5,9 +5,11 @@ import type {RepointedReference} from './types.ts'
 import type {Version} from './version.ts'
 
 /**
- * References that read the same before and after, in the same row, but resolve to another paper: the numbering
- * moved under them. Also counts the references that were rewritten to follow their paper (`[3]` → `[4]`), and
- * names the citations a re-pointed reference explains (row key and paper key), which are not reported again.
+ * References that read the same before and after, in the same row, but resolve to another paper because the
+ * numbering moved under them, so that the row no longer cites the paper they meant. (A row renumbered with care,
+ * `[2],[3],[4]` → `[2],[4],[5]`, has a `[4]` that points elsewhere but still cites every paper: no re-pointing.)
+ * Also counts the references rewritten to follow their paper (`[3]` → `[4]`), and names the citations a
+ * re-pointed reference explains (row key and paper key), which are not reported again as citations.
  */
 export function compareReferences(base: Version, head: Version, identity: Identity, baseRows: Map<string, Row[]>, headRows: Map<string, Row[]>): {repointed: RepointedReference[]; followed: number; explained: Set<string>} {
   const repointed: RepointedReference[] = []
@@ -16,21 +18,28 @@ export function compareReferences(base: Version, head: Version, identity: Identi
   for (const [key, rows] of headRows) {
     const before = baseRows.get(key)
     if (!before) continue
+    const thenRefs = before.flatMap((row) => row.refs)
+    const nowRefs = rows.flatMap((row) => row.refs)
+    /** The paper each reference text resolved to in the base. */
     const then = new Map<string, number | undefined>()
-    for (const ref of before.flatMap((row) => row.refs)) if (!then.has(ref.text)) then.set(ref.text, ref.paper)
-    const thenPapers = new Set(before.flatMap((row) => row.refs.flatMap((ref) => (ref.paper === undefined ? [] : [identity.baseKey[ref.paper]]))))
+    for (const ref of thenRefs) if (!then.has(ref.text)) then.set(ref.text, ref.paper)
+    /** Paper key → the texts that cited it, in each version. */
+    const citedThen = textsByPaper(thenRefs, identity.baseKey)
+    const citedNow = textsByPaper(nowRefs, identity.headKey)
     const row = rows[0]!
-    for (const ref of rows.flatMap((each) => each.refs)) {
+    for (const ref of nowRefs) {
       if (ref.paper === undefined) continue
+      const paperKey = identity.headKey[ref.paper]!
+      const texts = citedThen.get(paperKey)
+      if (texts && !texts.has(ref.text)) followed++
       const i = then.get(ref.text)
-      if (!then.has(ref.text)) {
-        // A new reference text to a paper the row already cited under its old number.
-        if (thenPapers.has(identity.headKey[ref.paper])) followed++
-        continue
-      }
-      if (i === undefined || identity.baseKey[i] === identity.headKey[ref.paper]) continue
+      if (i === undefined || identity.baseKey[i] === paperKey) continue
+      const oldKey = identity.baseKey[i]!
+      // The row still cites the paper under another number: renumbered with care, not re-pointed. With the same
+      // texts, a row that gained a paper has lost one, and the reference that lost it is the one reported.
+      if (citedNow.has(oldKey)) continue
+      explained.add(citationKey(key, oldKey)).add(citationKey(key, paperKey))
       const now = identity.headOf.get(i)
-      explained.add(citationKey(key, identity.baseKey[i]!)).add(citationKey(key, identity.headKey[ref.paper]!))
       repointed.push({
         kind: row.kind,
         name: row.name,
@@ -44,6 +53,16 @@ export function compareReferences(base: Version, head: Version, identity: Identi
     }
   }
   return {repointed, followed, explained}
+}
+
+function textsByPaper(refs: Row['refs'], keys: string[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>()
+  for (const ref of refs) {
+    if (ref.paper === undefined) continue
+    const key = keys[ref.paper]!
+    map.set(key, (map.get(key) ?? new Set()).add(ref.text))
+  }
+  return map
 }
 
 /** A row citing a paper, across versions: the row's key and the paper's identity key. */

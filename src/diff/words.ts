@@ -55,7 +55,7 @@ export function repointed(entry: RepointedReference, w: Writer): string {
 
 export function field(change: FieldChange, w: Writer): string {
   if ('added' in change) {
-    return [...change.added.map((item) => `+ ${w.text(item)}`), ...change.removed.map((item) => `− ${w.text(item)}`)].map((item) => `${change.field} ${item}`).join('; ')
+    return `${change.field}: ${[...change.added.map((item) => `+ ${w.text(item)}`), ...change.removed.map((item) => `− ${w.text(item)}`)].join(', ')}`
   }
   const value = (text: string | null) => (text === null ? 'none' : `“${w.text(text)}”`)
   return `${change.field}: ${value(change.before)} → ${value(change.after)}`
