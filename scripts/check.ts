@@ -1,19 +1,32 @@
 import {appendFile} from 'node:fs/promises'
 import {analyze, read} from '../src/build.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
+import {ownFindings, ownFirstAnnotations} from '../src/diff/own-findings.ts'
+import {versionOf} from '../src/diff/version.ts'
+import {plural} from '../src/diff/words.ts'
 import {main, readFlags, report} from './cli.ts'
 
-/** Lints the README without building: exit 1 on any error, 0 when there are only warnings. */
+/**
+ * Lints the README without building: exit 1 on any error, 0 when there are only warnings. With `--since REV`
+ * it also tells the change's own findings from those REV already had; `--new-errors-only` fails only on errors
+ * the change introduced.
+ */
 await main(async () => {
   const flags = readFlags(process.argv.slice(2))
   const file = await read(flags.input)
-  analyze(file)
+  const result = analyze(file)
   const text = report([file])
   console.log(text || `${file.path}: no problems`)
+  const compared = flags.since !== undefined || flags.newErrorsOnly ? await ownFindings(versionOf(file, result), {input: flags.input, since: flags.since}) : undefined
+  if (compared) {
+    const errors = [...compared.introduced].filter((message) => message.fatal).length
+    console.log(`Since ${compared.base}: this change introduced ${plural(errors, 'error')} and ${plural(compared.introduced.size - errors, 'warning')}; ${compared.preexisting.length} of the findings were already there.`)
+  }
   if (process.env['GITHUB_ACTIONS'] === 'true') {
-    for (const line of annotations([file])) console.log(line)
+    for (const line of compared ? ownFirstAnnotations(file, compared) : annotations([file])) console.log(line)
     const summary = process.env['GITHUB_STEP_SUMMARY']
     if (summary) await appendFile(summary, stepSummary([file]))
   }
-  return file.messages.some((message) => message.fatal) ? 1 : 0
+  const failing = flags.newErrorsOnly && compared ? [...compared.introduced] : file.messages
+  return failing.some((message) => message.fatal) ? 1 : 0
 })
