@@ -72,9 +72,15 @@ function finding(entry: Finding, when: string): string[] {
   return [entry.severity === 'error' ? '❌ error' : '⚠️ warning', `line ${entry.line ?? 1}${when}, ${md.text(entry.subject)}`, md.prose(entry.message), code(entry.rule)]
 }
 
-/** README text as character references: no markdown, HTML, table pipe, mention or autolink can come of it. */
+/**
+ * README text with every character that could start markup written as a character reference: no emphasis,
+ * link, HTML, table pipe, math, mention or autolink (`https:`, `www.`) can come of it. The others stay
+ * readable: the cells never begin a line, so `-`, `+` and `1.` cannot start a list.
+ */
 function text(value: string): string {
-  return printable(value).replace(/[!-/:-@[-`{-~]/g, (char) => `&#${char.charCodeAt(0)};`)
+  return printable(value)
+    .replace(/[\\`*_[\]()<>&|~!#@:{}$]/g, (char) => `&#${char.charCodeAt(0)};`)
+    .replace(/(w{3})\./gi, '$1&#46;')
 }
 
 /** A name in code style. An HTML element rather than backticks, so that no backtick in the name can close it. */
