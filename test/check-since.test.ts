@@ -1,7 +1,7 @@
 import {afterAll, describe, expect, it} from 'vitest'
-import {readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {scriptedRepo} from './helpers/git-repo.ts'
+import {edit as replaced, pullRequest, removePullRequests} from './helpers/pull-request.ts'
 import {runScript} from './helpers/project-script.ts'
 import {seedSource} from './helpers/seed.ts'
 
@@ -10,19 +10,7 @@ import {seedSource} from './helpers/seed.ts'
  * annotations of a step, so the pull request's own findings must come first, and the list's old ones are
  * counted in one line. `--new-errors-only` fails only on errors the pull request brought.
  */
-const readme = 'content/README.md'
-const repos: string[] = []
-afterAll(() => {
-  for (const dir of repos) rmSync(dir, {recursive: true, force: true})
-})
-
-function replaced(text: string, ...edits: Array<[string, string]>): string {
-  for (const [from, to] of edits) {
-    expect(text).toContain(from)
-    text = text.replace(from, to)
-  }
-  return text
-}
+afterAll(removePullRequests)
 
 /** The seed's 12 warnings and three more: 15 warnings, no error. */
 const base = replaced(seedSource,
@@ -33,15 +21,6 @@ const base = replaced(seedSource,
 /** The pull request: one error (a reference to no paper) and one warning (a stray comma). */
 const head = replaced(base, ['| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |'], ['| CMMLU |   [2]   |', '| CMMLU |   [2],   |'])
 
-function pullRequest(baseText: string, headText: string): string {
-  const dir = scriptedRepo([
-    {date: '2024-05-01T10:00:00Z', files: {[readme]: baseText}},
-    {date: '2024-05-02T10:00:00Z', files: {[readme]: headText}, branch: 'pr'}
-  ])
-  repos.push(dir)
-  return dir
-}
-
 const annotationsOf = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('::'))
 
 describe('a base with 15 warnings, a pull request that adds one error and one warning', () => {
@@ -51,9 +30,7 @@ describe('a base with 15 warnings, a pull request that adds one error and one wa
   const onActions = {GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary}
 
   it('the base has exactly 15 warnings', () => {
-    const dir = scriptedRepo([{date: '2024-05-01T10:00:00Z', files: {[readme]: base}}])
-    repos.push(dir)
-    const {status, stdout} = runScript('check.ts', [], {cwd: dir})
+    const {status, stdout} = runScript('check.ts', [], {cwd: pullRequest(base, undefined)})
     expect(status).toBe(0)
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 15 warnings')
   })

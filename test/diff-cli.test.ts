@@ -7,13 +7,14 @@ import {formatJson} from '../src/diff/format-json.ts'
 import {formatMarkdown} from '../src/diff/format-markdown.ts'
 import {formatTerminal} from '../src/diff/format-terminal.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
-import {runScript, scriptCommand} from './helpers/project-script.ts'
+import {pullRequest, readme, removePullRequests} from './helpers/pull-request.ts'
+import {runScript} from './helpers/project-script.ts'
 import {seedSource} from './helpers/seed.ts'
 
 /** The command itself: `npm run diff` in a repository, its arguments, its defaults and its failures. */
-const readme = 'content/README.md'
 const repos: string[] = []
 afterAll(() => {
+  removePullRequests()
   for (const dir of repos) rmSync(dir, {recursive: true, force: true})
 })
 
@@ -22,14 +23,8 @@ const retitled = withPaper.replace('ShortGPT:Layers', 'ShortGPT: Layers')
 
 /** main: the seed. Branch pr: a paper added. Working tree: also a title fixed, not committed. */
 function repo(): string {
-  const dir = scriptedRepo([
-    {date: '2024-05-01T10:00:00Z', files: {[readme]: seedSource}},
-    {date: '2024-05-02T10:00:00Z', files: {[readme]: withPaper}, branch: 'pr'}
-  ])
+  const dir = pullRequest(seedSource, withPaper)
   writeFileSync(join(dir, readme), retitled)
-  // `npm run diff` as the project's package.json defines it, pointed at this project's script.
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'list', private: true, scripts: {diff: scriptCommand('diff.ts').map((part) => JSON.stringify(part)).join(' ')}}))
-  repos.push(dir)
   return dir
 }
 

@@ -6,6 +6,7 @@ import {compareLists} from '../src/diff/compare.ts'
 import {formatJson} from '../src/diff/format-json.ts'
 import {formatMarkdown} from '../src/diff/format-markdown.ts'
 import {seedSource} from './helpers/seed.ts'
+import {edit} from './helpers/pull-request.ts'
 
 /**
  * `npm run diff -- --json` is for machines, so its shape is a contract: version 1 of the `ListDiff` of
@@ -13,14 +14,6 @@ import {seedSource} from './helpers/seed.ts'
  * test/fixtures/diff/change.json (`UPDATE=1` rewrites it, for a change to the shape that raises `version`),
  * and the keys of every record are listed here, where a reviewer reads them.
  */
-function edit(text: string, ...edits: Array<[string, string]>): string {
-  for (const [from, to] of edits) {
-    expect(text).toContain(from)
-    text = text.replace(from, to)
-  }
-  return text
-}
-
 const head = edit(seedSource,
   // [3] inserted, the tables left alone: a renumbering that re-points references.
   ['- [5] LaCo: Large Language Model Pruning via Layer Collapse\n  Arxiv, [Paper](https://arxiv.org/pdf/2402.11187)\n', '- [6] BlockPruner: Fine-grained Pruning for Large Language Models\n  Arxiv, [Paper](https://arxiv.org/abs/2406.10594)\n'],

@@ -1,10 +1,9 @@
 import {afterAll, describe, expect, it} from 'vitest'
-import {rmSync} from 'node:fs'
 import {diffRevisions} from '../src/diff/revisions.ts'
 import {formatJson} from '../src/diff/format-json.ts'
 import {formatMarkdown} from '../src/diff/format-markdown.ts'
 import type {ListDiff} from '../src/diff/types.ts'
-import {scriptedRepo} from './helpers/git-repo.ts'
+import {edit, pullRequest, readme, removePullRequests} from './helpers/pull-request.ts'
 import {seedSource} from './helpers/seed.ts'
 
 /**
@@ -13,21 +12,7 @@ import {seedSource} from './helpers/seed.ts'
  * working tree), as a contributor runs it on their branch. Every case is asserted on the JSON and on the
  * markdown; test/diff-cli.test.ts shows the command prints the same.
  */
-const readme = 'content/README.md'
-const repos: string[] = []
-afterAll(() => {
-  for (const dir of repos) rmSync(dir, {recursive: true, force: true})
-})
-
-/** A repository whose `main` has `base` and whose branch `pr`, checked out, has `head`. */
-export function pullRequest(base: string, head: string): string {
-  const dir = scriptedRepo([
-    {date: '2024-05-01T10:00:00Z', files: {[readme]: base}, message: 'The list'},
-    {date: '2024-05-02T10:00:00Z', files: {[readme]: head, 'notes.txt': 'a change elsewhere too\n'}, branch: 'pr', message: 'The change'}
-  ])
-  repos.push(dir)
-  return dir
-}
+afterAll(removePullRequests)
 
 async function diff(head: string, base = seedSource): Promise<{json: ListDiff; markdown: string}> {
   const result = await diffRevisions({input: readme, cwd: pullRequest(base, head)})
@@ -37,15 +22,6 @@ async function diff(head: string, base = seedSource): Promise<{json: ListDiff; m
 /** The markdown as GitHub shows its text: character references decoded. */
 function plain(markdown: string): string {
   return markdown.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-}
-
-/** The seed with each `from` replaced by its `to`; a `from` the seed lacks fails the test instead of testing nothing. */
-function edit(text: string, ...edits: Array<[string, string]>): string {
-  for (const [from, to] of edits) {
-    expect(text, `the README has ${JSON.stringify(from)}`).toContain(from)
-    text = text.replace(from, to)
-  }
-  return text
 }
 
 const lastPaper = '  Arxiv, [Paper](https://arxiv.org/pdf/2402.11187)\n'
