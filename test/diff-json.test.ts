@@ -67,7 +67,7 @@ describe('the shape', () => {
       for (const field of change.fields) expect(keys(field)).toEqual(Array.isArray(field.added) ? ['added', 'field', 'removed'] : ['after', 'before', 'field'])
     }
     expect(new Set(json.papers.changed.flatMap((change: {fields: Array<{field: string}>}) => change.fields.map((field) => field.field)))).toEqual(new Set(['title', 'venue', 'labels', 'summary', 'links']))
-    for (const run of json.renumberings) expect(keys(run)).toEqual(['from', 'papers', 'section', 'text', 'to'])
+    for (const run of json.renumberings) expect(keys(run)).toEqual(['from', 'papers', 'sections', 'text', 'to'])
     expect(keys(json.references)).toEqual(['followed', 'repointed'])
     for (const ref of json.references.repointed) {
       expect(keys(ref)).toEqual(['after', 'before', 'beforeNow', 'kind', 'line', 'name', 'role', 'text'])

@@ -116,7 +116,7 @@ describe('a block of papers renumbered, with the table references updated', asyn
   const {json, markdown} = await diff(head)
 
   it('JSON: one renumbering for the run, not three changes; the references followed their papers', () => {
-    expect(json.renumberings).toEqual([{section: 'Papers', from: [3, 5], to: [4, 6], papers: 3, text: 'papers [3]–[5] renumbered to [4]–[6]'}])
+    expect(json.renumberings).toEqual([{sections: ['Papers'], from: [3, 5], to: [4, 6], papers: 3, text: 'papers [3]–[5] renumbered to [4]–[6]'}])
     expect(json.papers.added.map((paper) => paper.number)).toEqual([3])
     expect(json.papers.changed).toEqual([])
     expect(json.references.repointed).toEqual([])
@@ -170,6 +170,14 @@ describe('a reference re-pointed by a renumbering while its text stayed the same
     expect(warning).toBeLessThan(markdown.indexOf('### Papers'))
     expect(markdown).toContain('| model <code>Gemma-2B</code> | <code>[3]</code> | [3] [FoldGPT](https://arxiv.org/abs/2407.00928) (now [4]) | [3] [Inserted Paper](https://arxiv.org/abs/2409.00001) |')
   })
+})
+
+it('a renumbering that runs on from one section into the next is still one line', async () => {
+  const entry = (n: number, id: number) => `- [${n}] Paper ${id}: On Pruning\n  Arxiv, [Paper](https://arxiv.org/abs/2401.0000${id})\n`
+  const list = (first: number[], second: number[]) => `# L\n\n## Papers\n\n### Survey\n\n${first.map((id, i) => entry(i + 1, id)).join('')}\n### Layer Pruning\n\n${second.map((id, i) => entry(first.length + i + 1, id)).join('')}`
+  const {json, markdown} = await diff(list([1, 9, 2, 3], [4, 5]), list([1, 2, 3], [4, 5]))
+  expect(json.renumberings).toEqual([{sections: ['Survey', 'Layer Pruning'], from: [2, 5], to: [3, 6], papers: 4, text: 'papers [2]–[5] renumbered to [3]–[6] in Survey and Layer Pruning'}])
+  expect(markdown).toContain('- papers [2]–[5] renumbered to [3]–[6] in Survey and Layer Pruning\n')
 })
 
 describe('a model renamed', async () => {

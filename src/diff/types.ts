@@ -47,7 +47,8 @@ export interface PaperChange {
 
 /** A run of papers whose numbers all moved by the same amount: one line, not one change per paper. */
 export interface Renumbering {
-  section: string
+  /** The sections the run is in, in the list's order: more than one when the numbering runs on across sections. */
+  sections: string[]
   /** First and last number in the base. */
   from: [number, number]
   /** First and last number in the head. */
