@@ -122,7 +122,7 @@ describe('ci.yml on a pull request (issue 13)', () => {
     const check = runner(step(/npm run check/).run!)
     expect(check.status).toBe(1)
     const markdown = readFileSync(summary, 'utf8')
-    expect(markdown).toMatch(/^## Changes to the list: 1 paper added, 1 citation added, 1 finding introduced\n/)
+    expect(markdown).toMatch(/^## Changes to the list: 1 paper added, 1 citation added, 1 finding introduced\n\n<code>content\/README.md<\/code>: [0-9a-f]{7} → working tree\n/)
     expect(markdown.indexOf('## README check')).toBeGreaterThan(0)
     const annotations = check.stdout.split('\n').filter((line) => line.startsWith('::'))
     expect(annotations[0]).toMatch(/^::error file=content\/README\.md,line=52,.*title=reference-unresolved::Reference \[7\] in `Gemma-2B` matches no paper/)

@@ -32,8 +32,8 @@ export async function diffRevisions(options: DiffOptions): Promise<RevisionDiff>
 
   const headCommit = options.head === undefined ? undefined : need(git, options.head)
   const base = options.base === undefined ? git.defaultBase(headCommit ?? 'HEAD') : {rev: options.base, commit: need(git, options.base)}
-  const baseSide: Side = {rev: base.rev, commit: base.commit, label: `${options.base === undefined ? `merge base with ${base.rev}` : base.rev} (${base.commit.slice(0, 7)})`}
-  const headSide: Side = options.head === undefined ? {rev: null, commit: null, label: 'working tree'} : {rev: options.head, commit: headCommit!, label: `${options.head} (${headCommit!.slice(0, 7)})`}
+  const baseSide: Side = {rev: base.rev, commit: base.commit, label: options.base === undefined ? `merge base with ${base.rev} (${base.commit.slice(0, 7)})` : label(base.rev, base.commit)}
+  const headSide: Side = options.head === undefined ? {rev: null, commit: null, label: 'working tree'} : {rev: options.head, commit: headCommit!, label: label(options.head, headCommit!)}
 
   // A README the base does not have yet is an empty list: everything in the head is new.
   const baseVersion = analyzeVersion(shown, git.show(base.commit, path) ?? '')
@@ -42,6 +42,11 @@ export async function diffRevisions(options: DiffOptions): Promise<RevisionDiff>
     analyzeVersion(shown, headCommit ? (git.show(headCommit, path) ?? missing(options.input, options.head!)) : await readFile(resolve(cwd, options.input), 'utf8'))
   const compared = compareLists(baseVersion, headVersion, {file: shown, base: baseSide, head: headSide})
   return {...compared, head: headVersion, changedLines: git.changedLines(base.commit, headCommit, path)}
+}
+
+/** `main (1a2b3c4)`; a commit id alone, as CI passes the pull request's base, is shown short: `1a2b3c4`. */
+function label(rev: string, commit: string): string {
+  return commit.startsWith(rev.toLowerCase()) ? commit.slice(0, 7) : `${rev} (${commit.slice(0, 7)})`
 }
 
 function need(git: Git, rev: string): string {
