@@ -27,6 +27,8 @@ export interface RevisionDiff extends Compared {
 export async function diffRevisions(options: DiffOptions): Promise<RevisionDiff> {
   const cwd = options.cwd ?? process.cwd()
   const git = new Git(cwd)
+  // Outside a repository, say so rather than that no default branch was found.
+  git.run(['rev-parse', '--git-dir'])
   const path = relative(cwd, resolve(cwd, options.input)).split('\\').join('/')
   const shown = path === '' || path.startsWith('..') ? resolve(cwd, options.input) : path
 
