@@ -35,6 +35,7 @@ export function compareFindings(base: Version, head: Version, identity: Identity
   const after = keyed(head, headSubjects)
   const introduced: VFileMessage[] = []
   let unchanged = 0
+  // Each head finding takes its partner out of `before`; what is left there at the end was fixed.
   for (const [key, messages] of after) {
     const old = before.get(key) ?? []
     // The same reason pairs first, so that of two findings on one subject the one that changed is the one reported.
@@ -50,11 +51,14 @@ export function compareFindings(base: Version, head: Version, identity: Identity
     old.splice(0, paired)
     introduced.push(...left.slice(paired))
   }
-  const fixed = [...before.values()].flat()
-  const order = new Map(head.file.messages.map((message, n) => [message, n]))
-  introduced.sort((a, b) => order.get(a)! - order.get(b)!)
-  const describe = (message: VFileMessage, side: 'base' | 'head') => (side === 'base' ? finding(base, message, baseSubjects) : finding(head, message, headSubjects))
-  return {introduced, fixed, unchanged, describe}
+  const fixed = inOrder(base, [...before.values()].flat())
+  return {introduced: inOrder(head, introduced), fixed, unchanged, describe: (message, side) => (side === 'base' ? finding(base, message, baseSubjects) : finding(head, message, headSubjects))}
+}
+
+/** Messages in the order their version reports them: by line. */
+function inOrder(version: Version, messages: VFileMessage[]): VFileMessage[] {
+  const order = new Map(version.file.messages.map((message, n) => [message, n]))
+  return messages.sort((a, b) => order.get(a)! - order.get(b)!)
 }
 
 function finding(version: Version, message: VFileMessage, byLine: Array<Subject | undefined>): Finding {
