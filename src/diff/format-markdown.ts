@@ -63,9 +63,16 @@ function where(diff: ListDiff): string {
   return `${code(diff.file)}: ${md.text(diff.base.label)} → ${md.text(diff.head.label)}`
 }
 
+/** Past this many rows a table is folded, so the next section stays in view. */
+const foldAt = 20
+/** Past this many rows the rest is counted: GitHub refuses a job summary over 1 MiB. */
+const most = 200
+
 function section(out: string[], title: string, head: string[], rows: string[][]): void {
   if (rows.length === 0) return
-  out.push('', `### ${title}`, '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((cells) => `| ${cells.join(' | ')} |`))
+  const table = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.slice(0, most).map((cells) => `| ${cells.join(' | ')} |`)]
+  if (rows.length > most) table.push('', `…and ${rows.length - most} more: \`npm run diff\` lists them all.`)
+  out.push('', `### ${title}`, '', ...(rows.length > foldAt ? [`<details><summary>${rows.length} rows</summary>`, '', ...table, '', '</details>'] : table))
 }
 
 function finding(entry: Finding, when: string): string[] {
