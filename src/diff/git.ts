@@ -39,13 +39,11 @@ export class Git {
 
   /** The file at a commit, or undefined when the commit does not have it. `path` is relative to `cwd`. */
   show(commit: string, path: string): string | undefined {
-    const spec = `${commit}:./${path}`
     try {
-      this.run(['cat-file', '-e', spec])
+      return this.run(['cat-file', 'blob', `${commit}:./${path}`])
     } catch {
       return undefined
     }
-    return this.run(['cat-file', 'blob', spec])
   }
 
   /**

@@ -24,7 +24,8 @@ export interface OwnFindings {
 export async function ownFindings(head: Version, options: {input: string; since?: string | undefined; cwd?: string}): Promise<OwnFindings> {
   const result = await diffRevisions({input: options.input, base: options.since, cwd: options.cwd, headVersion: head})
   const introduced = new Set(result.introduced)
-  const touched = (message: VFileMessage) => result.changedLines.has(message.line ?? 1)
+  const changed = result.changedLines()
+  const touched = (message: VFileMessage) => changed.has(message.line ?? 1)
   const messages = head.file.messages
   return {
     own: [...messages.filter(touched), ...messages.filter((message) => !touched(message) && introduced.has(message))],

@@ -19,8 +19,8 @@ export interface DiffOptions {
 
 export interface RevisionDiff extends Compared {
   head: Version
-  /** The head's lines the change touched. */
-  changedLines: Set<number>
+  /** The head's lines the change touched (one more `git diff`, so only when asked). */
+  changedLines(): Set<number>
 }
 
 /** Reads the README at both revisions (`git cat-file`), analyzes each as the check does, and compares them. */
@@ -43,7 +43,7 @@ export async function diffRevisions(options: DiffOptions): Promise<RevisionDiff>
     options.headVersion ??
     analyzeVersion(shown, headCommit ? (git.show(headCommit, path) ?? missing(options.input, options.head!)) : await readFile(resolve(cwd, options.input), 'utf8'))
   const compared = compareLists(baseVersion, headVersion, {file: shown, base: baseSide, head: headSide})
-  return {...compared, head: headVersion, changedLines: git.changedLines(base.commit, headCommit, path)}
+  return {...compared, head: headVersion, changedLines: () => git.changedLines(base.commit, headCommit, path)}
 }
 
 /** `main (1a2b3c4)`; a commit id alone, as CI passes the pull request's base, is shown short: `1a2b3c4`. */
