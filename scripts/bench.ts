@@ -18,6 +18,8 @@ import {filterLatency, type Latency} from './bench/filter-latency.ts'
 import {lighthouse, type Scores} from './bench/lighthouse.ts'
 import {devRefresh, type Refresh} from './bench/dev-refresh.ts'
 import {historyCost} from './bench/stale-history.ts'
+
+import {diffRepo, type DiffChange} from './bench/diff-repo.ts'
 import {chromiumPath} from '../test/helpers/browser.ts'
 import {serveStatic} from '../test/helpers/static-server.ts'
 
@@ -95,6 +97,13 @@ for (const papers of sizes.filter((n) => n >= 1000)) {
 console.error('stale references resolved through the history, 1,000 papers…')
 const history = await historyCost(join(work, 'history'), (input, out) => child('build', input, out))
 
+// `npm run diff` against `npm run check`, at 1,000 papers: a paper appended, and a paper inserted that renumbers the rest.
+console.error('diff and check at 1,000 papers…')
+const diffInput = join(work, 'sub-bullets-1000.md')
+const checkOne = await child('check', diffInput)
+const diffs: Array<[DiffChange, Measure]> = []
+for (const change of ['append', 'insert'] as const) diffs.push([change, await child('diff', diffRepo(join(work, `diff-${change}`), readFileSync(diffInput, 'utf8'), change))])
+
 console.error('dev server refresh at 1,000 papers…')
 const refresh: Refresh | undefined = existsSync('scripts/dev.ts') ? await devRefresh(join(work, 'sub-bullets-1000.md')) : undefined
 
@@ -168,6 +177,10 @@ for (const form of forms) {
     budgets.push({name: `Peak RSS, build ÷ whole-file parse at ${big.toLocaleString('en')}, ${form}`, limit: '≤ 1.3×', measured: x(ratio), met: ratio <= 1.3})
   }
 }
+for (const [change, diff] of diffs) {
+  const what = change === 'append' ? 'a paper appended' : 'a paper inserted as [2], the rest renumbered'
+  budgets.push({name: `Diff of a 1,000-paper list ÷ check of one version, ${what} (${s(diff.ms)} ÷ ${s(checkOne.ms)})`, limit: '≤ 2×', measured: x(diff.ms / checkOne.ms), met: diff.ms / checkOne.ms <= 2})
+}
 budgets.push({name: 'Browser JS, gzipped', limit: '≤ 5 KB', measured: kb(jsGzip), met: jsGzip <= 5 * 1024})
 budgets.push({name: 'CSS, gzipped', limit: '≤ 8 KB', measured: kb(cssGzip), met: cssGzip <= 8 * 1024})
 for (const [papers, limit] of [[1000, 16], [10000, 50]] as const) {
@@ -216,6 +229,7 @@ out('How each is measured:')
 out()
 out('- *Whole-file parse*: `unified().use(remarkParse).use(remarkGfm)` on the whole README, the way the build parsed it before the split parse.')
 out('- *Build*: `build()` from src/build.ts (read, split parse, extract, link, validate, vite bundle, render every page, write atomically), into an empty folder.')
+out('- *Diff ÷ check*: each in its own process, on the 1,000-paper sub-bullet README. The check reads and analyzes it (parse, extract, link, validate); the diff (`diffRevisions` then the markdown, as `npm run diff -- --markdown`) reads it from git at `main` and from the working tree, where one paper is appended after the last, or inserted as [2] with every later number and table reference moved, analyzes both and compares them.')
 out('- *Filtering*: Chromium (Debian\'s), 1280×900, the sub-bullet list\'s home page; each key of "merging llama" typed and then deleted, one at a time, timed from keydown to just after the next frame, with frame-rate limiting off so the 60 Hz tick does not count.')
 out('- *Lighthouse*: the npm package, version 12, default (mobile, simulated throttling) settings, against the seed\'s build served locally; its performance score depends on how busy the CPU is during the run.')
 out('- *Bytes*: gzip (zlib default level) of each file as written.')

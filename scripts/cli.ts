@@ -14,6 +14,8 @@ export function readFlags(args: string[]) {
       'site-url': {type: 'string'},
       'source-url': {type: 'string'},
       'allow-errors': {type: 'boolean'},
+      since: {type: 'string'},
+      'new-errors-only': {type: 'boolean'},
       quiet: {type: 'boolean'},
       verbose: {type: 'boolean'},
       'dry-run': {type: 'boolean'},
@@ -32,6 +34,8 @@ export function readFlags(args: string[]) {
     siteUrl: values['site-url'],
     sourceHref: values['source-url'] ?? (repo ? `https://github.com/${repo}/blob/HEAD/content/README.md` : undefined),
     allowErrors: values['allow-errors'] ?? false,
+    since: values.since,
+    newErrorsOnly: values['new-errors-only'] ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
     dryRun: values['dry-run'] ?? false
@@ -46,6 +50,9 @@ const usage = `Usage: npm run build|check|dev|fix -- [README] [flags]
   --site-url URL      the site's absolute URL, for canonical links
   --source-url URL    the README's page on GitHub, linked from the footer
   --allow-errors      render what can be resolved despite errors (build)
+  --since REV         tell this change's findings from those REV already had (check);
+                      on GitHub Actions, annotate this change's own findings first
+  --new-errors-only   fail only on errors the change introduced (check; implies --since the merge base)
   --port N            the preview's port (dev)                      (5173)
   --quiet             no summary line
   --verbose           list every message, also those folded into a summary line

@@ -1,8 +1,12 @@
-import {describe, expect, it} from 'vitest'
-import {readFileSync, readdirSync} from 'node:fs'
+import {afterAll, describe, expect, it} from 'vitest'
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow} from '@actions/workflow-parser'
 import {parse} from 'yaml'
+import {edit, pullRequest, removePullRequests} from './helpers/pull-request.ts'
+import {seedSource} from './helpers/seed.ts'
 
 /**
  * The CI workflows (issue 3, point 7), validated offline against GitHub's own workflow schema
@@ -20,12 +24,12 @@ async function schemaErrors(name: string, content: string): Promise<string[]> {
   return (template.errors ?? []).map((error) => error.Message)
 }
 
-interface Step {uses?: string; run?: string; with?: Record<string, unknown>}
+interface Step {name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>}
 interface Workflow {
   on: Record<string, unknown>
   permissions?: Record<string, string>
   concurrency?: {group: string; 'cancel-in-progress': boolean}
-  jobs: Record<string, {permissions?: Record<string, string>; steps: Step[]; needs?: string}>
+  jobs: Record<string, {permissions?: Record<string, string>; steps: Step[]; needs?: string; env?: Record<string, string>}>
 }
 const read = (name: string): Workflow => parse(readFileSync(dir + name, 'utf8'))
 
@@ -86,6 +90,53 @@ describe('ci.yml', () => {
     const tests = runs.findIndex((run) => run.startsWith('npm test'))
     for (const name of packages) expect(runs.findIndex((run) => run.includes(name)), name).toBeLessThan(tests)
     for (const name of packages) expect(runs.findIndex((run) => run.includes(name)), name).not.toBe(-1)
+  })
+})
+
+describe('ci.yml on a pull request (issue 13)', () => {
+  afterAll(removePullRequests)
+  const job = read('ci.yml').jobs['check']!
+  const step = (pattern: RegExp) => job.steps.find((each) => pattern.test(each.run ?? ''))!
+
+  it('checks out the whole history, which the diff and the dates need', () => {
+    expect(job.steps[0]).toEqual({uses: 'actions/checkout@v4', with: {'fetch-depth': 0}})
+  })
+
+  it('compares with the pull request\'s base commit, and writes the diff to the job summary', () => {
+    expect(job.env).toEqual({BASE: '${{ github.event.pull_request.base.sha }}'})
+    expect(step(/npm run --silent diff/)).toMatchObject({if: "github.event_name == 'pull_request'", run: 'npm run --silent diff -- "$BASE" --markdown >> "$GITHUB_STEP_SUMMARY"'})
+  })
+
+  it('checks strictly by default; --new-errors-only only when the repository variable asks for it', () => {
+    expect(step(/npm run check/)).toMatchObject({run: 'npm run check -- ${BASE:+--since "$BASE"} $NEW_ERRORS_ONLY', env: {NEW_ERRORS_ONLY: "${{ vars.CHECK_NEW_ERRORS_ONLY == 'true' && '--new-errors-only' || '' }}"}})
+  })
+
+  it('builds the site despite errors and uploads it as an artifact, even when the check or the tests failed', () => {
+    const build = job.steps.findIndex((each) => each.run?.startsWith('npm run build'))
+    expect(job.steps[build]).toMatchObject({if: '${{ !cancelled() }}', run: 'npm run build -- --allow-errors'})
+    expect(job.steps[build + 1]).toMatchObject({if: '${{ !cancelled() }}', uses: 'actions/upload-artifact@v4', with: {name: 'site', path: 'dist/'}})
+  })
+
+  it('its diff and check commands, run as the runner runs them, write the summary and annotate the pull request\'s own findings first', () => {
+    const head = edit(seedSource,
+      ['  Arxiv, [Paper](https://arxiv.org/pdf/2402.11187)\n', '  Arxiv, [Paper](https://arxiv.org/pdf/2402.11187)\n- [6] BlockPruner: Fine-grained Pruning for Large Language Models\n  Arxiv, [Paper](https://arxiv.org/abs/2406.10594)\n'],
+      ['| Gemma-2B |  [3] |', '| Gemma-2B |  [3],[6],[7] |']
+    )
+    const dir = pullRequest(seedSource, head)
+    const base = spawnSync('git', ['rev-parse', 'main'], {cwd: dir, encoding: 'utf8'}).stdout.trim()
+    const summary = join(dir, 'summary.md')
+    writeFileSync(summary, '')
+    const runner = (command: string) => spawnSync('bash', ['-e', '-c', command], {cwd: dir, encoding: 'utf8', env: {...process.env, BASE: base, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, NEW_ERRORS_ONLY: ''}})
+
+    expect(runner(step(/npm run --silent diff/).run!).status).toBe(0)
+    const check = runner(step(/npm run check/).run!)
+    expect(check.status).toBe(1)
+    const markdown = readFileSync(summary, 'utf8')
+    expect(markdown).toMatch(/^## Changes to the list: 1 paper added, 1 citation added, 1 finding introduced\n\n<code>content\/README.md<\/code>: [0-9a-f]{7} → working tree\n/)
+    expect(markdown.indexOf('## README check')).toBeGreaterThan(0)
+    const annotations = check.stdout.split('\n').filter((line) => line.startsWith('::'))
+    expect(annotations[0]).toMatch(/^::error file=content\/README\.md,line=52,.*title=reference-unresolved::Reference \[7\] in `Gemma-2B` matches no paper/)
+    expect(annotations.at(-1)).toMatch(/^::notice title=Findings already in the list::12 findings were already in the README/)
   })
 })
 

@@ -2,15 +2,19 @@
  * One measurement in a fresh process, so that its peak RSS is its own:
  *   parse FILE       the whole-file remark parse (the floor the build is compared with)
  *   build FILE OUT   the full build into OUT
+ *   check FILE       what `npm run check` does: read and analyze one version
+ *   diff DIR         what `npm run diff` does in the repository DIR: both versions of README.md, compared, as markdown
  * Prints one JSON line: wall time of the work (after the modules are loaded), CPU time of the whole
  * process, and peak RSS.
  */
 import {readFileSync} from 'node:fs'
-import {build} from '../../src/build.ts'
+import {analyze, build, read} from '../../src/build.ts'
+import {diffRevisions} from '../../src/diff/revisions.ts'
+import {formatMarkdown} from '../../src/diff/format-markdown.ts'
 import {parseWhole} from '../../src/parse/split.ts'
 
 const [mode, input, out] = process.argv.slice(2)
-if (!input) throw new Error('usage: child.ts parse|build FILE [OUT]')
+if (!input) throw new Error('usage: child.ts parse|build|check|diff FILE [OUT]')
 let ms: number
 let ok = true
 const cpuBefore = cpuNow()
@@ -18,6 +22,14 @@ if (mode === 'parse') {
   const source = readFileSync(input, 'utf8')
   const started = performance.now()
   parseWhole(source)
+  ms = performance.now() - started
+} else if (mode === 'check') {
+  const started = performance.now()
+  analyze(await read(input))
+  ms = performance.now() - started
+} else if (mode === 'diff') {
+  const started = performance.now()
+  formatMarkdown((await diffRevisions({input: 'README.md', cwd: input})).diff)
   ms = performance.now() - started
 } else {
   const started = performance.now()

@@ -36,9 +36,7 @@ export const nameSimilar: Rule = {
     const add = (name: Name) => {
       if (name.text === '' || seen.has(`${name.kind}\u0000${name.text}`)) return
       seen.add(`${name.kind}\u0000${name.text}`)
-      // A `+` names another thing (HumanEval+, LoRA+): it is not punctuation to fold away.
-      const folded = (text: string) => fold(text.replace(/\+/g, ' plus '))
-      names.push({...name, foldText: folded(name.text), foldStem: folded(name.stem), letters: name.stem.toLowerCase().replace(/[^\p{L}]+/gu, ''), runs: name.stem.match(/\p{L}+/gu) ?? []})
+      names.push(prepare(name))
     }
     for (const {table, row} of rows(raw)) {
       const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
@@ -62,6 +60,22 @@ export const nameSimilar: Rule = {
       }
     }
   }
+}
+
+function prepare(name: Name): Prepared {
+  // A `+` names another thing (HumanEval+, LoRA+): it is not punctuation to fold away.
+  const folded = (text: string) => fold(text.replace(/\+/g, ' plus '))
+  return {...name, foldText: folded(name.text), foldStem: folded(name.stem), letters: name.stem.toLowerCase().replace(/[^\p{L}]+/gu, ''), runs: name.stem.match(/\p{L}+/gu) ?? []}
+}
+
+/**
+ * The rule's test for one pair of names outside a README: does `name` look like `existing` spelled another way?
+ * `npm run diff` asks it of each name a change brings in; the existing spelling is the one suggested.
+ */
+export function lookAlike(kind: Name['kind'], name: string, existing: string): {how: string; suggestion: string} | undefined {
+  const named = (text: string) => prepare({kind, text, stem: kind === 'model' ? modelFamily(text).family : text, table: undefined, position: undefined})
+  const pair = compare(named(name), named(existing), existing)
+  return pair && {how: pair.how, suggestion: pair.suggestion}
 }
 
 /** Whether two names look alike, which spelling wins (the one the README uses more, then the earlier), and the suggested spelling. */

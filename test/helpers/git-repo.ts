@@ -11,6 +11,8 @@ export interface Commit {
   message?: string
   /** Rename before writing the files: [from, to]. */
   rename?: [string, string]
+  /** Start this branch here, and commit on it. */
+  branch?: string
 }
 
 /** A throwaway git repository whose history is the given commits, dated as they say. Returns its folder. */
@@ -35,6 +37,7 @@ export function scriptedRepo(commits: Commit[], root = mkdtempSync(join(tmpdir()
   mkdirSync(root, {recursive: true})
   git(['init', '--quiet', '--initial-branch=main', `--object-format=${options.objectFormat ?? 'sha1'}`])
   for (const commit of commits) {
+    if (commit.branch) git(['checkout', '--quiet', '-b', commit.branch])
     if (commit.rename) {
       mkdirSync(dirname(join(root, commit.rename[1])), {recursive: true})
       git(['mv', commit.rename[0], commit.rename[1]])

@@ -1,0 +1,28 @@
+import {VFile} from 'vfile'
+import {analyze, withoutByteOrderMark} from '../build.ts'
+import {link} from '../graph/link.ts'
+import type {Graph, RawList} from '../types.ts'
+
+/** One version of the README, analyzed as `npm run check` analyzes it: its findings are on `file`. */
+export interface Version {
+  file: VFile
+  raw: RawList
+  graph: Graph
+  /** The README's lines, for what a finding on a line outside any entry is about. */
+  lines: string[]
+}
+
+/** Parses, extracts, links and validates one version. A README that cannot be parsed at all is an empty list with its one finding. */
+export function analyzeVersion(path: string, text: string): Version {
+  const file = new VFile({path, value: withoutByteOrderMark(text)})
+  return versionOf(file, analyze(file))
+}
+
+/** A version from a README already analyzed, as the check has it. */
+export function versionOf(file: VFile, result: ReturnType<typeof analyze>): Version {
+  return {file, ...(result ?? {raw: emptyList(), graph: link(emptyList())}), lines: String(file.value).split(/\r?\n|\r/)}
+}
+
+function emptyList(): RawList {
+  return {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: []}
+}
