@@ -3,6 +3,7 @@ import {mkdirSync, readFileSync, readdirSync, statSync, truncateSync, writeFileS
 import {join, relative} from 'node:path'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 import {build, type BuildResult} from '../src/build.ts'
+import {createDevSite} from '../src/dev/state.ts'
 import {scratch} from './helpers/sites.ts'
 import {bibtexCommands} from './helpers/bibtex.ts'
 
@@ -38,11 +39,13 @@ interface Built {
 }
 
 /** Builds a README (and the metadata cache beside it, as text or as data) into a folder of its own. */
-async function buildList(name: string, readme: string, meta?: string | object, options: {allowErrors?: boolean} = {}): Promise<Built> {
+async function buildList(name: string, readme: string, meta?: string | object | ((path: string) => void), options: {allowErrors?: boolean} = {}): Promise<Built> {
   const dir = join(tmp.dir, name)
   mkdirSync(dir, {recursive: true})
   writeFileSync(join(dir, 'README.md'), readme)
-  if (meta !== undefined) writeFileSync(join(dir, 'papers.meta.json'), typeof meta === 'string' ? meta : JSON.stringify({papers: meta}))
+  const metaPath = join(dir, 'papers.meta.json')
+  if (typeof meta === 'function') meta(metaPath)
+  else if (meta !== undefined) writeFileSync(metaPath, typeof meta === 'string' ? meta : JSON.stringify({papers: meta}))
   const out = join(dir, 'out')
   const result = await build({input: join(dir, 'README.md'), out, siteUrl: 'https://example.github.io', history: false, allowErrors: options.allowErrors ?? false})
   return {
@@ -66,5 +69,57 @@ describe('the reproducers of issue 9', () => {
     expect([parsed.errors, parsed.preamble, parsed.strings, parsed.comments]).toEqual([[], [], {}, []])
     // The title is still there, for a reader, as a comment BibTeX skips.
     expect(bib.split('\n')[0]).toContain('List')
+  })
+
+  it('2. papers.meta.json: a primaryCategory that closes its field and a date that only Date.parse accepts are refused at their paths', async () => {
+    const site = await buildList('meta-fields', `# List\n\n## Papers\n\n${paper(1, 'Shortened LLaMA', '2402.02834')}`, {
+      '2402.02834': cached('Shortened LLaMA', {
+        primaryCategory: 'cs.LG}\n}\n@preamble{"\\input{/etc/hostname}"}\n@misc{x, title = {x',
+        published: 'Feb 5 2024 (</published><link rel="enclosure" href="https://evil.example/a.exe"/><published>)',
+        updated: '2024-02-30T00:00:00Z'
+      })
+    })
+    expect(site.messages).toEqual([
+      expect.stringMatching(/^papers\.meta\.json: papers\["2402\.02834"\]\.published: "Feb 5 2024 \(<\/published>.*" is not an ISO 8601 date-time/),
+      expect.stringMatching(/^papers\.meta\.json: papers\["2402\.02834"\]\.updated: "2024-02-30T00:00:00Z" is not an ISO 8601 date-time: February 2024 has no day 30;/),
+      expect.stringMatching(/^papers\.meta\.json: papers\["2402\.02834"\]\.primaryCategory: "cs\.LG}\\n}.*" is not an arXiv category/)
+    ])
+    expect(site.result.written).toBe(false)
+    // The dev server reads the cache with the same reader, and says the same.
+    const dev = createDevSite({input: join(tmp.dir, 'meta-fields', 'README.md')})
+    expect(dev.refresh().flatMap((file) => file.messages.map((message) => `${file.basename}: ${message.reason}`))).toEqual(site.messages)
+  })
+
+  it('10. papers.meta.json: a byte order mark is read; long text is cut, saying what was cut; a 60 MB file is refused with the limit', async () => {
+    const readme = `# List\n\n## Papers\n\n${paper(1, 'Shortened LLaMA', '2402.02834')}`
+    const bom = await buildList('meta-bom', readme, `\ufeff${JSON.stringify({papers: {'2402.02834': cached('Shortened LLaMA')}})}`)
+    expect(bom.messages).toEqual([])
+    expect(bom.read('papers/shortened-llama/index.html')).toContain('Bo-Kyeong Kim, Geonmin Kim')
+
+    const long = await buildList('meta-long', readme, {
+      '2402.02834': cached('T'.repeat(5000), {abstract: `${'A'.repeat(1_000_000)}<end of the abstract>`, authors: Array.from({length: 150}, (_, n) => `Author ${n}`)})
+    })
+    const refetch = '; check the entry, or run `npm run enrich -- --refresh 2402.02834` to fetch it again'
+    expect(long.messages).toEqual([
+      `papers.meta.json: papers["2402.02834"].title: 5,000 bytes, more than the 1 KB a title may have; cut to 1 KB${refetch}`,
+      `papers.meta.json: papers["2402.02834"].authors: 150 names, more than the 100 an entry may have; the first 100 are kept, the last 50 cut${refetch}`,
+      `papers.meta.json: papers["2402.02834"].abstract: 1,000,021 bytes, more than the 10 KB an abstract may have; cut to 10 KB${refetch}`
+    ])
+    expect(long.result.written).toBe(true)
+    const page = long.read('papers/shortened-llama/index.html')
+    expect(page.length).toBeLessThan(60_000)
+    expect(page).toContain('Author 99</p>')
+    expect(page).not.toContain('Author 100')
+    expect(page).not.toContain('end of the abstract')
+
+    const huge = await buildList('meta-huge', readme, (path) => {
+      // Sparse: 60 MB on paper, nothing on disk. The reader must refuse it before reading it.
+      writeFileSync(path, '{}')
+      truncateSync(path, 60 * 1024 * 1024)
+    })
+    expect(huge.messages).toEqual([
+      'papers.meta.json: is 60 MB, more than the 50 MB a metadata cache may have; it holds no more than authors, abstracts and dates, so check what was added to it, or run `npm run enrich` to write it again'
+    ])
+    expect(huge.result.written).toBe(false)
   })
 })
