@@ -122,4 +122,30 @@ describe('the reproducers of issue 9', () => {
     ])
     expect(huge.result.written).toBe(false)
   })
+
+  it('9. control characters, noncharacters and lone surrogates from README titles and a metadata abstract reach no output', async () => {
+    const readme = [
+      '# List\u0007 of\u007f papers\ufffe',
+      '## Papers',
+      paper(1, 'Pruning\u0001 \u001b[31mred\u0008 \ufffe\uffff\ufdd0 title', '2402.02834'),
+      '## Models',
+      '| Name | Paper |\n|------|-------|\n| LLaMA\u0002\u0085-7B | [1] |\n'
+    ].join('\n\n')
+    const site = await buildList('controls', readme, {'2402.02834': cached('Pruning', {abstract: 'An\u0000 abstract\u000b with\u000c a lone \ud800 surrogate', authors: ['Ann\u0000 Author\udfff']})})
+    expect(site.result.written).toBe(true)
+    const carrying = Object.fromEntries(
+      site
+        .files()
+        // README.md is the list's source, copied byte for byte and served as text/markdown.
+        .filter((path) => /\.(html|xml|json|bib|txt)$/.test(path))
+        .flatMap((path) => {
+          const found = forbidden.exec(site.read(path))
+          return found ? [[path, `U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${found.index}`]] : []
+        })
+    )
+    expect(carrying).toEqual({})
+    const graph = JSON.parse(site.read('graph.json'))
+    expect([graph.title, graph.papers[0].title, graph.models[0].name, graph.papers[0].authors]).toEqual(['List of papers', 'Pruning [31mred  title', 'LLaMA-7B', ['Ann Author']])
+    expect(site.read('papers/pruning-31mred-title/index.html')).toContain('An abstract with a lone  surrogate')
+  })
 })
