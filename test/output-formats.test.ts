@@ -127,11 +127,12 @@ describe('the reproducers of issue 9', () => {
     const readme = [
       '# List\u0007 of\u007f papers\ufffe',
       '## Papers',
-      paper(1, 'Pruning\u0001 \u001b[31mred\u0008 \ufffe\uffff\ufdd0 title', '2402.02834'),
+      // A URL is not cleaned into another address: one that holds such a character is refused.
+      paper(1, 'Pruning\u0001 \u001b[31mred\u0008 \ufffe\uffff\ufdd0 title', '2402.02834').trimEnd() + ', [Code](<https://example.org/a\ufffeb>)\n',
       '## Models',
       '| Name | Paper |\n|------|-------|\n| LLaMA\u0002\u0085-7B | [1] |\n'
     ].join('\n\n')
-    const site = await buildList('controls', readme, {'2402.02834': cached('Pruning', {abstract: 'An\u0000 abstract\u000b with\u000c a lone \ud800 surrogate', authors: ['Ann\u0000 Author\udfff']})})
+    const site = await buildList('controls', readme, {'2402.02834': cached('Pruning', {abstract: 'An\u0000 abstract\u000b with\u000c a lone \ud800 surrogate', authors: ['Ann\u0000 Author\udfff']})}, {allowErrors: true})
     expect(site.result.written).toBe(true)
     const carrying = Object.fromEntries(
       site
@@ -147,5 +148,7 @@ describe('the reproducers of issue 9', () => {
     const graph = JSON.parse(site.read('graph.json'))
     expect([graph.title, graph.papers[0].title, graph.models[0].name, graph.papers[0].authors]).toEqual(['List of papers', 'Pruning [31mred  title', 'LLaMA-7B', ['Ann Author']])
     expect(site.read('papers/pruning-31mred-title/index.html')).toContain('An abstract with a lone  surrogate')
+    expect(graph.papers[0].links.map((link: {label: string}) => link.label)).toEqual(['Paper'])
+    expect(site.messages).toEqual([expect.stringMatching(/^README\.md: Link `Code` has a malformed URL `https:\/\/example\.org\/a\ufffeb`/)])
   })
 })

@@ -3,10 +3,11 @@ import {cleanText} from '../clean-text.ts'
 
 /**
  * Drops, in place, the characters no output may carry (controls, noncharacters, lone surrogates: see
- * clean-text.ts) from every string of the README's tree: text, code, URLs, titles, alt text, labels.
+ * clean-text.ts) from every string of the README's tree: text, code, titles, alt text, labels.
  * It runs once, before anything is read off the tree, so no title, name, summary or prose that reaches
- * the graph, and so no page, feed or data file, can carry them. Titles are then read as usual, so the
- * spaces around a dropped character still collapse into one.
+ * the graph, and so no page, feed or data file, can carry them.
+ * URLs are left as written: one that holds such a character is refused whole (isSafeUrl), as one with
+ * a control character always was, rather than cleaned into an address the contributor did not write.
  *
  * A loop, not recursion: the tree is as deep as the README nests, and that is the contributor's to choose.
  */
@@ -16,7 +17,7 @@ export function cleanTree(tree: Node): void {
     const fields = node as unknown as Record<string, unknown>
     for (const key of Object.keys(fields)) {
       const value = fields[key]
-      if (typeof value === 'string' && key !== 'type') fields[key] = cleanText(value)
+      if (typeof value === 'string' && key !== 'type' && key !== 'url') fields[key] = cleanText(value)
     }
     const children = fields['children']
     if (Array.isArray(children)) for (let n = children.length - 1; n >= 0; n--) stack.push(children[n] as Node)
