@@ -33,11 +33,12 @@ export function bibField(text: string): string {
 
 /**
  * A verbatim field (url, doi, eprint), which LaTeX prints as written: only what would end the field
- * or the line is percent-encoded: braces, backslashes and white space. `%` and `#` stay, as URLs
- * need them; inside a braced verbatim field they are plain characters.
+ * or the line, or open math, is percent-encoded: braces, backslashes, white space and `$` (which
+ * bibtex-parser reads as math even there). `%` and `#` stay, as URLs need them; inside a braced
+ * verbatim field they are plain characters.
  */
 export function bibVerbatim(text: string): string {
-  return oneLine(text).replace(/[{}\\ ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return oneLine(text).replace(/[{}\\ $]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
 /**

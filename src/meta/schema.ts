@@ -180,9 +180,13 @@ export function bytes(n: number): string {
   return `${n.toLocaleString('en-US')} bytes`
 }
 
-/** A value quoted for a message: JSON escapes make every control character visible, and it is cut to 80 characters. */
+/**
+ * A value quoted for a message, cut to 80 characters. JSON's escapes show C0 controls and lone
+ * surrogates; the other characters a reader cannot see (C1 controls, line and paragraph separators,
+ * bidi and zero-width controls, noncharacters) are shown as `\u…` too.
+ */
 export function quote(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value)
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufdd0-\ufdef\ufff0-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** A key as a step of a path: `.doi`, or `["a b"]` when it is not a plain name. */
