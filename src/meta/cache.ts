@@ -42,9 +42,6 @@ export interface MetaRead {
   file: VFile
 }
 
-/** At most this many messages: a broken file of 100,000 entries must not flood the CI log. */
-const maxMessages = 50
-
 /**
  * Reads the cache, for the build and the dev server alike, so both say the same. A missing file is an
  * empty cache. The file must be a plain file (a link could point at /proc/self/environ) no larger than
@@ -99,13 +96,13 @@ function tooLarge(size: number): string {
 /** One message per problem, at the line of its entry's field when the text shows where that is. */
 function report(file: VFile, text: string, problems: MetaProblem[]): void {
   const place = location(text)
-  for (const problem of problems.slice(0, maxMessages)) {
+  for (const problem of problems.slice(0, metaLimits.messages)) {
     const offset = problem.id === undefined ? -1 : fieldOffset(text, problem.id, problem.key)
     const message = file.message(problem.field ? `${problem.field}: ${problem.reason}` : problem.reason, {place: place.toPoint(offset), ruleId: 'meta-cache', source: ruleSource})
     message.fatal = problem.fatal
   }
-  if (problems.length > maxMessages) {
-    const rest = problems.slice(maxMessages)
+  if (problems.length > metaLimits.messages) {
+    const rest = problems.slice(metaLimits.messages)
     const message = file.message(`${rest.length} more problems, not listed; fix the ones above, or run \`npm run enrich\` to write the file again`, {ruleId: 'meta-cache', source: ruleSource})
     message.fatal = rest.some((problem) => problem.fatal)
   }

@@ -16,7 +16,9 @@ export const metaLimits = {
   authors: 100,
   authorBytes: 256,
   journalRefBytes: 1024,
-  doiLength: 256
+  doiLength: 256,
+  /** Messages about one file: a broken file of 100,000 entries must not flood the CI log. */
+  messages: 50
 } as const
 
 /** One thing wrong with the file: an error leaves the entry out, a warning says what was cut. */
