@@ -87,21 +87,21 @@ function readEntry(id: string, value: unknown, report: (problem: MetaProblem) =>
   }
   for (const key of Object.keys(value)) if (!entryKeys.has(key)) fail(key, `is not a field of an entry, which holds ${[...entryKeys].join(', ')}`)
 
-  /** A string field; absent, null or empty is undefined (an error when it is required). */
-  const string = (key: string, required: boolean): string | undefined => {
+  /** A string field; absent, null or (unless it may be) empty is undefined, an error when it is required. */
+  const string = (key: string, required: boolean, mayBeEmpty = false): string | undefined => {
     const found = value[key]
-    if (found === undefined || found === null || found === '') {
+    if (found === undefined || found === null || (found === '' && !mayBeEmpty)) {
       if (required) fail(key, found === '' ? 'is empty' : 'is missing')
       return undefined
     }
     if (typeof found !== 'string') fail(key, `expected a string, found ${kind(found)}`)
     return typeof found === 'string' ? found : undefined
   }
-  const text = (key: string, required: boolean, limit: number, what: string): string | undefined => {
-    const found = string(key, required)
+  const text = (key: string, required: boolean, limit: number, what: string, mayBeEmpty = false): string | undefined => {
+    const found = string(key, required, mayBeEmpty)
     if (found === undefined) return undefined
     const clean = cleanText(found)
-    if (required && clean.trim() === '') fail(key, 'holds no text')
+    if (required && !mayBeEmpty && clean.trim() === '') fail(key, 'holds no text')
     const kept = cutBytes(clean, limit)
     if (kept !== clean) cut(key, `${bytes(byteLength(clean))}, more than the ${bytes(limit)} ${what} may have; cut to ${bytes(byteLength(kept))}`)
     return kept
@@ -115,13 +115,13 @@ function readEntry(id: string, value: unknown, report: (problem: MetaProblem) =>
   }
   const matching = (key: string, form: RegExp, maxLength: number, what: string): string | undefined => {
     const found = string(key, false)
-    if (found !== undefined && (found.length > maxLength || !form.test(found))) fail(key, `${quote(found)} is not ${what}`)
+    if (found !== undefined && (found.length > maxLength || !form.test(found) || cleanText(found) !== found)) fail(key, `${quote(found)} is not ${what}`)
     return found
   }
 
   const title = text('title', true, metaLimits.titleBytes, 'a title')
   const authors = readAuthors(value['authors'], fail, cut)
-  const abstract = text('abstract', true, metaLimits.abstractBytes, 'an abstract') ?? ''
+  const abstract = text('abstract', true, metaLimits.abstractBytes, 'an abstract', true) ?? ''
   const published = date('published')
   const updated = date('updated')
   const primaryCategory = matching('primaryCategory', category, 32, 'an arXiv category such as cs.CL, math.OC or q-bio.NC')
