@@ -20,3 +20,8 @@ export function cleanText(text: string): string {
   unwanted.lastIndex = 0
   return unwanted.test(text) ? text.replace(unwanted, '') : text
 }
+
+/** Where the text holds such characters: each one's offset and code point. */
+export function unwantedIn(text: string): Array<{offset: number; code: number}> {
+  return Array.from(text.matchAll(unwanted), (match) => ({offset: match.index, code: match[0].codePointAt(0)!}))
+}

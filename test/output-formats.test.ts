@@ -175,7 +175,15 @@ describe('the reproducers of issue 9', () => {
     expect([graph.title, graph.papers[0].title, graph.models[0].name, graph.papers[0].authors]).toEqual(['List of papers', 'Pruning [31mred  title', 'LLaMA-7B', ['Ann Author']])
     expect(site.read('papers/pruning-31mred-title/index.html')).toContain('An abstract with a lone  surrogate')
     expect(graph.papers[0].links.map((link: {label: string}) => link.label)).toEqual(['Paper'])
-    expect(site.messages).toEqual([expect.stringMatching(/^README\.md: Link `Code` has a malformed URL `https:\/\/example\.org\/a\ufffeb`/)])
+    expect(site.messages).toContainEqual(expect.stringMatching(/^README\.md: Link `Code` has a malformed URL `https:\/\/example\.org\/a\ufffeb`/))
+    // The contributor is told, at each line, what the site dropped.
+    expect(site.result.files[0]!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual([
+      '1:7 text-control-character',
+      '5:14 text-control-character',
+      '6:53 url-unsafe',
+      '6:82 text-control-character',
+      '13:8 text-control-character'
+    ])
   })
 })
 

@@ -21,7 +21,7 @@ export function guarantees(): string[] {
     '| GitHub annotations | One `::error` or `::warning` command per line: its properties escaped (`%`, CR, LF, `:`, `,`), its message escaped (`%`, CR, LF) and with `##[` and `::` neutralised, so it carries no second command. | `src/report/github.ts` | the workflow-command grammar |',
     '| Step summary | A markdown table; README text is printed in an escaped HTML `<code>` element, so it cannot close its span, or add a link, an image or HTML. | `src/report/github.ts` | remark with GFM |',
     '',
-    'Text is cleaned once, where it enters the graph (the README\'s tree before extraction, and the metadata reader): C0 controls but TAB, LF and CR, DEL and the C1 controls, noncharacters and lone surrogates are dropped (`src/clean-text.ts`). A URL that holds one is refused, not cleaned.',
+    'Text is cleaned once, where it enters the graph (the README\'s tree before extraction, and the metadata reader): C0 controls but TAB, LF and CR, DEL and the C1 controls, noncharacters and lone surrogates are dropped (`src/clean-text.ts`), and the warning `text-control-character` names each README line that held one. A URL that holds one is refused, not cleaned.',
     '',
     '### Limits on `papers.meta.json`',
     '',
