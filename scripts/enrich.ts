@@ -43,7 +43,10 @@ await main(async () => {
   const graph = analyze(file)?.graph
   if (!graph) throw new Error(`${file.path} cannot be parsed: run \`npm run check\` first`)
   const ids = graph.papers.flatMap((paper) => (paper.arxiv ? [paper.arxiv] : []))
-  const old = await readMetaCache(cachePath)
+  // An entry the cache cannot hold as it is (and a file that cannot be read at all) is fetched again.
+  const {cache: old, file: cacheFile} = readMetaCache(cachePath)
+  for (const message of cacheFile.messages) console.log(`${cacheFile.path}: ${message.reason}`)
+  if (cacheFile.messages.some((message) => message.fatal)) console.log('The entries with errors are fetched again.')
   const refresh = values.refresh ? (positionals.length > 0 ? new Set(positionals) : 'all' as const) : new Set<string>()
 
   const result = await enrich(ids, old, refresh, options)

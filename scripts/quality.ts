@@ -1,6 +1,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import {execFileSync} from 'node:child_process'
 import {qualityFile, readQuality, type QualityEntry} from '../test/helpers/quality.ts'
+import {guarantees} from './quality/guarantees.ts'
 
 /**
  * `npm run quality`: writes docs/QUALITY.md from the figures the last `npm test` (and `npm run fuzz`)
@@ -62,6 +63,7 @@ for (const area of areas) {
   for (const [name, value] of Object.entries(entry.figures)) lines.push(`| ${name} | ${name === 'seed' ? String(value) : number(value)} |`)
   lines.push('')
 }
+lines.push(...guarantees())
 await mkdir('docs', {recursive: true})
 await writeFile('docs/QUALITY.md', lines.join('\n'))
 console.log('Wrote docs/QUALITY.md')

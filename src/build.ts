@@ -23,7 +23,7 @@ import {summariesFile, summariesJson} from './render/summaries.ts'
 import {normalizeBase} from './render/paths.ts'
 import {bundleClient} from './write/client.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
-import {MetaCacheError, metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
+import {metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
 import {historyOff, noHistory, readHistory} from './history/history.ts'
 import {extraFiles} from './render/extra-files.ts'
 import type {Graph, RawList} from './types.ts'
@@ -92,15 +92,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
   const graph = bestEffort(analysis.graph, analysis.raw)
   // The build reads only the cache that `npm run enrich` wrote: it never goes to the network.
-  const metaPath = options.meta ?? metaPathFor(options.input)
-  try {
-    graph.meta = metaByPaper(graph.papers, await readMetaCache(metaPath))
-  } catch (error) {
-    if (!(error instanceof MetaCacheError)) throw error
-    const cache = new VFile({path: relative(process.cwd(), resolve(metaPath))})
-    cache.message(error.message.slice(error.path.length + 2), {ruleId: 'meta-cache', source: ruleSource}).fatal = true
-    return {files: [file, cache], graph, written: false}
-  }
+  const meta = readMetaCache(options.meta ?? metaPathFor(options.input))
+  // Its warnings (text that was cut) are reported with the README's.
+  const reported = meta.file.messages.length > 0 ? [file, meta.file] : [file]
+  if (hasErrors(meta.file)) return {files: reported, graph, written: false}
+  graph.meta = metaByPaper(graph.papers, meta.cache)
   graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
 
   const client = await bundling
@@ -121,9 +117,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!(error instanceof TemplateError)) throw error
     const template = new VFile({path: error.template})
     template.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
-    return {files: [file, template], graph, written: false}
+    return {files: [...reported, template], graph, written: false}
   }
-  return {files: [file], graph, written: true}
+  return {files: reported, graph, written: true}
 }
 
 /**

@@ -89,7 +89,7 @@ describe('npm run enrich, end to end against a local replay of the arXiv API', (
     expect(run.stdout).toContain('5 of 5 arXiv papers cached; fetched 5, 0 failed.')
 
     expect(readFileSync(cache, 'utf8')).toBe(seedCache())
-    const meta = parseMetaCache(readFileSync(cache, 'utf8'))
+    const meta = parseMetaCache(readFileSync(cache, 'utf8')).cache
     expect([...meta.keys()]).toEqual(['2402.02834', '2402.11187', '2403.03853', '2406.16330', '2407.00928'])
     expect(meta.get('2403.03853')).toMatchObject({authors: expect.arrayContaining(['Xin Men', 'Weipeng Chen']), published: '2024-03-06T17:04:18Z', primaryCategory: 'cs.CL'})
 
@@ -109,7 +109,7 @@ describe('npm run enrich, end to end against a local replay of the arXiv API', (
     expect(run.stderr).toContain('2402.02834: HTTP 400: Bad Request: malformed id')
     expect(run.stderr).toContain('2402.11187: malformed XML: unclosed xml tag(s)')
     expect(run.stderr).toContain('(after 4 tries)')
-    expect([...parseMetaCache(readFileSync(cache, 'utf8')).keys()]).toEqual(['2406.16330', '2407.00928'])
+    expect([...parseMetaCache(readFileSync(cache, 'utf8')).cache.keys()]).toEqual(['2406.16330', '2407.00928'])
 
     // The next run asks only for what is missing.
     const rest = await enrich(cache, {})
@@ -125,7 +125,20 @@ describe('npm run enrich, end to end against a local replay of the arXiv API', (
     const run = await enrich(cache, {}, ['--refresh', '2402.11187'])
     expect(run.requests.map((r) => r.ids)).toEqual(['2402.11187'])
     expect(run.stdout).toContain('dropped 1 no longer in the list (2401.00001)')
-    expect(parseMetaCache(readFileSync(cache, 'utf8')).has('2401.00001')).toBe(false)
+    expect(parseMetaCache(readFileSync(cache, 'utf8')).cache.has('2401.00001')).toBe(false)
+  })
+})
+
+describe('a cache that does not hold to its schema', () => {
+  it('has the entries that break it fetched again by enrich, which says why', async () => {
+    const cache = join(tmp, 'invalid.json')
+    const broken = JSON.parse(seedCache())
+    broken.papers['2402.11187'].published = 'Feb 5 2024 (x)'
+    writeFileSync(cache, `\ufeff${JSON.stringify(broken)}`)
+    const run = await enrich(cache, {})
+    expect(run.requests.map((r) => r.ids)).toEqual(['2402.11187'])
+    expect(run.stdout).toContain('papers["2402.11187"].published: "Feb 5 2024 (x)" is not an ISO 8601 date-time')
+    expect(readFileSync(cache, 'utf8')).toBe(seedCache())
   })
 })
 
@@ -189,7 +202,7 @@ describe('the build with the cache', () => {
     writeFileSync(join(dir, 'papers.meta.json'), '{"papers": {"2402.02834": {"title": "x"}}}')
     const result = await build({input: join(dir, 'README.md'), out: join(dir, 'out')})
     expect(result.written).toBe(false)
-    expect(result.files[1]?.messages[0]?.reason).toContain('the entry for 2402.02834 lacks a title, authors, abstract or dates')
+    expect(result.files[1]?.messages.map((message) => message.reason)).toEqual(['authors', 'abstract', 'published', 'updated'].map((key) => `papers["2402.02834"].${key}: is missing; run \`npm run enrich -- --refresh 2402.02834\` to fetch it again`))
     expect(existsSync(join(dir, 'out'))).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import type {Graph, Id, Paper, PaperMeta} from '../types.ts'
 import {publication} from './venues.ts'
+import {bibComment, bibField, bibNames, bibVerbatim} from './bibtex-text.ts'
 
 /**
  * BibTeX for every paper, computed once per graph: keys must be unique across the whole list.
@@ -43,7 +44,7 @@ export function citationKeysOf(graph: Graph): Map<Id, string> {
 /** `papers.bib`: every entry, in the list's order. */
 export function bibFile(graph: Graph): string {
   const {entry} = citations(graph)
-  const header = `% ${graph.title || 'Awesome list'}: ${graph.papers.length} papers. Generated from the list; citation keys are stable.\n`
+  const header = `% ${bibComment(graph.title || 'Awesome list')}: ${graph.papers.length} papers. Generated from the list; citation keys are stable.\n`
   return `${header}\n${graph.papers.map((paper) => entry.get(paper.id)).join('\n')}`
 }
 
@@ -111,44 +112,32 @@ const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 function formatEntry(graph: Graph, paper: Paper, key: string): string {
   const meta = graph.meta.get(paper.id)
   const where = publication(paper.venue)
-  const fields: Array<[string, string, 'braced' | 'bare']> = []
-  const add = (name: string, value: string | undefined, form: 'braced' | 'bare' = 'braced') => {
-    if (value !== undefined && value.trim() !== '') fields.push([name, value, form])
+  const fields: Array<[string, string]> = []
+  // Every value is written by bibtex-text.ts for its kind of field; only `month` is a bare word, from the list below.
+  const add = (name: string, written: string, bare = false) => {
+    if (written !== '') fields.push([name, bare ? written : `{${written}}`])
   }
-  add('title', protectCase(escape(paper.title)))
-  if (meta && meta.authors.length > 0) add('author', meta.authors.map(escape).join(' and '))
-  if (where.kind === 'inproceedings') add('booktitle', escape(where.booktitle))
-  if (where.kind === 'article') add('journal', escape(where.journal))
-  if (where.kind === 'preprint') add('howpublished', where.howpublished && escape(where.howpublished))
-  const year = yearOf(paper, meta)
-  add('year', year === undefined ? undefined : String(year))
+  add('title', protectCase(bibField(paper.title)))
+  if (meta) add('author', bibNames(meta.authors))
+  if (where.kind === 'inproceedings') add('booktitle', bibField(where.booktitle))
+  if (where.kind === 'article') add('journal', bibField(where.journal))
+  if (where.kind === 'preprint') add('howpublished', bibField(where.howpublished ?? ''))
+  add('year', bibField(String(yearOf(paper, meta) ?? '')))
   if (where.kind === 'preprint') {
     const month = meta ? Number(meta.published.slice(5, 7)) : paper.date?.month
-    add('month', month ? months[month - 1] : undefined, 'bare')
+    add('month', month ? months[month - 1]! : '', true)
   }
   if (paper.arxiv) {
-    add('eprint', paper.arxiv)
+    add('eprint', bibVerbatim(paper.arxiv))
     add('archivePrefix', 'arXiv')
-    add('primaryClass', meta?.primaryCategory)
+    add('primaryClass', bibField(meta?.primaryCategory ?? ''))
   }
-  add('doi', meta?.doi && escape(meta.doi))
-  add('url', escapeUrl(paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : (paper.links.find((l) => /paper|pdf/i.test(l.label)) ?? paper.links[0])?.href))
+  add('doi', bibVerbatim(meta?.doi ?? ''))
+  add('url', bibVerbatim((paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : (paper.links.find((l) => /paper|pdf/i.test(l.label)) ?? paper.links[0])?.href) ?? ''))
   const type = where.kind === 'preprint' ? 'misc' : where.kind
   const width = Math.max(...fields.map(([name]) => name.length))
-  const body = fields.map(([name, value, form]) => `  ${name.padEnd(width)} = ${form === 'bare' ? value : `{${value}}`}`).join(',\n')
+  const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n')
   return `@${type}{${key},\n${body}\n}\n`
-}
-
-/** Text in braces: the characters BibTeX and LaTeX treat as commands, and any brace, become plain. */
-function escape(text: string): string {
-  return text.replace(/[\\{}&%$#_~^]/g, (c) =>
-    c === '\\' ? '\\textbackslash{}' : c === '{' ? '\\textbraceleft{}' : c === '}' ? '\\textbraceright{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`
-  )
-}
-
-/** A URL goes in as written, except for what would unbalance the braces or start a comment. */
-function escapeUrl(href: string | undefined): string | undefined {
-  return href?.replace(/[{}%\\]/g, (c) => encodeURIComponent(c))
 }
 
 /** Styles that lower-case titles must keep "LLaMA", "GPT" and "LoRA": words with a capital past their first letter are braced. */

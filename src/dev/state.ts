@@ -13,7 +13,7 @@ import {source as ruleSource} from '../rules/rule.ts'
 import type {Route} from '../render/route.ts'
 import type {Graph} from '../types.ts'
 import {scriptSources} from '../write/client.ts'
-import {MetaCacheError, metaByPaper, metaPathFor, parseMetaCache} from '../meta/cache.ts'
+import {metaByPaper, metaPathFor, readMetaCache} from '../meta/cache.ts'
 import {historyOff, noHistory} from '../history/history.ts'
 
 export interface DevSiteOptions {
@@ -46,6 +46,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let json = once(() => '')
   let summaries: {path: string; body: () => string} | undefined
   let templateFile: VFile | undefined
+  let metaFile: VFile | undefined
   let graph: Graph | undefined
 
   const renderWith = (graph: Graph) => {
@@ -79,7 +80,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (result) {
         // Best-effort, as `--allow-errors`: what the errors name is left out.
         graph = bestEffort(result.graph, result.raw)
-        graph.meta = readMeta(options.input, file, graph)
+        // The build's reader: the same messages, but a broken entry is left out rather than stopping the preview.
+        const meta = readMetaCache(metaPathFor(options.input))
+        graph.meta = metaByPaper(graph.papers, meta.cache)
+        metaFile = meta.file.messages.length > 0 ? meta.file : undefined
         graph.history = noHistory(historyOff)
       }
       // When the README cannot be read into a graph, the last good one stays on screen. Either way the
@@ -109,26 +113,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     },
 
     messages() {
-      return templateFile ? [file, templateFile] : [file]
+      return [file, ...(metaFile ? [metaFile] : []), ...(templateFile ? [templateFile] : [])]
     }
   }
   return devSite
-}
-
-/** The arXiv metadata cache beside the README, as the build reads it; a broken cache is a message, not a stop. */
-function readMeta(input: string, file: VFile, graph: Graph): Graph['meta'] {
-  const path = metaPathFor(input)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return new Map()
-  }
-  try {
-    return metaByPaper(graph.papers, parseMetaCache(text, path))
-  } catch (error) {
-    if (!(error instanceof MetaCacheError)) throw error
-    file.message(error.message, {ruleId: 'meta-cache', source: ruleSource})
-    return new Map()
-  }
 }

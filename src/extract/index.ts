@@ -7,6 +7,7 @@ import {isPaperEntry, readPaperEntry} from './paper-entry.ts'
 import {readTable} from './table.ts'
 import {readTools} from './tools.ts'
 import {readContents} from './contents.ts'
+import {cleanTree} from './clean-tree.ts'
 import {SlugRegistry, slugify} from '../graph/slug.ts'
 import type {RawList, RawSection} from '../types.ts'
 
@@ -16,6 +17,8 @@ import type {RawList, RawSection} from '../types.ts'
  * Whatever no reader claims is kept as prose, so nothing in the README is dropped silently.
  */
 export function extract(tree: Root, file: VFile): RawList {
+  // Text enters the graph here: what no output may carry goes first.
+  cleanTree(tree)
   const at = locator(file)
   const list: RawList = {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: []}
   const ids = new SlugRegistry()

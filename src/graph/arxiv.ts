@@ -1,5 +1,10 @@
 import type {PaperDate} from '../types.ts'
 
+/** An arXiv id without its version: new style `2402.02834`, old style `cs/0112017` or `math.AG/0601001`. */
+export const arxivIdForm = /\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}/
+
+const arxivPath = new RegExp(`^/(?:abs|pdf|html)/(${arxivIdForm.source})(?:v\\d+)?(?:\\.pdf)?/?$`, 'i')
+
 /**
  * The arXiv id in an arXiv URL: `/abs/2402.02834`, `/pdf/2402.02834v2`, `/pdf/2402.02834.pdf`,
  * and old-style ids such as `/abs/cs/0112017`. The version suffix is dropped: it names the same paper.
@@ -12,7 +17,7 @@ export function arxivId(href: string): string | undefined {
     return undefined
   }
   if (!/(^|\.)arxiv\.org$/i.test(url.hostname)) return undefined
-  const match = /^\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(url.pathname)
+  const match = arxivPath.exec(url.pathname)
   return match?.[1]
 }
 

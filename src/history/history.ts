@@ -1,6 +1,7 @@
 import {arxivId} from '../graph/arxiv.ts'
 import type {Graph, Id, Paper} from '../types.ts'
 import {readFileLog, type FileLog} from './git-log.ts'
+import {isoInstant} from '../iso-date.ts'
 
 /** When the papers came into the list, read from the README's git history. */
 export interface History {
@@ -129,11 +130,11 @@ export interface Added {
 /** When a paper came into the list: from the history, else the paper's own date (arXiv's exact day when cached). */
 export function addedOf(graph: Graph, paper: Paper): Added | undefined {
   const date = graph.history.added.get(paper.id)
-  if (date) return {date, source: 'git', precision: 'day'}
+  if (date) return {date: isoInstant(date), source: 'git', precision: 'day'}
   const published = graph.meta.get(paper.id)?.published
-  if (published) return {date: published, source: 'paper', precision: 'day'}
+  if (published) return {date: isoInstant(published), source: 'paper', precision: 'day'}
   if (!paper.date) return undefined
-  return {date: `${paper.date.year}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`, source: 'paper', precision: paper.date.month ? 'month' : 'year'}
+  return {date: isoInstant(`${String(paper.date.year).padStart(4, '0')}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`), source: 'paper', precision: paper.date.month ? 'month' : 'year'}
 }
 
 /** Added in the `newDays` days up to the newest commit. Only a date from the history can make a paper new. */

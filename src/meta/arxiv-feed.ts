@@ -1,5 +1,6 @@
 import {DOMParser, onWarningStopParsing, type Element} from '@xmldom/xmldom'
 import type {PaperMeta} from './cache.ts'
+import {readIsoInstant} from '../iso-date.ts'
 
 const atom = 'http://www.w3.org/2005/Atom'
 const arxivNs = 'http://arxiv.org/schemas/atom'
@@ -70,8 +71,8 @@ function squash(value: string): string {
 }
 
 function isoDate(value: string): string | undefined {
-  const time = Date.parse(value.trim())
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString().replace('.000Z', 'Z')
+  const read = readIsoInstant(value.trim())
+  return read.ok ? read.iso : undefined
 }
 
 /** xmldom's message, without its wrapping: `Reporting fatalError "unclosed xml tag(s): feed" caused …` → the quoted part. */

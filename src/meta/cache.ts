@@ -1,5 +1,10 @@
-import {readFile, rename, writeFile} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
+import {lstatSync, readFileSync} from 'node:fs'
+import {rename, writeFile} from 'node:fs/promises'
+import {dirname, join, relative, resolve} from 'node:path'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {source as ruleSource} from '../rules/rule.ts'
+import {bytes, metaLimits, validateMeta, type MetaProblem} from './schema.ts'
 
 /**
  * What `npm run enrich` learns about an arXiv paper, cached in `content/papers.meta.json`
@@ -30,42 +35,91 @@ export function metaPathFor(readme: string): string {
   return join(dirname(readme), 'papers.meta.json')
 }
 
-export class MetaCacheError extends Error {
-  readonly path: string
-  constructor(path: string, reason: string) {
-    super(`${path}: ${reason}`)
-    this.name = 'MetaCacheError'
-    this.path = path
-  }
+/** The cache as read: the valid entries, and a file named as the contributor sees it, with a message per problem. */
+export interface MetaRead {
+  cache: MetaCache
+  /** Errors are fatal: the build stops on them, the dev server shows them and goes on without those entries. */
+  file: VFile
 }
 
-/** Reads the cache; a missing file is an empty cache. A malformed one is an error that names the entry. */
-export async function readMetaCache(path: string): Promise<MetaCache> {
+/**
+ * Reads the cache, for the build and the dev server alike, so both say the same. A missing file is an
+ * empty cache. The file must be a plain file (a link could point at /proc/self/environ) no larger than
+ * the limit, measured before it is read; a byte order mark is allowed, as in the README.
+ */
+export function readMetaCache(path: string): MetaRead {
+  const file = new VFile({path: shownPath(path)})
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    const stats = lstatSync(path)
+    if (stats.isSymbolicLink() || !stats.isFile()) return refuse(file, `is ${stats.isSymbolicLink() ? 'a symbolic link' : 'not a file'}; the cache must be a plain file`)
+    if (stats.size > metaLimits.fileBytes) return refuse(file, tooLarge(stats.size))
+    text = readFileSync(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map()
-    throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return {cache: new Map(), file}
+    return refuse(file, `cannot be read (${code ?? (error as Error).message})`)
   }
-  return parseMetaCache(text, path)
+  return parseMetaCache(text, file)
 }
 
-export function parseMetaCache(text: string, path = 'papers.meta.json'): MetaCache {
+/** Reads the cache from its text. */
+export function parseMetaCache(text: string, file: VFile = new VFile({path: 'papers.meta.json'})): MetaRead {
+  // The file may have grown since it was measured.
+  if (text.length > metaLimits.fileBytes) return refuse(file, tooLarge(Buffer.byteLength(text)))
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = JSON.parse(json)
   } catch (error) {
-    throw new MetaCacheError(path, `not valid JSON (${(error as Error).message}); run \`npm run enrich\` to write it again`)
+    // Only the place is told: the parser's message quotes the text, which is not ours to print.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1]
+    const place = at === undefined ? undefined : location(json).toPoint(Number(at))
+    const message = file.message(`is not valid JSON${place ? ` at line ${place.line}, column ${place.column}` : ''}; run \`npm run enrich\` to write it again`, {place, ruleId: 'meta-cache', source: ruleSource})
+    message.fatal = true
+    return {cache: new Map(), file}
   }
-  if (!isRecord(data) || !isRecord(data['papers'])) throw new MetaCacheError(path, 'expected an object with a "papers" object; run `npm run enrich` to write it again')
-  const cache: MetaCache = new Map()
-  for (const [id, value] of Object.entries(data['papers'])) {
-    const meta = readEntry(value)
-    if (!meta) throw new MetaCacheError(path, `the entry for ${id} lacks a title, authors, abstract or dates; run \`npm run enrich -- --refresh ${id}\``)
-    cache.set(id, {...meta, arxiv: id})
+  const {cache, problems} = validateMeta(data)
+  report(file, json, problems)
+  return {cache, file}
+}
+
+function refuse(file: VFile, reason: string): MetaRead {
+  report(file, '', [{field: '', reason, fatal: true}])
+  return {cache: new Map(), file}
+}
+
+function tooLarge(size: number): string {
+  return `is ${bytes(size)}, more than the ${bytes(metaLimits.fileBytes)} a metadata cache may have; it holds no more than authors, abstracts and dates, so check what was added to it, or run \`npm run enrich\` to write it again`
+}
+
+/** One message per problem, at the line of its entry's field when the text shows where that is. */
+function report(file: VFile, text: string, problems: MetaProblem[]): void {
+  const place = location(text)
+  for (const problem of problems.slice(0, metaLimits.messages)) {
+    const offset = problem.id === undefined ? -1 : fieldOffset(text, problem.id, problem.key)
+    const message = file.message(problem.field ? `${problem.field}: ${problem.reason}` : problem.reason, {place: place.toPoint(offset), ruleId: 'meta-cache', source: ruleSource})
+    message.fatal = problem.fatal
   }
-  return cache
+  if (problems.length > metaLimits.messages) {
+    const rest = problems.slice(metaLimits.messages)
+    const message = file.message(`${rest.length} more problems, not listed; fix the ones above, or run \`npm run enrich\` to write the file again`, {ruleId: 'meta-cache', source: ruleSource})
+    message.fatal = rest.some((problem) => problem.fatal)
+  }
+}
+
+/** Where `"id": {… "key":` starts in the file as enrich writes it; -1 when it cannot be found. */
+function fieldOffset(text: string, id: string, key: string | undefined): number {
+  const entry = text.indexOf(`${JSON.stringify(id)}:`)
+  if (entry === -1 || key === undefined) return entry
+  const field = text.indexOf(`${JSON.stringify(key)}:`, entry)
+  return field === -1 ? entry : field
+}
+
+/** As the contributor would type it from the project: `content/papers.meta.json`. */
+function shownPath(path: string): string {
+  const shown = relative(process.cwd(), resolve(path))
+  return shown === '' || shown.startsWith('..') ? resolve(path) : shown
 }
 
 /** Stable JSON: ids sorted, fields in a fixed order, so a pull request's diff shows only what changed. */
@@ -93,21 +147,6 @@ export async function writeMetaCache(path: string, cache: MetaCache): Promise<vo
   await writeFile(temporary, serializeMetaCache(cache))
   await rename(temporary, path)
 }
-
-function readEntry(value: unknown): Omit<PaperMeta, 'arxiv'> | undefined {
-  if (!isRecord(value)) return undefined
-  const {title, authors, abstract, published, updated} = value
-  if (typeof title !== 'string' || typeof abstract !== 'string' || typeof published !== 'string' || typeof updated !== 'string') return undefined
-  if (!Array.isArray(authors) || !authors.every((name) => typeof name === 'string')) return undefined
-  if (Number.isNaN(Date.parse(published)) || Number.isNaN(Date.parse(updated))) return undefined
-  const optional = (key: string) => (typeof value[key] === 'string' && value[key] !== '' ? (value[key] as string) : undefined)
-  return {title, authors, abstract, published, updated, primaryCategory: optional('primaryCategory'), doi: optional('doi'), journalRef: optional('journalRef')}
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 
 /** Paper id → its cached metadata, for the papers that have an arXiv id the cache knows. */
 export function metaByPaper(papers: ReadonlyArray<{id: string; arxiv: string | undefined}>, cache: MetaCache): Map<string, PaperMeta> {

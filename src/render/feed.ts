@@ -4,6 +4,7 @@ import type {Graph} from '../types.ts'
 import {formatDate} from './format.ts'
 import {absoluteUrl, pagePath} from './paths.ts'
 import {xmlText} from './xml.ts'
+import {isoInstant} from '../iso-date.ts'
 
 /** How many of the most recently added papers the feed carries. */
 export const feedSize = 100
@@ -17,7 +18,7 @@ export function atomFeed(graph: Graph, options: {base: string; siteUrl: string |
   const link = (page: string) => absoluteUrl(options.siteUrl, options.base, page) ?? `${options.base}${page}`
   const id = (page: string) => absoluteUrl(options.siteUrl, options.base, page) ?? `urn:uuid:${uuid(`${options.base}${page}`)}`
   const entries = recentlyAdded(graph).slice(0, feedSize)
-  const updated = entries[0]?.added.date ?? graph.history.newest ?? '1970-01-01T00:00:00Z'
+  const updated = isoInstant(entries[0]?.added.date ?? graph.history.newest ?? '1970-01-01T00:00:00Z')
   const title = graph.title || 'Awesome list'
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -42,8 +43,8 @@ export function atomFeed(graph: Graph, options: {base: string; siteUrl: string |
       `    <id>${xmlText(id(page))}</id>`,
       `    <link rel="alternate" type="text/html" href="${xmlText(link(page))}"/>`,
       ...(paper.arxiv ? [`    <link rel="related" type="text/html" href="https://arxiv.org/abs/${xmlText(paper.arxiv)}" title="arXiv"/>`] : []),
-      `    <updated>${added.date}</updated>`,
-      ...(meta ? [`    <published>${meta.published}</published>`] : []),
+      `    <updated>${isoInstant(added.date)}</updated>`,
+      ...(meta ? [`    <published>${isoInstant(meta.published)}</published>`] : []),
       ...(meta?.authors ?? []).map((name) => `    <author><name>${xmlText(name)}</name></author>`),
       ...paper.labels.map((id) => `    <category term="${xmlText(id)}" label="${xmlText(graph.label.get(id)?.name ?? id)}"/>`),
       `    <summary>${xmlText(summary)}</summary>`,

@@ -1,4 +1,5 @@
 import type {DatasetRole, PaperDate} from '../types.ts'
+import {readIsoInstant} from '../iso-date.ts'
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -27,10 +28,10 @@ export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
   }
 }
 
-/** "5 Feb 2024" from an ISO 8601 date, in UTC, without the machine's locale. */
+/** "5 Feb 2024" from an ISO 8601 date, in UTC, without the machine's locale; '' for what does not read strictly. */
 export function formatDay(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
+  const date = instant(iso)
+  if (!date) return ''
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
 }
 
@@ -55,9 +56,14 @@ export function isolateBidi(text: string): string {
 
 /** A date to the precision it is known: "15 Jan 2024", "Dec 2023" or "2023". */
 export function formatAt(iso: string, precision: 'day' | 'month' | 'year'): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
+  const date = instant(iso)
+  if (!date) return ''
   if (precision === 'year') return String(date.getUTCFullYear())
   if (precision === 'month') return `${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
   return formatDay(iso)
+}
+
+function instant(iso: string): Date | undefined {
+  const read = readIsoInstant(iso)
+  return read.ok ? new Date(read.time) : undefined
 }

@@ -2,6 +2,7 @@ import type {Graph, Paper, Position} from '../types.ts'
 import {pagePath} from './paths.ts'
 import {citationKeysOf} from '../cite/bibtex.ts'
 import {addedDate, addedOf} from '../history/history.ts'
+import {isoInstant} from '../iso-date.ts'
 
 /**
  * The public data API: `dist/graph.json`. Entities keep the list's order; every edge is listed on both ends.
@@ -37,7 +38,7 @@ export function graphJson(graph: Graph): string {
       methods: paper.methods,
       line: line(paper.position),
       authors: graph.meta.get(paper.id)?.authors ?? [],
-      published: graph.meta.get(paper.id)?.published ?? null,
+      published: published(graph, paper),
       added: added(graph, paper),
       addedFrom: addedOf(graph, paper)?.source ?? null,
       citationKey: citationKeysOf(graph).get(paper.id) ?? null
@@ -70,6 +71,11 @@ export function graphJson(graph: Graph): string {
     years: graph.years.map((year) => ({year: Number(year.id), page: pagePath('year', year.id), papers: year.papers}))
   }
   return `${JSON.stringify(data, null, 2)}\n`
+}
+
+function published(graph: Graph, paper: Paper): string | null {
+  const meta = graph.meta.get(paper.id)
+  return meta ? isoInstant(meta.published) : null
 }
 
 function added(graph: Graph, paper: Paper): string | null {

@@ -1,6 +1,7 @@
 import {addedDate, addedOf} from '../history/history.ts'
 import type {Dataset, Graph, Paper} from '../types.ts'
 import {pagePath} from './paths.ts'
+import {isoInstant} from '../iso-date.ts'
 
 /**
  * JSON-LD for a `<script type="application/ld+json">` data block. A data block is never run, so the
@@ -21,7 +22,7 @@ export type AbsoluteUrl = (page: string) => string | undefined
 /** schema.org ScholarlyArticle for a paper page. */
 export function scholarlyArticle(graph: Graph, paper: Paper, url: AbsoluteUrl): Record<string, unknown> {
   const meta = graph.meta.get(paper.id)
-  const date = meta?.published.slice(0, 10) ?? (paper.date ? `${paper.date.year}${paper.date.month ? `-${String(paper.date.month).padStart(2, '0')}` : ''}` : undefined)
+  const date = (meta && isoInstant(meta.published).slice(0, 10)) ?? (paper.date ? `${paper.date.year}${paper.date.month ? `-${String(paper.date.month).padStart(2, '0')}` : ''}` : undefined)
   const added = addedOf(graph, paper)
   const names = (ids: string[], kind: 'model' | 'dataset' | 'label') => ids.map((id) => graph[kind].get(id)?.name).filter((name) => name !== undefined)
   return compact({

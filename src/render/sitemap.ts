@@ -2,6 +2,7 @@ import {rowKey} from '../history/history.ts'
 import type {Graph, Id} from '../types.ts'
 import {absoluteUrl, folder} from './paths.ts'
 import {xmlText} from './xml.ts'
+import {isoInstant} from '../iso-date.ts'
 
 /**
  * `sitemap.xml` (sitemaps.org 0.9). Its URLs must be absolute, so there is one only when the build
@@ -13,7 +14,7 @@ export function sitemap(graph: Graph, pages: string[], options: {base: string; s
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
   for (const page of pages) {
     const lastmod = lastChanged(graph, page)
-    lines.push(`  <url><loc>${xmlText(absoluteUrl(options.siteUrl, options.base, page)!)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`)
+    lines.push(`  <url><loc>${xmlText(absoluteUrl(options.siteUrl, options.base, page)!)}</loc>${lastmod ? `<lastmod>${isoInstant(lastmod)}</lastmod>` : ''}</url>`)
   }
   lines.push('</urlset>')
   return `${lines.join('\n')}\n`

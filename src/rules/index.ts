@@ -28,6 +28,7 @@ import {trailingComma} from './trailing-comma.ts'
 import {urlHttp} from './url-http.ts'
 import {urlUnsafe} from './url-unsafe.ts'
 import {textTooLong} from './text-too-long.ts'
+import {textControlCharacter} from './text-control-character.ts'
 
 /** Every rule: the errors first, then the warnings. Messages are sorted by place afterwards. */
 export const rules: readonly Rule[] = [
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   paperFieldUnknown,
   paperFieldNested,
   trailingComma,
+  textControlCharacter,
   paperNumberSequence,
   urlHttp,
   linkArxivDuplicate,

@@ -1,12 +1,19 @@
-import {DOMParser, onWarningStopParsing, type Element} from '@xmldom/xmldom'
+import {DOMParser, type Element} from '@xmldom/xmldom'
 import {validateXML} from 'xmllint-wasm'
 import {readFileSync} from 'node:fs'
 
 const atom = 'http://www.w3.org/2005/Atom'
 
-/** Parses XML strictly: any error or warning throws. */
+/**
+ * Parses XML strictly: any error or warning throws, but xmldom's warning that U+FFFD may come from a
+ * decoding error: in a feed it is text (markdown reads NUL as U+FFFD).
+ */
 export function parseXml(text: string) {
-  return new DOMParser({onError: onWarningStopParsing}).parseFromString(text, 'text/xml')
+  return new DOMParser({
+    onError: (level, message) => {
+      if (!(level === 'warning' && /replacement character/.test(message))) throw new Error(`${level}: ${message}`)
+    }
+  }).parseFromString(text, 'text/xml')
 }
 
 /** libxml2's verdict on a document against an XML Schema file; [] when it is valid. */

@@ -76,3 +76,34 @@ export const urlPayloads: Payload[] = [
   {name: 'attribute breakout in URL', text: 'https://example.org/"onmouseover="alert(1)"'},
   {name: 'angle brackets in URL', text: 'https://example.org/<script>alert(1)</script>'}
 ]
+
+/**
+ * Text aimed at the formats other than HTML: BibTeX, Atom and the sitemap, JSON, the CI log, its
+ * annotations and its step summary (test/output-formats.test.ts). None holds a line break: each is
+ * written into one-line README fields, and into the fields of papers.meta.json. Nor an http(s) URL:
+ * in README text GFM makes one a link, which ends a title.
+ */
+export const formatPayloads: Payload[] = [
+  {name: 'BibTeX @preamble (issue 9, finding 1)', text: '@preamble{ "\\immediate\\write18{touch /tmp/pwned}\\input{/etc/hostname}" }'},
+  {name: 'BibTeX entry, @string and @comment', text: '@misc{evil, title = {x}} @string{s = "b"} @comment{c}'},
+  {name: 'BibTeX field breakout', text: '}, note = {injected}, x = {'},
+  {name: 'unbalanced braces', text: '{{{ }}} } {'},
+  {name: 'LaTeX commands and specials', text: '\\input{/etc/passwd} \\def\\x{y} \\\\ \\end{document} $x^2$ #1 ~_&'},
+  {name: 'percent signs and encoded line breaks', text: '100% %0A%0D%25 % done'},
+  {name: 'LaTeX ligatures', text: "-- --- '' `` ?` !` << >> ,,"},
+  {name: 'CDATA end', text: ']]> <![CDATA[ x ]]>'},
+  {name: 'XML elements', text: '</title><x:evil xmlns:x="urn:evil">INJECTED</x:evil><link rel="enclosure" href="//evil.example/a.exe"/>'},
+  {name: 'XML entities and a DTD', text: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e; &amp; &#0; &#x1;'},
+  {name: 'HTML', text: '<script>alert(1)</script><img src=x onerror=alert(1)>'},
+  {name: 'C0 and C1 controls, DEL', text: 'a\u0000b\u0001c\u0007d\u0008e\u000bf\u000cg\u001bh[31mi\u007fj\u0085k\u009bl'},
+  {name: 'noncharacters', text: 'a\ufffeb\uffffc\ufdd0d'},
+  {name: 'lone surrogates', text: 'a\ud800b\udfffc'},
+  {name: 'bidi controls', text: 'abc\u202edcba\u202c \u2066isolate \u200fmark'},
+  {name: 'GitHub ##[ commands', text: '##[error]pwn ##[add-mask]secret ##[stop-commands]resume'},
+  {name: 'GitHub :: commands', text: '::error file=x::pwn ::stop-commands::resume ::add-mask::x'},
+  {name: 'encoded commands', text: '%0A::error::pwn%0D%0A##[error]pwn'},
+  {name: 'line and paragraph separators', text: 'a\u2028::error::pwn\u2029##[error]pwn'},
+  {name: 'backticks', text: '`` ` `code` ```fence'},
+  {name: 'markdown in the step summary', text: '| cell | ![x](//evil.example/x.png) [link](//evil.example) <img src=x>'},
+  {name: 'JSON breakout', text: '"}]}, {"x": "\\u0000'}
+]
