@@ -19,6 +19,9 @@ import {graphJson} from '../src/render/graph-json.ts'
 import {renderSite} from '../src/render/index.ts'
 import {scriptSources} from '../src/write/client.ts'
 import {formatMessages} from '../src/report/terminal.ts'
+import {raw} from 'hast-util-raw'
+import {toHast} from 'mdast-util-to-hast'
+import type {Nodes as HastNode} from 'hast'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import type {Graph} from '../src/types.ts'
 import type {VFile} from 'vfile'
@@ -568,12 +571,11 @@ describe('every payload, through every field of every format', () => {
     }
   })
 
-  // The CI log's three formats quote the README and the cache. Another change (src/report/) makes
-  // `##[` and `::` inert anywhere in a message and prints README text in the step summary as an
-  // escaped <code> element; the assertions that wait for it are marked PENDING below.
+  // The CI log's three formats quote the README and the cache: `##[` and `::` are inert anywhere in a
+  // message, and the step summary is an HTML block whose README text is escaped.
 
   it('the terminal report: one line per message, without control characters, none a line the runner reads as a command', () => {
-    const text = formatMessages(reportFiles)
+    const text = formatMessages(reportFiles, {verbose: true})
     const count = reportFiles.reduce((sum, file) => sum + file.messages.length, 0)
     expect(count).toBeGreaterThan(payloads.length * 4)
     const lines = text.split('\n')
@@ -584,9 +586,9 @@ describe('every payload, through every field of every format', () => {
     }
   })
 
-  // PENDING the src/report fix: `##[` is a runner command anywhere in a line, and today's printable() leaves it.
-  it.fails('PENDING: the terminal report has no `##[` and no `::` in any message', () => {
-    const lines = formatMessages(reportFiles).split('\n')
+  // `##[` is a runner command anywhere in a line.
+  it('the terminal report has no `##[` and no `::` in any message', () => {
+    const lines = formatMessages(reportFiles, {verbose: true}).split('\n')
     expect(lines.filter((line) => /##\[|::/.test(line))).toEqual([])
   })
 
@@ -603,28 +605,31 @@ describe('every payload, through every field of every format', () => {
     }
   })
 
-  // PENDING the src/report fix: the runner reads `##[cmd]` anywhere in a line, and `::` inside a message is left as it is.
-  it.fails('PENDING: GitHub annotations carry no second command: no `::` and no `##[` in their message', () => {
+  // The runner reads `##[cmd]` anywhere in a line.
+  it('GitHub annotations carry no second command: no `::` and no `##[` in their message', () => {
     const data = annotations(reportFiles).map((line) => command.exec(line)?.[8] ?? line)
     expect(data.filter((text) => /##\[|::/.test(text))).toEqual([])
   })
 
+  // As GitHub renders it: GFM with its HTML, which an HTML parser then reads as a browser would.
+  const summaryTree = () => {
+    const tree = raw(toHast(unified().use(remarkParse).use(remarkGfm).parse(stepSummary(reportFiles)), {allowDangerousHtml: true}))
+    const nodes: HastNode[] = []
+    const stack: HastNode[] = [tree]
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      nodes.push(node)
+      if ('children' in node) stack.push(...(node.children as HastNode[]))
+    }
+    return nodes
+  }
+
   it('the step summary: a table with a row per message', () => {
-    const tree = unified().use(remarkParse).use(remarkGfm).parse(stepSummary(reportFiles))
-    const table = (tree.children as Node[]).find((node) => node.type === 'table') as unknown as {children: unknown[]}
-    expect(table.children.length).toBe(reportFiles.reduce((sum, file) => sum + file.messages.length, 0) + 1)
+    const rows = summaryTree().filter((node) => node.type === 'element' && node.tagName === 'tr')
+    expect(rows.length).toBe(reportFiles.reduce((sum, file) => sum + file.messages.length, 0) + 1)
   })
 
-  // PENDING the src/report fix: today the message cell is raw markdown, so `<img>`, links and images in README text render.
-  it.fails('PENDING: the step summary shows README text only as text: no link, image, or HTML but the <code> element', () => {
-    const tree = unified().use(remarkParse).use(remarkGfm).parse(stepSummary(reportFiles))
-    const found: string[] = []
-    const stack: Node[] = [tree]
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (['link', 'image', 'linkReference', 'imageReference', 'definition', 'footnoteReference'].includes(node.type)) found.push(node.type)
-      if (node.type === 'html' && !/^<\/?code>$/.test((node as unknown as {value: string}).value)) found.push((node as unknown as {value: string}).value)
-      stack.push(...(((node as unknown as {children?: Node[]}).children) ?? []))
-    }
-    expect(found).toEqual([])
+  it('the step summary shows README text only as text: no link, image, or HTML but the summary\'s own table', () => {
+    const elements = new Set(summaryTree().flatMap((node) => (node.type === 'element' ? [node.tagName] : [])))
+    expect([...elements].sort()).toEqual(['code', 'h2', 'p', 'table', 'tbody', 'td', 'th', 'thead', 'tr'])
   })
 })

@@ -1,3 +1,5 @@
+import {readIsoInstant} from '../iso-date.ts'
+
 /** One commit that changed the file: when, and the lines its diff added. */
 export interface FileCommit {
   hash: string
@@ -170,17 +172,11 @@ function prefixed(prefix: string, quoted: string): string {
 }
 
 /**
- * git's strict ISO 8601 (`%cI`, `2024-06-10T08:30:00-04:00`) as UTC (`2024-06-10T12:30:00Z`); undefined
- * for anything else, an impossible day or hour included.
+ * git's strict ISO 8601 (`%cI`, `2024-06-10T08:30:00-04:00`) as UTC (`2024-06-10T12:30:00Z`), read by the
+ * site's one date reader; undefined for anything else, an impossible day or hour included, and for a date
+ * before 1970, which git's timestamps cannot hold.
  */
 export function utc(iso: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2}):(\d{2}))$/.exec(iso)
-  if (!match) return undefined
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [...match.slice(1, 7), ...match.slice(8)].map((part) => Number(part ?? 0)) as number[]
-  const time = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!)
-  // Date.UTC rolls 31 June over into July: a date that does not come back the same was not a date.
-  if (new Date(time).toISOString().slice(0, 19) !== iso.slice(0, 19) || offsetHours! > 23 || offsetMinutes! > 59) return undefined
-  const offset = (match[7] === '-' ? -1 : 1) * (offsetHours! * 60 + offsetMinutes!) * 60_000
-  const result = new Date(time - offset).toISOString().replace('.000Z', 'Z')
-  return /^\d{4}-/.test(result) ? result : undefined
+  const read = readIsoInstant(iso)
+  return read.ok && read.time >= 0 ? read.iso : undefined
 }
