@@ -1,14 +1,16 @@
 import {appendFile} from 'node:fs/promises'
 import {analyze, read} from '../src/build.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
-import {main, readFlags, report} from './cli.ts'
+import {main, readFlags, readingReport, report} from './cli.ts'
 
 /** Lints the README without building: exit 1 on any error, 0 when there are only warnings. */
 await main(async () => {
   const flags = readFlags(process.argv.slice(2))
   const file = await read(flags.input)
-  analyze(file)
+  analyze(file, {form: flags.form})
   const text = report([file])
+  const reading = readingReport(file)
+  if (reading) console.log(`${reading}\n`)
   console.log(text || `${file.path}: no problems`)
   if (process.env['GITHUB_ACTIONS'] === 'true') {
     for (const line of annotations([file])) console.log(line)

@@ -9,7 +9,7 @@ import {PieceCache} from './parse/cache.ts'
 import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
 import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
-import {extract} from './extract/index.ts'
+import {extract, type ReadOptions} from './extract/index.ts'
 import {link} from './graph/link.ts'
 import {PaperIndex} from './graph/paper-index.ts'
 import {bestEffort} from './graph/best-effort.ts'
@@ -54,6 +54,8 @@ export interface BuildOptions {
   templates?: string
   /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
   wholeFileParse?: boolean
+  /** The form the list's entries are written in (`bullets`, `key-value`, `inline`, `table`), instead of detecting it per section. */
+  form?: string
 }
 
 export interface BuildResult {
@@ -121,14 +123,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function parseAndAnalyze(file: VFile, options: BuildOptions): Promise<{raw: RawList; graph: Graph} | undefined> {
   if (!nestingIsSupported(file)) return undefined
   const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
-  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+  return treeIsSupported(file, tree) ? analyzeTree(file, tree, options) : undefined
 }
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
-export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
+export function analyze(file: VFile, options: ReadOptions = {}): {raw: RawList; graph: Graph} | undefined {
   if (!nestingIsSupported(file)) return undefined
   const tree = parse(file)
-  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+  return treeIsSupported(file, tree) ? analyzeTree(file, tree, options) : undefined
 }
 
 /** Input nested deeper than the parser supports is refused with a message before it is parsed. */
@@ -159,8 +161,8 @@ function treeIsSupported(file: VFile, tree: Root): boolean {
 }
 
 /** extract → link → validate, on a parsed README. */
-export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Graph} {
-  const raw = extract(inheritPositions(resolveReferences(tree)), file)
+export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}): {raw: RawList; graph: Graph} {
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}

@@ -27,12 +27,15 @@ import {trailingComma} from './trailing-comma.ts'
 import {urlHttp} from './url-http.ts'
 import {urlUnsafe} from './url-unsafe.ts'
 import {textTooLong} from './text-too-long.ts'
+import {coverageLow} from './coverage-low.ts'
+import {coverageNone} from './coverage-none.ts'
 
 /** Every rule: the errors first, then the warnings. Messages are sorted by place afterwards. */
 export const rules: readonly Rule[] = [
   paperMissingTitle,
   paperMissingLink,
   linkUnclosed,
+  coverageNone,
   paperNumberDuplicate,
   paperDuplicate,
   urlUnsafe,
@@ -45,6 +48,7 @@ export const rules: readonly Rule[] = [
   nameSimilar,
   paperUnreferenced,
   paperUnread,
+  coverageLow,
   contentsEntryUnmatched,
   contentsHeadingMissing,
   headingEmpty,

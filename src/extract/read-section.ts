@@ -1,0 +1,226 @@
+import {toString} from 'mdast-util-to-string'
+import type {List, ListItem, RootContent, Table} from 'mdast'
+import type {Locator} from './place.ts'
+import {holdsNoPapers} from './section.ts'
+import {isPaperEntry} from './paper-entry.ts'
+import {isReferenceTable, readTable} from './table.ts'
+import {readTools} from './tools.ts'
+import {readContents} from './contents.ts'
+import {paperUrlIn} from './paper-link.ts'
+import {chooseItemAdapter} from './detect.ts'
+import {paperLines} from './reading.ts'
+import {isCleanTitle} from './adapters/title.ts'
+import {adapters, itemAdapters, rowAdapters, type ItemAdapter} from './adapters/index.ts'
+import type {RawList, RawPaper, RawSection} from '../types.ts'
+
+export interface ReadOptions {
+  /** The form every section's entries are read in (`--form`), instead of the one detection finds. */
+  form?: string | undefined
+}
+
+/** Reads the blocks of the README into the raw list, section by section, keeping what no reader claims as prose. */
+export class SectionReader {
+  readonly #list: RawList
+  readonly #at: Locator
+  readonly #forced: ItemAdapter | undefined
+  readonly #sections: Map<string, RawSection>
+
+  constructor(list: RawList, at: Locator, options: ReadOptions = {}) {
+    this.#list = list
+    this.#at = at
+    this.#forced = options.form === undefined ? undefined : itemAdapters.find((adapter) => adapter.name === options.form)
+    if (options.form !== undefined && !adapters.some((adapter) => adapter.name === options.form)) {
+      throw new Error(`unknown form "${options.form}": use one of ${adapters.map((adapter) => adapter.name).join(', ')}`)
+    }
+    this.#sections = new Map(list.sections.map((section) => [section.id, section]))
+  }
+
+  /** Reads the blocks under one heading (or, without a section, the blocks before the title, as prose). */
+  read(section: RawSection | undefined, nodes: RootContent[]): void {
+    if (!section) {
+      for (const node of nodes) this.prose(undefined, node)
+      return
+    }
+    // A blockquote right under a heading describes its section; it stays in the prose as well.
+    const first = nodes[0]
+    if (first?.type === 'blockquote') section.description = toString(first).replace(/\s+/g, ' ').trim() || undefined
+    if (section.kind === 'contents') {
+      for (const node of nodes) {
+        if (node.type === 'list') this.#list.contents.push(...readContents(node))
+        else this.prose(section.id, node)
+      }
+    } else if (section.kind === 'tools') {
+      for (const node of nodes) {
+        const tools = readTools(node)
+        if (tools.length > 0) this.#list.tools.push(...tools)
+        else this.prose(section.id, node)
+      }
+    } else if (this.#aboutTheList(section)) {
+      for (const node of nodes) this.prose(section.id, node)
+    } else {
+      this.#entries(section, nodes)
+    }
+  }
+
+  /**
+   * Reads a section's entries: list items and table rows that link to a paper (or, under a Papers heading,
+   * open with `[N]`), in the form that fits them best; tables that cite papers by number; the rest is prose.
+   */
+  #entries(section: RawSection, nodes: RootContent[]): void {
+    const list = this.#list
+    const reading = list.reading
+    // Under a Papers heading, or in a section whose entries link to papers, `[N] Title` is an entry even without a link.
+    const linked = (item: ListItem) => paperUrlIn(item) !== undefined
+    const papersHere = section.kind === 'papers' || nodes.some(holdsEntries)
+    const candidate = (item: ListItem) => (papersHere && isPaperEntry(item)) || linked(item)
+    const items = nodes.flatMap((node) => (node.type === 'list' ? node.children.filter(candidate) : []))
+    const chosen = this.#forced ?? (items.length > 0 ? chooseItemAdapter(items, section.id, this.#at) : undefined)
+    const counts = new Map<string, {description: string; entries: number}>()
+    const count = (name: string, description: string) => {
+      const known = counts.get(`${name}\u0000${description}`)
+      if (known) known.entries++
+      else counts.set(`${name}\u0000${description}`, {description, entries: 1})
+    }
+    const before = list.papers.length
+    let citing = false
+
+    for (const node of nodes) {
+      if (node.type === 'list') {
+        const others: List = {...node, children: []}
+        for (const item of node.children) {
+          if (!candidate(item)) {
+            others.children.push(item)
+            continue
+          }
+          const hasLink = linked(item)
+          const found = this.#readItem(item, section, chosen!)
+          if (found) {
+            list.papers.push(found.paper)
+            count(found.adapter.name, found.adapter.description)
+            if (hasLink) reading.links++, reading.read++
+          } else {
+            others.children.push(item)
+            if (hasLink) reading.links++, reading.unread.push({kind: 'item', text: firstLine(item), reason: 'no clean title could be read from it', position: item.children[0]?.position ?? item.position})
+          }
+        }
+        if (others.children.length > 0) this.prose(section.id, others)
+      } else if (node.type === 'table') {
+        if (this.#cites(section, node)) {
+          list.tables.push(readTable(node, section, this.#at))
+          citing = true
+        } else if (!this.#paperTable(section, node, count)) {
+          this.prose(section.id, node)
+        }
+      } else {
+        if (node.type === 'paragraph' || node.type === 'html') {
+          const lines = paperLines(node, this.#at)
+          reading.links += lines.length
+          reading.unread.push(...lines)
+        }
+        this.prose(section.id, node)
+      }
+    }
+
+    for (const [key, {description, entries}] of counts) {
+      reading.forms.push({section: section.id, path: this.#path(section), name: key.split('\u0000')[0]!, description, entries})
+    }
+    // Papers under `## Pruning` or `## LLM Architecture Design`: the section holds papers, whatever its heading says.
+    if (list.papers.length > before && !citing && section.kind !== 'papers') {
+      section.kind = 'papers'
+      section.role = undefined
+      section.fromContent = true
+    }
+  }
+
+  /**
+   * An entry in the section's form, or in another that reads it better. A reading counts only with a clean
+   * title: a title with brackets or HTML in it is a misreading, reported rather than shown. `[N]` entries
+   * always count, so that the rules can say what is missing from them; with --form, only that form reads.
+   */
+  #readItem(item: ListItem, section: RawSection, chosen: ItemAdapter): {paper: RawPaper; adapter: ItemAdapter} | undefined {
+    const numbered = isPaperEntry(item)
+    for (const adapter of this.#forced ? [chosen] : [chosen, ...itemAdapters.filter((other) => other !== chosen)]) {
+      const paper = adapter.read(item, section.id, this.#at)
+      if (paper && (isCleanTitle(paper.title) || numbered || this.#forced)) return {paper, adapter}
+    }
+    return undefined
+  }
+
+  /** Is this a table that cites papers (`| Name | Paper |` with `[1], [3]`)? Under a Models, Datasets or Fine-tuning heading, any table is, unless its rows are papers. */
+  #cites(section: RawSection, table: Table): boolean {
+    if (isReferenceTable(table)) return true
+    const byHeading = section.kind === 'models' || section.kind === 'datasets' || section.kind === 'methods'
+    return byHeading && !table.children.slice(1).some((row) => paperUrlIn(row) !== undefined)
+  }
+
+  /** Reads a table whose rows link to papers; false when it is no table of papers. */
+  #paperTable(section: RawSection, table: Table, count: (name: string, description: string) => void): boolean {
+    const rows = table.children.slice(1)
+    const linked = rows.filter((row) => paperUrlIn(row) !== undefined)
+    if (linked.length === 0) return false
+    const reading = this.#list.reading
+    const adapter = rowAdapters[0]!
+    const columns = adapter.columns(table)
+    for (const row of rows) {
+      const hasLink = paperUrlIn(row) !== undefined
+      const paper = columns ? adapter.read(row, columns, section.id, this.#at) : undefined
+      if (paper) {
+        this.#list.papers.push(paper)
+        count(adapter.name, adapter.describe(columns!))
+        if (hasLink) reading.links++, reading.read++
+      } else if (hasLink) {
+        reading.links++
+        reading.unread.push({kind: 'row', text: firstLine(row), reason: columns ? 'its title cell is empty' : 'the table has no Title, Paper or Name column', position: row.position})
+      }
+    }
+    return true
+  }
+
+  /**
+   * A list with no section of papers (no headings at all, or papers only above the first one) is one
+   * section of papers: its lists and tables of paper links are read under a section called Papers.
+   */
+  readLoose(nodes: RootContent[]): void {
+    const ids = new Set(this.#list.sections.map((section) => section.id))
+    let id = 'papers'
+    for (let n = 2; ids.has(id); n++) id = `papers-${n}`
+    const section: RawSection = {id, title: 'Papers', depth: 2, kind: 'papers', role: undefined, parent: undefined, description: undefined, position: undefined, fromContent: true}
+    this.#list.sections.unshift(section)
+    this.#sections.set(id, section)
+    this.#entries(section, nodes)
+  }
+
+  #aboutTheList(section: RawSection): boolean {
+    for (let current: RawSection | undefined = section; current; current = current.parent ? this.#sections.get(current.parent) : undefined) {
+      if (current.kind === 'contents' || holdsNoPapers(current.title)) return true
+    }
+    return false
+  }
+
+  /** `Papers › Pruning`: the section's headings, outermost first. */
+  #path(section: RawSection): string {
+    const titles: string[] = []
+    for (let current: RawSection | undefined = section; current; current = current.parent ? this.#sections.get(current.parent) : undefined) titles.unshift(current.title || 'Untitled section')
+    return titles.join(' › ')
+  }
+
+  /** Keeps a block as prose, joined to the block before it when that is the same section's. */
+  prose(section: RawSection['id'] | undefined, node: RootContent): void {
+    // Link definitions are resolved by the parser already; raw HTML stays for the sanitizer to judge.
+    if (node.type === 'definition') return
+    const prose = this.#list.prose
+    const last = prose[prose.length - 1]
+    if (last && last.section === section) last.nodes.push(node)
+    else prose.push({section, nodes: [node]})
+  }
+}
+
+/** A list with an item that links to a paper, or a table (not one of references) with such a row. */
+export function holdsEntries(node: RootContent): boolean {
+  if (node.type === 'list') return node.children.some((item) => paperUrlIn(item) !== undefined)
+  return node.type === 'table' && !isReferenceTable(node) && node.children.slice(1).some((row) => paperUrlIn(row) !== undefined)
+}
+
+function firstLine(node: ListItem | RootContent | Table['children'][number]): string {
+  return toString(node).split(/\r?\n/)[0]!.trim().slice(0, 80)
+}
