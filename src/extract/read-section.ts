@@ -10,7 +10,7 @@ import {paperUrlIn} from './paper-link.ts'
 import {chooseItemAdapter} from './detect.ts'
 import {paperLines} from './reading.ts'
 import {isCleanTitle} from './adapters/title.ts'
-import {adapters, itemAdapters, rowAdapters, type ItemAdapter} from './adapters/index.ts'
+import {adapters, itemAdapters, rowAdapters, type Adapter, type ItemAdapter} from './adapters/index.ts'
 import type {RawList, RawPaper, RawSection} from '../types.ts'
 
 export interface ReadOptions {
@@ -22,14 +22,15 @@ export interface ReadOptions {
 export class SectionReader {
   readonly #list: RawList
   readonly #at: Locator
-  readonly #forced: ItemAdapter | undefined
+  /** With `--form`: the one form every entry is read in; entries of the other kind (items or rows) are not read. */
+  readonly #forced: Adapter | undefined
   readonly #sections: Map<string, RawSection>
 
   constructor(list: RawList, at: Locator, options: ReadOptions = {}) {
     this.#list = list
     this.#at = at
-    this.#forced = options.form === undefined ? undefined : itemAdapters.find((adapter) => adapter.name === options.form)
-    if (options.form !== undefined && !adapters.some((adapter) => adapter.name === options.form)) {
+    this.#forced = options.form === undefined ? undefined : adapters.find((adapter) => adapter.name === options.form)
+    if (options.form !== undefined && !this.#forced) {
       throw new Error(`unknown form "${options.form}": use one of ${adapters.map((adapter) => adapter.name).join(', ')}`)
     }
     this.#sections = new Map(list.sections.map((section) => [section.id, section]))
@@ -74,7 +75,8 @@ export class SectionReader {
     const papersHere = section.kind === 'papers' || nodes.some(holdsEntries)
     const candidate = (item: ListItem) => (papersHere && isPaperEntry(item)) || linked(item)
     const items = nodes.flatMap((node) => (node.type === 'list' ? node.children.filter(candidate) : []))
-    const chosen = this.#forced ?? (items.length > 0 ? chooseItemAdapter(items, section.id, this.#at) : undefined)
+    const forced = this.#forced
+    const chosen = forced ? (forced.reads === 'items' ? forced : undefined) : items.length > 0 ? chooseItemAdapter(items, section.id, this.#at) : undefined
     const counts = new Map<string, {description: string; entries: number}>()
     const count = (name: string, description: string) => {
       const known = counts.get(`${name}\u0000${description}`)
@@ -93,14 +95,15 @@ export class SectionReader {
             continue
           }
           const hasLink = linked(item)
-          const found = this.#readItem(item, section, chosen!)
+          const found = chosen ? this.#readItem(item, section, chosen) : undefined
           if (found) {
             list.papers.push(found.paper)
             count(found.adapter.name, found.adapter.description)
             if (hasLink) reading.links++, reading.read++
           } else {
             others.children.push(item)
-            if (hasLink) reading.links++, reading.unread.push({kind: 'item', text: firstLine(item), reason: 'no clean title could be read from it', position: item.children[0]?.position ?? item.position})
+            const reason = chosen ? 'no clean title could be read from it' : `--form ${forced!.name} reads no list item`
+            if (hasLink) reading.links++, reading.unread.push({kind: 'item', text: firstLine(item), reason, position: item.children[0]?.position ?? item.position})
           }
         }
         if (others.children.length > 0) this.prose(section.id, others)
@@ -146,11 +149,16 @@ export class SectionReader {
     return undefined
   }
 
-  /** Is this a table that cites papers (`| Name | Paper |` with `[1], [3]`)? Under a Models, Datasets or Fine-tuning heading, any table is, unless its rows are papers. */
+  /**
+   * Is this a table that cites papers (`| Name | Paper |` with `[1], [3]`)? Found by its cells; under a
+   * Models, Datasets or Fine-tuning heading, a Paper column is enough, so that the rules can report
+   * references written wrong. A table whose rows link to papers is a table of papers instead.
+   */
   #cites(section: RawSection, table: Table): boolean {
     if (isReferenceTable(table)) return true
     const byHeading = section.kind === 'models' || section.kind === 'datasets' || section.kind === 'methods'
-    return byHeading && !table.children.slice(1).some((row) => paperUrlIn(row) !== undefined)
+    const header = (table.children[0]?.children ?? []).map((cell) => toString(cell).toLowerCase())
+    return byHeading && header.some((text) => /paper|ref|cited/.test(text)) && !table.children.slice(1).some((row) => paperUrlIn(row) !== undefined)
   }
 
   /** Reads a table whose rows link to papers; false when it is no table of papers. */
@@ -159,18 +167,18 @@ export class SectionReader {
     const linked = rows.filter((row) => paperUrlIn(row) !== undefined)
     if (linked.length === 0) return false
     const reading = this.#list.reading
-    const adapter = rowAdapters[0]!
-    const columns = adapter.columns(table)
+    const adapter = this.#forced?.reads === 'items' ? undefined : rowAdapters[0]!
+    const columns = adapter?.columns(table)
     for (const row of rows) {
       const hasLink = paperUrlIn(row) !== undefined
-      const paper = columns ? adapter.read(row, columns, section.id, this.#at) : undefined
+      const paper = adapter && columns ? adapter.read(row, columns, section.id, this.#at) : undefined
       if (paper) {
         this.#list.papers.push(paper)
-        count(adapter.name, adapter.describe(columns!))
+        count(adapter!.name, adapter!.describe(columns!))
         if (hasLink) reading.links++, reading.read++
       } else if (hasLink) {
         reading.links++
-        reading.unread.push({kind: 'row', text: firstLine(row), reason: columns ? 'its title cell is empty' : 'the table has no Title, Paper or Name column', position: row.position})
+        reading.unread.push({kind: 'row', text: firstLine(row), reason: !adapter ? `--form ${this.#forced!.name} reads no table` : columns ? 'its title cell is empty' : 'the table has no Title, Paper or Name column', position: row.position})
       }
     }
     return true

@@ -59,7 +59,7 @@ export const table: RowAdapter = {
     const links: Link[] = []
     cells.forEach((each, n) => {
       for (const token of tokenize(each.children)) {
-        if (token.type === 'link' && token.href !== '') links.push({label: linkLabel(token, token === head.link, n === columns.code), href: token.href, position: token.node.position})
+        if (token.type === 'link' && token.href !== '') links.push({label: linkLabel(token, token.node === head.link?.node, n === columns.code), href: token.href, position: token.node.position})
         if (token.type === 'badge' && token.badge.stars && token.href) links.push({label: 'Code', href: token.href, position: each.position})
       }
     })

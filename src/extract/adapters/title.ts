@@ -24,7 +24,8 @@ export function cleanTitle(text: string): string {
     .replace(decorations, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[\s,;:|–—-]+|[\s,;:|–—-]+$/g, '')
+    // What a split left at the ends: `Title, [` before `[Paper](…)]`, `- ` before a venue.
+    .replace(/^[\s,;:|–—\])-]+|[\s,;:|–—([-]+$/g, '')
     .replace(/^\*\*(.*)\*\*$/, '$1')
     .trim()
 }
