@@ -209,6 +209,10 @@ export interface Paper {
   /** From the arXiv id when there is one, else the venue's year. */
   date: PaperDate | undefined
   section: Id
+  /** Other sections the list puts the same paper under (it is listed there again). */
+  alsoIn?: Id[]
+  /** On a later listing of a paper in another section: the paper it repeats. The site shows the paper once. */
+  repeats?: Id
   models: Id[]
   datasets: Id[]
   methods: Id[]

@@ -140,3 +140,24 @@ Mingjie Sun, Zhuang Liu. ICLR 2024. [paper](https://arxiv.org/abs/2306.11695)
     expect(readingLines(raw.reading).at(-1)).toBe('read 999 papers from 1000 paper links (99%)')
   })
 })
+
+describe('tools', () => {
+  it('are named by the words before their links, when the links only say what they are', () => {
+    const {graph, messages} = read(`# List
+
+## Papers
+- SparseGPT: Massive Language Models Can Be Accurately Pruned in One-Shot, ICML 2023, [Paper](https://arxiv.org/abs/2301.00774)
+
+## Tools
+- BMCook: a toolkit for big model compression [[Code]](https://github.com/OpenBMB/BMCook) [[Paper]](https://arxiv.org/abs/2204.00001)
+- **LLMC**: a compression toolkit [[GitHub]](https://github.com/ModelTC/llmc)
+- [lm-evaluation-harness](https://github.com/EleutherAI/lm-evaluation-harness): the evaluation harness
+`)
+    expect(graph.tools.map((tool) => [tool.name, tool.href])).toEqual([
+      ['BMCook', 'https://github.com/OpenBMB/BMCook'],
+      ['LLMC', 'https://github.com/ModelTC/llmc'],
+      ['lm-evaluation-harness', 'https://github.com/EleutherAI/lm-evaluation-harness']
+    ])
+    expect(messages).toEqual([])
+  })
+})

@@ -5,6 +5,7 @@ import {SlugRegistry, slugify} from './slug.ts'
 import {resolveReference} from './resolve.ts'
 import {PaperIndex} from './paper-index.ts'
 import {groupPapers} from './groups.ts'
+import {foldListings} from './duplicates.ts'
 import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawTable, Section} from '../types.ts'
 import {isSafeUrl} from '../url.ts'
 import {noHistory} from '../history/history.ts'
@@ -40,6 +41,7 @@ export function link(raw: RawList): Graph {
       position: entry.position
     }
   })
+  foldListings(papers, raw.papers)
   const index = new PaperIndex(papers)
   const groups = groupPapers(papers, raw.papers)
 
@@ -81,7 +83,7 @@ export function link(raw: RawList): Graph {
   const sections: Section[] = raw.sections.map((section) => ({
     ...section,
     title: clip(section.title),
-    papers: papers.filter((paper) => paper.section === section.id).map((paper) => paper.id)
+    papers: papers.filter((paper) => paper.section === section.id || paper.alsoIn?.includes(section.id)).map((paper) => paper.id)
   }))
 
   const toolIds = new SlugRegistry()
