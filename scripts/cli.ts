@@ -10,7 +10,8 @@ export function readFlags(args: string[]) {
     args,
     allowPositionals: true,
     options: {
-      input: {type: 'string'},
+      input: {type: 'string', multiple: true},
+      follow: {type: 'boolean'},
       out: {type: 'string'},
       base: {type: 'string'},
       'site-url': {type: 'string'},
@@ -27,8 +28,11 @@ export function readFlags(args: string[]) {
   }
   if (values.form !== undefined && !formNames.includes(values.form)) throw new Error(`--form ${values.form} is no form the site reads; use one of ${formNames.join(', ')}`)
   const repo = process.env['GITHUB_REPOSITORY']
+  const inputs = [...(values.input ?? []), ...positionals]
   return {
-    input: values.input ?? positionals[0] ?? 'content/README.md',
+    input: inputs[0] ?? 'content/README.md',
+    also: inputs.slice(1),
+    follow: values.follow ?? false,
     out: values.out ?? 'dist',
     base: values.base,
     siteUrl: values['site-url'],
@@ -42,6 +46,9 @@ export function readFlags(args: string[]) {
 const usage = `Usage: npm run build|check|dev -- [README] [flags]
 
   --input FILE        the README                                    (content/README.md)
+                      again for each further file of the list: --input a.md --input b.md
+  --follow            also read the markdown files the README links to in its folder
+                      (those that link to papers), as parts of the list
   --out DIR           the output folder (build)                     (dist)
   --base PATH         the path the site is served under, e.g. /Awesome-LLM-Pruning/   (/)
   --site-url URL      the site's absolute URL, for canonical links

@@ -1,5 +1,6 @@
 import {readFile, readdir} from 'node:fs/promises'
-import {join, relative, resolve} from 'node:path'
+import {existsSync} from 'node:fs'
+import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import type {Root} from 'mdast'
@@ -10,6 +11,7 @@ import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard
 import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
 import {extract, type ReadOptions} from './extract/index.ts'
+import {combine, linkedFiles, linksToPapers, splitMessages} from './extract/inputs.ts'
 import {link} from './graph/link.ts'
 import {PaperIndex} from './graph/paper-index.ts'
 import {bestEffort} from './graph/best-effort.ts'
@@ -30,6 +32,10 @@ import type {Graph, RawList} from './types.ts'
 export interface BuildOptions {
   /** The README to build. */
   input: string
+  /** More files of the same list, read after the README as if they were part of it. */
+  also?: string[]
+  /** Also read the markdown files the README links to in its own folder that link to papers. */
+  follow?: boolean
   /** The output folder; replaced as a whole when the build succeeds. */
   out: string
   /** Path the site is served under: `/` or `/Awesome-LLM-Pruning/`. */
@@ -70,7 +76,12 @@ const publicDir = fileURLToPath(new URL('../public/', import.meta.url))
 
 /** read → parse → extract → link → validate → render → write. Orchestration only. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const file = await read(options.input)
+  const result = await buildList(await readList(options), options)
+  // A list read from several files reports each message in its own file.
+  return {...result, files: [...splitMessages(result.files[0]!), ...result.files.slice(1)]}
+}
+
+async function buildList(file: VFile, options: BuildOptions): Promise<BuildResult> {
   const base = normalizeBase(options.base)
   // vite works on its own threads: start it now so that it runs while the README is parsed.
   const bundling = options.checkOnly ? undefined : bundleClient(base)
@@ -166,6 +177,21 @@ export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}):
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}
+}
+
+/** The README, and the other files of the list (`--input` again, or `--follow`), as one text. */
+export async function readList(options: Pick<BuildOptions, 'input' | 'also' | 'follow'>): Promise<VFile> {
+  const first = await read(options.input)
+  const folder = dirname(resolve(options.input))
+  const linked = options.follow ? linkedFiles(String(first.value)).map((path) => join(folder, path)) : []
+  const more: string[] = []
+  for (const path of [...(options.also ?? []), ...linked]) {
+    const full = resolve(path)
+    if (full === resolve(options.input) || more.some((known) => resolve(known) === full)) continue
+    if (linked.includes(path) && !(existsSync(full) && linksToPapers(await readFile(full, 'utf8')))) continue
+    more.push(path)
+  }
+  return combine([first, ...(await Promise.all(more.map(read)))])
 }
 
 /** Reads the README into a vfile named as the contributor would type it from the project. */

@@ -4,6 +4,7 @@ import {locator} from './place.ts'
 import {outline} from './outline.ts'
 import {SectionReader, holdsEntries, type ReadOptions} from './read-section.ts'
 import {emptyReading} from './reading.ts'
+import {localizeLines} from './inputs.ts'
 import type {RawList, RawReading} from '../types.ts'
 
 export type {ReadOptions} from './read-section.ts'
@@ -22,7 +23,7 @@ declare module 'vfile' {
  */
 export function extract(tree: Root, file: VFile, options: ReadOptions = {}): RawList {
   const list: RawList = {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: [], reading: emptyReading()}
-  const blocks = outline(tree, list)
+  const blocks = outline(localizeLines(tree, file.data.parts), list)
   const reader = new SectionReader(list, locator(file), options)
   for (const block of blocks) if (block.section) reader.read(block.section, block.nodes)
   // What precedes the first heading is the list's description, unless no section holds the papers:
