@@ -7,6 +7,7 @@ import {isCleanTitle} from '../src/extract/adapters/title.ts'
 import {bestEffort} from '../src/graph/best-effort.ts'
 import {renderSite} from '../src/render/index.ts'
 import {fakeAssets} from './fuzz/readme.ts'
+import {listForms, syntheticReadme, type EntryForm} from '../scripts/bench/readme.ts'
 
 /**
  * One README per list form that real curated lists use (issue 12, point 2), each written for this test
@@ -95,5 +96,18 @@ describe('a paper listed under two sections, on the site', () => {
     expect(home.match(new RegExp(`id="paper-${paper.id}"`, 'g'))).toHaveLength(1)
     expect(home).toContain(`data-section="${paper.section} ${paper.alsoIn!.join(' ')}"`)
     expect(graph.section.get('other')!.papers).toContain(paper.id)
+  })
+})
+
+describe("the benchmark's lists in each form", () => {
+  it('hold the same papers as the seed\'s form, every one read, with no message', () => {
+    const titles = (form: EntryForm) => {
+      const {file, raw, graph} = analyzeText(syntheticReadme({papers: 200, form}))
+      expect(file.messages.filter((m) => m.ruleId !== 'name-similar').map((m) => `${form} ${m.line}:${m.column} ${m.ruleId}`)).toEqual([])
+      expect(raw!.reading.read).toBe(200)
+      return graph!.papers.map((paper) => [paper.title, paper.arxiv, paper.models.length, paper.datasets.length])
+    }
+    const seed = titles('flat')
+    for (const form of listForms) expect(titles(form), form).toEqual(seed)
   })
 })
