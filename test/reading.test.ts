@@ -1,11 +1,13 @@
 import {describe, expect, it} from 'vitest'
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll} from 'vitest'
 import {analyzeText} from './helpers/seed.ts'
 import {readingLines} from '../src/extract/reading.ts'
+import {formNames} from '../src/extract/adapters/index.ts'
 
 /**
  * Entries are found by what they hold, a link to a paper, not by a `[N]` prefix or a "Papers" heading;
@@ -159,5 +161,25 @@ describe('tools', () => {
       ['lm-evaluation-harness', 'https://github.com/EleutherAI/lm-evaluation-harness']
     ])
     expect(messages).toEqual([])
+  })
+})
+
+describe('README.md', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8')
+
+  it('shows one-line entries of the inline form that read as it says', () => {
+    const row = readme.split('\n').find((line) => line.startsWith('| `inline` |'))!
+    const examples = [...row.matchAll(/`(- [^`]+)`/g)].map((match) => match[1]!.replaceAll('abs/…', 'abs/2401.00001').replaceAll('(…)', '(https://arxiv.org/abs/2401.00001)'))
+    expect(examples).toHaveLength(4)
+    for (const example of examples) {
+      const {raw} = read(`# List\n\n## Papers\n${example}\n`)
+      expect(raw.papers.map((paper) => paper.title), example).toEqual(['Title'])
+      expect(raw.reading.forms.map((form) => form.name), example).toEqual(['inline'])
+      expect(raw.papers[0]!.venue, example).toMatch(/\d{4}/)
+    }
+  })
+
+  it('names every form the reader has', () => {
+    for (const name of formNames) expect(readme).toContain(`| \`${name}\``)
   })
 })
