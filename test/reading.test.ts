@@ -183,3 +183,23 @@ describe('README.md', () => {
     for (const name of formNames) expect(readme).toContain(`| \`${name}\``)
   })
 })
+
+describe('shapes met in real lists', () => {
+  it('takes the title from an HTML <h1> when the first heading is the Contents', () => {
+    const {raw} = read(`<div align="center">\n    <h1>Awesome LLM Compression</h1>\n</div>\n\n# Contents\n\n- [Papers](#papers)\n\n## Papers\n\n- A Survey on Model Compression for Large Language Models <br> Arxiv 2023 [[Paper]](https://arxiv.org/abs/2308.07633)\n`)
+    expect(raw.title).toBe('Awesome LLM Compression')
+    expect(raw.contents.map((item) => item.title)).toEqual(['Papers'])
+  })
+
+  it('keeps a bracketed track and a long workshop name in a one-line venue', () => {
+    const {graph} = read(`# List\n\n## Papers\n- Faster and Lighter LLMs: A Survey <br> IJCAI 2024 (Survey Track) [[Paper]](https://arxiv.org/abs/2402.01799)\n- Efficient LLM Inference on CPUs <br> NeurIPS 2023 on Efficient Natural Language and Speech Processing [[Paper]](https://arxiv.org/abs/2311.00502)\n`)
+    expect(graph.papers.map((paper) => [paper.venue.name, paper.venue.year, paper.venue.track])).toEqual([['IJCAI', 2024, 'Survey Track'], ['NeurIPS', 2023, undefined]])
+  })
+
+  it('reports a table row whose title was broken over two lines, instead of reading a venue as its title', () => {
+    const {graph, file} = read(`# List\n\n## Pruning\n| No. | Title | Venue | Year |\n|---|---|---|---|\n| 01 | [Pruning from Scratch](https://arxiv.org/abs/1909.12579) | AAAI | 2020 |\n| 02 | [Parameter Efficient Training of Deep Convolutional\nNeural Networks by Dynamic Sparse Reparameterization](https://arxiv.org/abs/1902.05967) | ICML | 2019 |\n`)
+    expect(graph.papers.map((paper) => paper.title)).toEqual(['Pruning from Scratch'])
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['8:1 paper-unread', '8:1 coverage-low'])
+    expect(file.messages[0]?.reason).toContain('its No. cell holds words, not a number: is a title above broken over two lines?')
+  })
+})

@@ -22,7 +22,8 @@ export function outline(tree: Root, list: RawList): Block[] {
   for (const node of tree.children) {
     if (node.type === 'heading') {
       const title = toString(node).replace(/\s+/g, ' ').trim()
-      if (node.depth === 1 && list.title === '' && list.sections.length === 0 && title !== '') {
+      // `# Contents` first is no title: the list's name is then in an HTML `<h1>`, read below.
+      if (node.depth === 1 && list.title === '' && list.sections.length === 0 && title !== '' && classifySection(title, undefined) !== 'contents') {
         list.title = title
         continue
       }
@@ -54,5 +55,19 @@ export function outline(tree: Root, list: RawList): Block[] {
     else if (list.title === '') blocks.push({section: undefined, nodes: [node]})
     else list.intro.push(node)
   }
+  list.title ||= htmlTitle(blocks)
   return blocks
+}
+
+/** `<div align="center"><h1>Awesome LLM Compression</h1>…`: a title written in HTML before the first heading. */
+function htmlTitle(blocks: Block[]): string {
+  for (const block of blocks) {
+    if (block.section) break
+    for (const node of block.nodes) {
+      const h1 = node.type === 'html' ? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(node.value) : null
+      const text = h1?.[1]?.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+      if (text) return text
+    }
+  }
+  return ''
 }

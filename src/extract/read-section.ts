@@ -11,6 +11,7 @@ import {chooseItemAdapter} from './detect.ts'
 import {paperLines} from './reading.ts'
 import {isCleanTitle} from './adapters/title.ts'
 import {adapters, itemAdapters, rowAdapters, type Adapter, type ItemAdapter} from './adapters/index.ts'
+import {brokenRow} from './adapters/table.ts'
 import type {RawList, RawPaper, RawSection} from '../types.ts'
 
 export interface ReadOptions {
@@ -166,19 +167,30 @@ export class SectionReader {
     const rows = table.children.slice(1)
     const linked = rows.filter((row) => paperUrlIn(row) !== undefined)
     if (linked.length === 0) return false
-    const reading = this.#list.reading
+    const coverage = this.#list.reading
     const adapter = this.#forced?.reads === 'items' ? undefined : rowAdapters[0]!
     const columns = adapter?.columns(table)
     for (const row of rows) {
       const hasLink = paperUrlIn(row) !== undefined
-      const paper = adapter && columns ? adapter.read(row, columns, section.id, this.#at) : undefined
+      const reading = adapter && columns ? adapter.read(row, columns, section.id, this.#at) : undefined
+      // As for list items: a title with brackets or HTML left in it is a misreading, reported rather than shown.
+      const paper = reading && (isCleanTitle(reading.title) || this.#forced) ? reading : undefined
       if (paper) {
         this.#list.papers.push(paper)
         count(adapter!.name, adapter!.describe(columns!))
-        if (hasLink) reading.links++, reading.read++
+        if (hasLink) coverage.links++, coverage.read++
       } else if (hasLink) {
-        reading.links++
-        reading.unread.push({kind: 'row', text: firstLine(row), reason: !adapter ? `--form ${this.#forced!.name} reads no table` : columns ? 'its title cell is empty' : 'the table has no Title, Paper or Name column', position: row.position})
+        coverage.links++
+        const reason = !adapter
+          ? `--form ${this.#forced!.name} reads no table`
+          : !columns
+            ? 'the table has no Title, Paper or Name column'
+            : brokenRow(row, columns)
+              ? 'its No. cell holds words, not a number: is a title above broken over two lines?'
+              : reading
+                ? 'no clean title could be read from it'
+                : 'its title cell is empty'
+        coverage.unread.push({kind: 'row', text: firstLine(row), reason, position: row.position})
       }
     }
     return true

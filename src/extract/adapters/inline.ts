@@ -141,15 +141,20 @@ function venuesIn(rest: Token[]): string[] {
   }
   const before = rest.findIndex((token) => token.type === 'link')
   const words = textOf((before === -1 ? rest : rest.slice(0, before)).filter((token) => token.type !== 'tag'))
+  // `(Author et al., 2024, ACL)` gives its venue and year; `(Survey Track)` stays, as the venue's track.
+  let left = words
   for (const bracket of words.matchAll(/[(（]([^()（）]*)[)）]/g)) {
     const venue = venueOfBracket(bracket[1]!)
-    if (venue !== undefined) found.push(venue)
+    if (venue === undefined) continue
+    found.push(venue)
+    left = left.replace(bracket[0], ' ')
   }
-  found.push(cleanVenue(words.replace(/[(（][^()（）]*[)）]/g, ' ')))
+  found.push(cleanVenue(left))
   // After the links: `[Title](…) [Code](…) - NeurIPS 2024`.
   const after = rest.findLastIndex((token) => token.type === 'link')
   if (after !== -1) found.push(cleanVenue(textOf(rest.slice(after + 1))))
-  return found.filter((venue) => venue !== '' && venue.split(' ').length <= 8)
+  // "NeurIPS 2023 on Efficient Natural Language and Speech Processing" is a venue; a sentence is not.
+  return found.filter((venue) => venue !== '' && venue.split(' ').length <= 12)
 }
 
 function cleanVenue(text: string): string {

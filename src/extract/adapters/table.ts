@@ -1,5 +1,5 @@
 import {toString} from 'mdast-util-to-string'
-import type {TableCell} from 'mdast'
+import type {TableCell, TableRow} from 'mdast'
 import type {Columns, RowAdapter} from './adapter.ts'
 import {uniqueLabels, uniqueLinks} from './unique.ts'
 import {splitAtBreaks, textOf, tokenize, type Token} from './tokens.ts'
@@ -48,7 +48,7 @@ export const table: RowAdapter = {
     const cells = row.children.slice(0, columns.headers.length)
     const cell = (index: number | undefined) => (index === undefined ? undefined : cells[index])
     const titleCell = cell(columns.title)
-    if (!titleCell) return undefined
+    if (!titleCell || brokenRow(row, columns)) return undefined
     const tokens = tokenize(titleCell.children)
     const head = readTitle(tokens)
     if (head.title === '') return undefined
@@ -81,6 +81,15 @@ export const table: RowAdapter = {
       numberPosition: number === undefined ? undefined : cell(columns.number)?.position
     } satisfies RawPaper
   }
+}
+
+/**
+ * A row whose No. cell holds words: a title broken over two lines ends its row at the line break, and the
+ * rest of it starts a row of its own, as GitHub shows it too.
+ */
+export function brokenRow(row: TableRow, columns: Columns): boolean {
+  const number = columns.number === undefined ? undefined : row.children[columns.number]
+  return number !== undefined && !/^\s*(#?\d+\.?|[-–—]?)\s*$/.test(toString(number))
 }
 
 /** The title in a title cell: the first line (`<br>` apart) with words, which may be a link; later lines are authors. */
