@@ -1,5 +1,5 @@
 import {toString} from 'mdast-util-to-string'
-import type {List, ListItem, RootContent, Table} from 'mdast'
+import type {List, ListItem, RootContent, Table, TableRow} from 'mdast'
 import type {Locator} from './place.ts'
 import {holdsNoPapers} from './section.ts'
 import {isPaperEntry} from './paper-entry.ts'
@@ -12,7 +12,7 @@ import {paperLines} from './reading.ts'
 import {isCleanTitle} from './adapters/title.ts'
 import {adapters, itemAdapters, rowAdapters, type Adapter, type ItemAdapter} from './adapters/index.ts'
 import {brokenRow} from './adapters/table.ts'
-import type {RawList, RawPaper, RawSection} from '../types.ts'
+import type {Id, RawForm, RawList, RawPaper, RawSection, RawUnread} from '../types.ts'
 
 export interface ReadOptions {
   /** The form every section's entries are read in (`--form`), instead of the one detection finds. */
@@ -70,20 +70,13 @@ export class SectionReader {
    */
   #entries(section: RawSection, nodes: RootContent[]): void {
     const list = this.#list
-    const reading = list.reading
     // Under a Papers heading, or in a section whose entries link to papers, `[N] Title` is an entry even without a link.
-    const linked = (item: ListItem) => paperUrlIn(item) !== undefined
     const papersHere = section.kind === 'papers' || nodes.some(holdsEntries)
-    const candidate = (item: ListItem) => (papersHere && isPaperEntry(item)) || linked(item)
+    const candidate = (item: ListItem) => (papersHere && isPaperEntry(item)) || linksToPaper(item)
     const items = nodes.flatMap((node) => (node.type === 'list' ? node.children.filter(candidate) : []))
     const forced = this.#forced
     const chosen = forced ? (forced.reads === 'items' ? forced : undefined) : items.length > 0 ? chooseItemAdapter(items, section.id, this.#at) : undefined
-    const counts = new Map<string, {description: string; entries: number}>()
-    const count = (name: string, description: string) => {
-      const known = counts.get(`${name}\u0000${description}`)
-      if (known) known.entries++
-      else counts.set(`${name}\u0000${description}`, {description, entries: 1})
-    }
+    const forms = new Forms(section.id, this.#path(section))
     const before = list.papers.length
     let citing = false
 
@@ -95,45 +88,46 @@ export class SectionReader {
             others.children.push(item)
             continue
           }
-          const hasLink = linked(item)
           const found = chosen ? this.#readItem(item, section, chosen) : undefined
           if (found) {
             list.papers.push(found.paper)
-            count(found.adapter.name, found.adapter.description)
-            if (hasLink) reading.links++, reading.read++
+            forms.add(found.adapter.name, found.adapter.description)
           } else {
             others.children.push(item)
-            const reason = chosen ? 'no clean title could be read from it' : `--form ${forced!.name} reads no list item`
-            if (hasLink) reading.links++, reading.unread.push({kind: 'item', text: firstLine(item), reason, position: item.children[0]?.position ?? item.position})
           }
+          if (!linksToPaper(item)) continue
+          const reason = chosen ? 'no clean title could be read from it' : `--form ${forced!.name} reads no list item`
+          this.#tally(found ? undefined : {kind: 'item', text: firstLine(item), reason, position: item.children[0]?.position ?? item.position})
         }
         if (others.children.length > 0) this.prose(section.id, others)
       } else if (node.type === 'table') {
         if (this.#cites(section, node)) {
           list.tables.push(readTable(node, section, this.#at))
           citing = true
-        } else if (!this.#paperTable(section, node, count)) {
+        } else if (!this.#paperTable(section, node, forms)) {
           this.prose(section.id, node)
         }
       } else {
-        if (node.type === 'paragraph' || node.type === 'html') {
-          const lines = paperLines(node, this.#at)
-          reading.links += lines.length
-          reading.unread.push(...lines)
-        }
+        if (node.type === 'paragraph' || node.type === 'html') for (const line of paperLines(node, this.#at)) this.#tally(line)
         this.prose(section.id, node)
       }
     }
 
-    for (const [key, {description, entries}] of counts) {
-      reading.forms.push({section: section.id, path: this.#path(section), name: key.split('\u0000')[0]!, description, entries})
-    }
+    list.reading.forms.push(...forms.all)
     // Papers under `## Pruning` or `## LLM Architecture Design`: the section holds papers, whatever its heading says.
     if (list.papers.length > before && !citing && section.kind !== 'papers') {
       section.kind = 'papers'
       section.role = undefined
       section.fromContent = true
     }
+  }
+
+  /** Counts a place that links to a paper: read as one (no argument), or not, and why. */
+  #tally(unread?: RawUnread): void {
+    const reading = this.#list.reading
+    reading.links++
+    if (unread) reading.unread.push(unread)
+    else reading.read++
   }
 
   /**
@@ -159,39 +153,34 @@ export class SectionReader {
     if (isReferenceTable(table)) return true
     const byHeading = section.kind === 'models' || section.kind === 'datasets' || section.kind === 'methods'
     const header = (table.children[0]?.children ?? []).map((cell) => toString(cell).toLowerCase())
-    return byHeading && header.some((text) => /paper|ref|cited/.test(text)) && !table.children.slice(1).some((row) => paperUrlIn(row) !== undefined)
+    return byHeading && header.some((text) => /paper|ref|cited/.test(text)) && !table.children.slice(1).some(linksToPaper)
   }
 
   /** Reads a table whose rows link to papers; false when it is no table of papers. */
-  #paperTable(section: RawSection, table: Table, count: (name: string, description: string) => void): boolean {
+  #paperTable(section: RawSection, table: Table, forms: Forms): boolean {
     const rows = table.children.slice(1)
-    const linked = rows.filter((row) => paperUrlIn(row) !== undefined)
-    if (linked.length === 0) return false
-    const coverage = this.#list.reading
+    if (!rows.some(linksToPaper)) return false
     const adapter = this.#forced?.reads === 'items' ? undefined : rowAdapters[0]!
     const columns = adapter?.columns(table)
     for (const row of rows) {
-      const hasLink = paperUrlIn(row) !== undefined
       const reading = adapter && columns ? adapter.read(row, columns, section.id, this.#at) : undefined
       // As for list items: a title with brackets or HTML left in it is a misreading, reported rather than shown.
       const paper = reading && (isCleanTitle(reading.title) || this.#forced) ? reading : undefined
       if (paper) {
         this.#list.papers.push(paper)
-        count(adapter!.name, adapter!.describe(columns!))
-        if (hasLink) coverage.links++, coverage.read++
-      } else if (hasLink) {
-        coverage.links++
-        const reason = !adapter
-          ? `--form ${this.#forced!.name} reads no table`
-          : !columns
-            ? 'the table has no Title, Paper or Name column'
-            : brokenRow(row, columns)
-              ? 'its No. cell holds words, not a number: is a title above broken over two lines?'
-              : reading
-                ? 'no clean title could be read from it'
-                : 'its title cell is empty'
-        coverage.unread.push({kind: 'row', text: firstLine(row), reason, position: row.position})
+        forms.add(adapter!.name, adapter!.describe(columns!))
       }
+      if (!linksToPaper(row)) continue
+      const reason = !adapter
+        ? `--form ${this.#forced!.name} reads no table`
+        : !columns
+          ? 'the table has no Title, Paper or Name column'
+          : brokenRow(row, columns)
+            ? 'its No. cell holds words, not a number: is a title above broken over two lines?'
+            : reading
+              ? 'no clean title could be read from it'
+              : 'its title cell is empty'
+      this.#tally(paper ? undefined : {kind: 'row', text: firstLine(row), reason, position: row.position})
     }
     return true
   }
@@ -237,10 +226,36 @@ export class SectionReader {
 
 /** A list with an item that links to a paper, or a table (not one of references) with such a row. */
 export function holdsEntries(node: RootContent): boolean {
-  if (node.type === 'list') return node.children.some((item) => paperUrlIn(item) !== undefined)
-  return node.type === 'table' && !isReferenceTable(node) && node.children.slice(1).some((row) => paperUrlIn(row) !== undefined)
+  if (node.type === 'list') return node.children.some(linksToPaper)
+  return node.type === 'table' && !isReferenceTable(node) && node.children.slice(1).some(linksToPaper)
 }
 
-function firstLine(node: ListItem | RootContent | Table['children'][number]): string {
+/** Whether an item or row links to a paper, found once per node: a section asks it of each entry several times. */
+const linking = new WeakMap<ListItem | TableRow, boolean>()
+function linksToPaper(node: ListItem | TableRow): boolean {
+  let found = linking.get(node)
+  if (found === undefined) linking.set(node, (found = paperUrlIn(node) !== undefined))
+  return found
+}
+
+/** The forms a section's entries were read in, with how many entries each. */
+class Forms {
+  readonly all: RawForm[] = []
+  readonly #section: Id
+  readonly #path: string
+
+  constructor(section: Id, path: string) {
+    this.#section = section
+    this.#path = path
+  }
+
+  add(name: string, description: string): void {
+    const known = this.all.find((form) => form.description === description)
+    if (known) known.entries++
+    else this.all.push({section: this.#section, path: this.#path, name, description, entries: 1})
+  }
+}
+
+function firstLine(node: ListItem | TableRow): string {
   return toString(node).split(/\r?\n/)[0]!.trim().slice(0, 80)
 }
