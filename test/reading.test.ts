@@ -203,3 +203,23 @@ describe('shapes met in real lists', () => {
     expect(file.messages[0]?.reason).toContain('its No. cell holds words, not a number: is a title above broken over two lines?')
   })
 })
+
+describe('--form', () => {
+  const input = join(tmp, 'inline.md')
+  writeFileSync(input, '# List\n\n## Pruning\n- SparseGPT: One-Shot Pruning <br> ICML 2023 [[Paper]](https://arxiv.org/abs/2301.00774)\n- Wanda: Pruning by Weights and Activations <br> ICLR 2024 [[Paper]](https://arxiv.org/abs/2306.11695)\n- LLM-Pruner: Structural Pruning <br> NeurIPS 2023 [[Paper]](https://arxiv.org/abs/2305.11627)\n')
+  const check = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
+
+  it('overrides detection: every entry is read in that form, and what it cannot read is reported', () => {
+    expect(check(input).stdout).toContain('Pruning: one line (title, venue, links), 3 entries\nread 3 papers from 3 paper links (100%)')
+    const forced = check('--form', 'table', input)
+    expect(forced.status).toBe(1)
+    expect(forced.stdout).toContain('read 0 papers from 3 paper links (0%)')
+    expect(forced.stdout).toContain('not read as one: --form table reads no list item')
+  })
+
+  it('names the forms when given one it does not know', () => {
+    const unknown = check('--form', 'csv', input)
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('--form csv is no form the site reads; use one of bullets, key-value, inline, table')
+  })
+})
