@@ -13,7 +13,7 @@ import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {gzipSync} from 'node:zlib'
 import {build} from '../src/build.ts'
-import {syntheticReadme, type EntryForm} from './bench/readme.ts'
+import {listForms, syntheticReadme, type EntryForm, type ListForm} from './bench/readme.ts'
 import {filterLatency, type Latency} from './bench/filter-latency.ts'
 import {lighthouse, type Scores} from './bench/lighthouse.ts'
 import {devRefresh, type Refresh} from './bench/dev-refresh.ts'
@@ -81,6 +81,15 @@ for (const form of forms) {
   }
 }
 
+// The other list forms (issue 12): the same 1,000 papers as the seed's flat form, in each form real lists use.
+const formRows: Array<{form: ListForm; build: Measure}> = []
+for (const form of listForms) {
+  const input = join(work, `${form}-1000.md`)
+  writeFileSync(input, syntheticReadme({papers: 1000, form}))
+  console.error(`${form} 1000: build…`)
+  formRows.push({form, build: await child('build', input, join(work, `site-${form}-1000`))})
+}
+
 // The client bundle, as the seed's build ships it.
 const seedSite = join(work, 'site-seed')
 await build({input: seed, out: seedSite})
@@ -135,7 +144,7 @@ out(`- When: ${started.toISOString()}${quick ? ' (quick run: no 10,000-paper lis
 out(`- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${platform()} ${release()}`)
 out(`- Load average (1 min) at the start and the end: ${loadBefore[0]!.toFixed(2)} and ${loadAfter[0]!.toFixed(2)} — other work shares these ${cpus().length} cores`)
 out(`- Node ${process.version}, ${chromium}`)
-out('- Inputs: synthetic READMEs from scripts/bench/readme.ts: subsections with quoted intros, entries in the flat seed form or the sub-bullet form (Publication, Label, Summary), and Models, Datasets and Fine-tuning tables citing every paper')
+out('- Inputs: synthetic READMEs from scripts/bench/readme.ts: subsections with quoted intros, entries in the flat seed form or the sub-bullet form (Publication, Label, Summary), and Models, Datasets and Fine-tuning tables citing every paper; at 1,000 papers, the flat list\'s papers also in the key-value, one-line and table forms')
 out('- Each parse and each build runs in its own Node process; time is the work itself (modules already loaded), RSS is the process\'s peak. Builds write into an empty folder.')
 out()
 out('## Build against the whole-file parse')
@@ -146,6 +155,19 @@ for (const row of rows) {
   out(`| ${row.form} | ${row.papers.toLocaleString('en')} | ${kb(row.bytes)} | ${s(row.parse.ms)} | ${s(row.build.ms)}${row.build.ok ? '' : ' (failed)'} | ${x(row.build.ms / row.parse.ms)} | ${row.parse.rssMb.toFixed(0)} MB | ${row.build.rssMb.toFixed(0)} MB | ${x(row.build.rssMb / row.parse.rssMb)} | ${row.files.toLocaleString('en')} | ${kb(row.homeGzip)} |`)
 }
 out()
+
+const seedForm = find('flat', 1000)
+if (seedForm) {
+  out('## List forms')
+  out()
+  out('The same 1,000 papers written as other lists write them (scripts/bench/readme.ts), against the seed\'s form.')
+  out()
+  out('| form | papers | build | ÷ the seed\'s form |')
+  out('| --- | ---: | ---: | ---: |')
+  out(`| flat (the seed's) | 1,000 | ${s(seedForm.build.ms)} | 1.00× |`)
+  for (const row of formRows) out(`| ${row.form} | 1,000 | ${s(row.build.ms)}${row.build.ok ? '' : ' (failed)'} | ${x(row.build.ms / seedForm.build.ms)} |`)
+  out()
+}
 
 interface Budget {
   name: string
@@ -180,6 +202,11 @@ for (const form of forms) {
 for (const [change, diff] of diffs) {
   const what = change === 'append' ? 'a paper appended' : 'a paper inserted as [2], the rest renumbered'
   budgets.push({name: `Diff of a 1,000-paper list ÷ check of one version, ${what} (${s(diff.ms)} ÷ ${s(checkOne.ms)})`, limit: '≤ 2×', measured: x(diff.ms / checkOne.ms), met: diff.ms / checkOne.ms <= 2})
+}
+for (const row of formRows) {
+  if (!seedForm) continue
+  const ratio = row.build.ms / seedForm.build.ms
+  budgets.push({name: `List form ${row.form}: build ÷ the seed's form, at 1,000 papers`, limit: '≤ 1.5×', measured: x(ratio), met: row.build.ok && ratio <= 1.5})
 }
 budgets.push({name: 'Browser JS, gzipped', limit: '≤ 5 KB', measured: kb(jsGzip), met: jsGzip <= 5 * 1024})
 budgets.push({name: 'CSS, gzipped', limit: '≤ 8 KB', measured: kb(cssGzip), met: cssGzip <= 8 * 1024})

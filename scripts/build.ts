@@ -1,10 +1,12 @@
 import {build} from '../src/build.ts'
-import {main, readFlags, report} from './cli.ts'
+import {main, readFlags, readingReport, report} from './cli.ts'
 
 await main(async () => {
   const flags = readFlags(process.argv.slice(2))
   const started = performance.now()
   const result = await build(flags)
+  const reading = readingReport(result.files[0]!)
+  if (reading && !flags.quiet) console.log(reading)
   const text = report(result.files, flags.verbose)
   if (text) console.error(text)
   if (!result.written) {

@@ -1,11 +1,12 @@
 import {appendFile} from 'node:fs/promises'
-import {analyzeWithHistory, read} from '../src/build.ts'
+import {analyzeWithHistory, readList} from '../src/build.ts'
+import {splitMessages} from '../src/extract/inputs.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import {printable} from '../src/report/terminal.ts'
 import {ownFindings, ownFirstAnnotations} from '../src/diff/own-findings.ts'
 import {versionOf} from '../src/diff/version.ts'
 import {plural} from '../src/diff/words.ts'
-import {main, readFlags, report} from './cli.ts'
+import {main, readFlags, readingReport, report} from './cli.ts'
 
 /**
  * Lints the README without building: exit 1 on any error, 0 when there are only warnings. With `--since REV`
@@ -14,10 +15,13 @@ import {main, readFlags, report} from './cli.ts'
  */
 await main(async () => {
   const flags = readFlags(process.argv.slice(2))
-  const file = await read(flags.input)
+  const file = await readList(flags)
   // Stale table references are resolved through the README's git history, as the build does.
-  const result = await analyzeWithHistory(file, flags.input)
-  const text = report([file], flags.verbose)
+  const result = await analyzeWithHistory(file, flags.input, {form: flags.form})
+  const files = splitMessages(file)
+  const text = report(files, flags.verbose)
+  const reading = readingReport(file)
+  if (reading) console.log(`${reading}\n`)
   console.log(text || printable(`${file.path}: no problems`))
   const compared = flags.since !== undefined || flags.newErrorsOnly ? await ownFindings(versionOf(file, result), {input: flags.input, since: flags.since}) : undefined
   if (compared) {
@@ -25,10 +29,10 @@ await main(async () => {
     console.log(printable(`Since ${compared.base}: this change introduced ${plural(errors, 'error')} and ${plural(compared.introduced.size - errors, 'warning')}; ${compared.preexisting.length} of the findings were already there.`))
   }
   if (process.env['GITHUB_ACTIONS'] === 'true') {
-    for (const line of compared ? ownFirstAnnotations(file, compared) : annotations([file])) console.log(line)
+    for (const line of compared ? ownFirstAnnotations(file, compared) : annotations(files)) console.log(line)
     const summary = process.env['GITHUB_STEP_SUMMARY']
-    if (summary) await appendFile(summary, stepSummary([file]))
+    if (summary) await appendFile(summary, stepSummary(files))
   }
-  const failing = flags.newErrorsOnly && compared ? [...compared.introduced] : file.messages
+  const failing = flags.newErrorsOnly && compared ? [...compared.introduced] : files.flatMap((each) => each.messages)
   return failing.some((message) => message.fatal) ? 1 : 0
 })

@@ -1,5 +1,7 @@
 import {parseArgs} from 'node:util'
 import {formatMessages, printable} from '../src/report/terminal.ts'
+import {formNames} from '../src/extract/adapters/index.ts'
+import {readingLines} from '../src/extract/reading.ts'
 import type {VFile} from 'vfile'
 
 /** Shared by the command-line wrappers: flags, the report, and a last guard against stack traces. */
@@ -8,7 +10,8 @@ export function readFlags(args: string[]) {
     args,
     allowPositionals: true,
     options: {
-      input: {type: 'string'},
+      input: {type: 'string', multiple: true},
+      follow: {type: 'boolean'},
       out: {type: 'string'},
       base: {type: 'string'},
       'site-url': {type: 'string'},
@@ -16,6 +19,7 @@ export function readFlags(args: string[]) {
       'allow-errors': {type: 'boolean'},
       since: {type: 'string'},
       'new-errors-only': {type: 'boolean'},
+      form: {type: 'string'},
       quiet: {type: 'boolean'},
       verbose: {type: 'boolean'},
       'dry-run': {type: 'boolean'},
@@ -26,9 +30,13 @@ export function readFlags(args: string[]) {
     console.log(usage)
     process.exit(0)
   }
+  if (values.form !== undefined && !formNames.includes(values.form)) throw new Error(`--form ${values.form} is no form the site reads; use one of ${formNames.join(', ')}`)
   const repo = process.env['GITHUB_REPOSITORY']
+  const inputs = [...(values.input ?? []), ...positionals]
   return {
-    input: values.input ?? positionals[0] ?? 'content/README.md',
+    input: inputs[0] ?? 'content/README.md',
+    also: inputs.slice(1),
+    follow: values.follow ?? false,
     out: values.out ?? 'dist',
     base: values.base,
     siteUrl: values['site-url'],
@@ -36,6 +44,7 @@ export function readFlags(args: string[]) {
     allowErrors: values['allow-errors'] ?? false,
     since: values.since,
     newErrorsOnly: values['new-errors-only'] ?? false,
+    form: values.form,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
     dryRun: values['dry-run'] ?? false
@@ -45,6 +54,9 @@ export function readFlags(args: string[]) {
 const usage = `Usage: npm run build|check|dev|fix -- [README] [flags]
 
   --input FILE        the README                                    (content/README.md)
+                      again for each further file of the list: --input a.md --input b.md
+  --follow            also read the markdown files the README links to in its folder
+                      (those that link to papers), as parts of the list
   --out DIR           the output folder (build)                     (dist)
   --base PATH         the path the site is served under, e.g. /Awesome-LLM-Pruning/   (/)
   --site-url URL      the site's absolute URL, for canonical links
@@ -53,6 +65,8 @@ const usage = `Usage: npm run build|check|dev|fix -- [README] [flags]
   --since REV         tell this change's findings from those REV already had (check);
                       on GitHub Actions, annotate this change's own findings first
   --new-errors-only   fail only on errors the change introduced (check; implies --since the merge base)
+  --form NAME         read every section's entries in this form: ${formNames.join(', ')}
+                      (detected per section by default)
   --port N            the preview's port (dev)                      (5173)
   --quiet             no summary line
   --verbose           list every message, also those folded into a summary line
@@ -63,6 +77,12 @@ Every problem is printed as file:line:column, with its rule and how to fix it.`
 
 export function report(files: VFile[], verbose = false): string {
   return formatMessages(files, {verbose})
+}
+
+/** What was read, per section, and the coverage line: `read 338 papers from 340 paper links (99%)`. */
+export function readingReport(file: VFile): string {
+  // Section titles are README text: the CI log must not read them as runner commands.
+  return file.data.reading ? printable(readingLines(file.data.reading).join('\n')) : ''
 }
 
 /** Runs a command; any failure is printed as one readable line, never as a stack trace (set DEBUG=1 for one). */

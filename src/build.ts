@@ -1,5 +1,6 @@
 import {readFile, readdir} from 'node:fs/promises'
-import {join, relative, resolve} from 'node:path'
+import {existsSync} from 'node:fs'
+import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import type {Root} from 'mdast'
@@ -9,7 +10,8 @@ import {PieceCache} from './parse/cache.ts'
 import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
 import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
-import {extract} from './extract/index.ts'
+import {extract, type ReadOptions} from './extract/index.ts'
+import {combine, linkedFiles, linksToPapers, splitMessages} from './extract/inputs.ts'
 import {link} from './graph/link.ts'
 import {meantPapers, referencesFromHistory, reportShallowClone, type ReferenceHistory} from './graph/resolve-history.ts'
 import {PaperIndex} from './graph/paper-index.ts'
@@ -31,6 +33,10 @@ import type {Graph, RawList} from './types.ts'
 export interface BuildOptions {
   /** The README to build. */
   input: string
+  /** More files of the same list, read after the README as if they were part of it. */
+  also?: string[]
+  /** Also read the markdown files the README links to in its own folder that link to papers. */
+  follow?: boolean
   /** The output folder; replaced as a whole when the build succeeds. */
   out: string
   /** Path the site is served under: `/` or `/Awesome-LLM-Pruning/`. */
@@ -58,6 +64,8 @@ export interface BuildOptions {
   templates?: string
   /** Parse the README in one remark call instead of in pieces: the reference the split parse is tested against. */
   wholeFileParse?: boolean
+  /** The form the list's entries are written in (`bullets`, `key-value`, `inline`, `table`), instead of detecting it per section. */
+  form?: string
 }
 
 /** What the stages before rendering make of a README: its raw entries, its graph, and what its history said. */
@@ -80,7 +88,12 @@ const publicDir = fileURLToPath(new URL('../public/', import.meta.url))
 
 /** read → parse → extract → link → validate → render → write. Orchestration only. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const file = await read(options.input)
+  const result = await buildList(await readList(options), options)
+  // A list read from several files reports each message in its own file.
+  return {...result, files: [...splitMessages(result.files[0]!), ...result.files.slice(1)]}
+}
+
+async function buildList(file: VFile, options: BuildOptions): Promise<BuildResult> {
   const base = normalizeBase(options.base)
   // vite works on its own threads: start it now so that it runs while the README is parsed.
   const bundling = options.checkOnly ? undefined : bundleClient(base)
@@ -129,21 +142,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function parseAndAnalyze(file: VFile, options: BuildOptions): Promise<{raw: RawList; graph: Graph} | undefined> {
   if (!nestingIsSupported(file)) return undefined
   const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
-  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, options.history === false ? undefined : options.input) : undefined
+  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, options.history === false ? undefined : options.input, options) : undefined
 }
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
-export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
+export function analyze(file: VFile, options: ReadOptions = {}): {raw: RawList; graph: Graph} | undefined {
   if (!nestingIsSupported(file)) return undefined
   const tree = parse(file)
-  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+  return treeIsSupported(file, tree) ? analyzeTree(file, tree, options) : undefined
 }
 
 /** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk. */
-export async function analyzeWithHistory(file: VFile, readme: string): Promise<Analysis | undefined> {
+export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions = {}): Promise<Analysis | undefined> {
   if (!nestingIsSupported(file)) return undefined
   const tree = parse(file)
-  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme) : undefined
+  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme, options) : undefined
 }
 
 /** Input nested deeper than the parser supports is refused with a message before it is parsed. */
@@ -174,8 +187,8 @@ function treeIsSupported(file: VFile, tree: Root): boolean {
 }
 
 /** extract → link → validate, on a parsed README. */
-export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Graph} {
-  const raw = extract(inheritPositions(resolveReferences(tree)), file)
+export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}): {raw: RawList; graph: Graph} {
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}
@@ -185,14 +198,29 @@ export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Grap
  * extract → link → history → validate. Only when a numbered reference names no paper or several today
  * does the history step read git (`readme`'s blame and old versions); the references it resolves are linked again.
  */
-export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined): Promise<Analysis> {
-  const raw = extract(inheritPositions(resolveReferences(tree)), file)
+export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined, options: ReadOptions = {}): Promise<Analysis> {
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
   const today = link(raw)
   const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today)
   const graph = history?.stale.size ? link(raw, meantPapers(history)) : today
   reportShallowClone(file, history)
   validate({file, raw, graph, index: new PaperIndex(graph.papers), history})
   return {raw, graph, history}
+}
+
+/** The README, and the other files of the list (`--input` again, or `--follow`), as one text. */
+export async function readList(options: Pick<BuildOptions, 'input' | 'also' | 'follow'>): Promise<VFile> {
+  const first = await read(options.input)
+  const folder = dirname(resolve(options.input))
+  const linked = options.follow ? linkedFiles(String(first.value)).map((path) => join(folder, path)) : []
+  const more: string[] = []
+  for (const path of [...(options.also ?? []), ...linked]) {
+    const full = resolve(path)
+    if (full === resolve(options.input) || more.some((known) => resolve(known) === full)) continue
+    if (linked.includes(path) && !(existsSync(full) && linksToPapers(await readFile(full, 'utf8')))) continue
+    more.push(path)
+  }
+  return combine([first, ...(await Promise.all(more.map(read)))])
 }
 
 /** Reads the README into a vfile named as the contributor would type it from the project. */

@@ -46,10 +46,15 @@ export interface RawSection {
   /** The text of a blockquote that opens the section and describes it. */
   description: string | undefined
   position: Position | undefined
+  /** Its kind was found from what it holds (papers under `## Pruning`), not from its heading's words. */
+  fromContent?: boolean
 }
 
-/** What a paper entry's sub-bullet (or the line under its title) holds. */
-export type RawFieldKind = 'labels' | 'summary' | 'publication' | 'links' | 'unknown'
+/**
+ * What a paper entry's sub-bullet (or the line under its title) holds. `extra` is a key of the
+ * key–value form that the site does not show (`Author:`, `Comment:`), which is no mistake there.
+ */
+export type RawFieldKind = 'labels' | 'summary' | 'publication' | 'links' | 'extra' | 'unknown'
 
 /** One `- Key: value` sub-bullet of a paper entry, or the venue-and-links line under its title. */
 export interface RawField {
@@ -133,6 +138,41 @@ export interface RawProse {
   nodes: RootContent[]
 }
 
+/** How one section's entries were read: `Papers › Pruning: table (No., Title, Venue, Year), 340 entries`. */
+export interface RawForm {
+  section: Id
+  /** The section's headings, outermost first: `Papers › Pruning`. */
+  path: string
+  /** The form's name, as `--form` takes it: `bullets`, `table`. */
+  name: string
+  /** The form as the build describes it: `table (No., Title, Venue, Year)`. */
+  description: string
+  entries: number
+}
+
+/** A place that links to a paper but was not read as one. */
+export interface RawUnread {
+  /** A list item, a table row, or a line of text (a paragraph, raw HTML). */
+  kind: 'item' | 'row' | 'line'
+  text: string
+  /** Why it was not read, for the message. */
+  reason: string
+  position: Position | undefined
+}
+
+/**
+ * What the reading stage made of the README, so that nothing is lost silently: the form chosen in each
+ * section, and how many of the places that link to a paper became papers.
+ */
+export interface RawReading {
+  forms: RawForm[]
+  /** List items, table rows and lines that link to a paper, outside the sections that never hold papers. */
+  links: number
+  /** How many of them were read as papers. */
+  read: number
+  unread: RawUnread[]
+}
+
 export interface RawList {
   title: string
   intro: RootContent[]
@@ -142,6 +182,7 @@ export interface RawList {
   tools: RawTool[]
   contents: RawContentsItem[]
   prose: RawProse[]
+  reading: RawReading
 }
 
 // ---------------------------------------------------------------------------
@@ -168,6 +209,10 @@ export interface Paper {
   /** From the arXiv id when there is one, else the venue's year. */
   date: PaperDate | undefined
   section: Id
+  /** Other sections the list puts the same paper under (it is listed there again). */
+  alsoIn?: Id[]
+  /** On a later listing of a paper in another section: the paper it repeats. The site shows the paper once. */
+  repeats?: Id
   models: Id[]
   datasets: Id[]
   methods: Id[]

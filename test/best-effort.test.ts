@@ -32,7 +32,7 @@ describe('a best-effort build of a README with every kind of error', () => {
       expect(run.stderr, rule).toMatch(new RegExp(`README\\.md:\\d+:\\d+  error  .+  ${rule}$`, 'm'))
     }
     expect(run.stderr).toMatch(/✖ \d+ errors/)
-    expect(run.stdout).toMatch(/^Built 4 papers, /)
+    expect(run.stdout).toMatch(/^Built 4 papers, /m)
     expect(statSync(join(out, 'index.html')).isFile()).toBe(true)
   })
 

@@ -132,10 +132,10 @@ describe('the build command', () => {
     expect(statSync(join(dir, 'out'), {throwIfNoEntry: false})).toBeUndefined()
   })
 
-  it('builds the seed with no message at all on the terminal but its summary', () => {
+  it('builds the seed with no message at all on the terminal but what it read and its summary', () => {
     const out = join(tmp, 'cli-seed')
     const stdout = execFileSync('npx', ['tsx', 'scripts/build.ts', '--input', seedPath, '--out', out], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
-    expect(stdout).toMatch(/^Built 5 papers, 12 models, 22 datasets, 3 methods and 2 tools into .+ in \d+ ms\.\n$/)
+    expect(stdout).toMatch(/^Papers: bullets \(title, then venue and links, sub-bullets\), 5 entries\nread 5 papers from 5 paper links \(100%\)\nBuilt 5 papers, 12 models, 22 datasets, 3 methods and 2 tools into .+ in \d+ ms\.\n$/)
   })
 
   it('refuses input nested too deeply for the parser, with a position instead of a crash', async () => {

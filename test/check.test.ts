@@ -44,8 +44,12 @@ describe('npm run check on the seed', () => {
     expect(status).toBe(0)
   })
 
+  it('says how it read the list: the form of each section, and how many paper links became papers', () => {
+    expect(stdout.split('\n').slice(0, 3)).toEqual(['Papers: bullets (title, then venue and links, sub-bullets), 5 entries', 'read 5 papers from 5 paper links (100%)', ''])
+  })
+
   it('prints exactly the expected warnings, eslint-style, then a summary line', () => {
-    const lines = stdout.trimEnd().split('\n')
+    const lines = stdout.trimEnd().split('\n').slice(3)
     const messages = lines.slice(0, -2)
     expect(messages.map((line) => {
       const match = /^content\/README\.md:(\d+):(\d+) {2}warning {2}.+; .+ {2}([a-z-]+)$/.exec(line)

@@ -3,8 +3,16 @@
  * Deterministic: the same size, form and seed give the same bytes.
  */
 
-/** `flat`: the seed's two-line entry. `sub-bullets`: `- Publication:` / `- Label:` / `- Summary:` under each entry. */
-export type EntryForm = 'flat' | 'sub-bullets'
+/**
+ * `flat`: the seed's two-line entry. `sub-bullets`: `- Publication:` / `- Label:` / `- Summary:` under each entry.
+ * The other list forms hold the same papers as `flat` (the same titles, links and citations), written as
+ * other lists write them: `key-value` sub-bullets (`- Link:`, `- Code:`, `- Pub:`), `inline` lines (the four
+ * variants in turn, one per subsection: `<br>`, `<ins>`, `**Title** (…)`, `[Title](…) - Venue`), and a
+ * `table` per subsection (`| No. | Title | Venue | Code |`). Lists without numbers cite papers by arXiv id.
+ */
+export type EntryForm = 'flat' | 'sub-bullets' | ListForm
+export type ListForm = 'key-value' | 'inline' | 'table'
+export const listForms: readonly ListForm[] = ['key-value', 'inline', 'table']
 
 export interface ReadmeOptions {
   papers: number
@@ -73,19 +81,26 @@ export function syntheticReadme({papers, form, seed = 1}: ReadmeOptions): string
   out.push('# Awesome-LLM-Pruning', '', 'This repository is dedicated to the pruning of large language models (LLMs). It collects papers, models, datasets and tools.', '')
   out.push('# Contents', '- Papers', ...subsections.map((s) => `  - ${s}`), '- Fine-tuning methods', '- Models', '- Datasets', '- Tools', '', '## Papers', '')
   const perSection = Math.ceil(papers / subsections.length)
+  // How each paper is cited in the tables: by number, or by arXiv id where the form has no numbers.
+  const citation: string[] = []
   for (let n = 1; n <= papers; n++) {
     if ((n - 1) % perSection === 0) {
       const title = subsections[Math.floor((n - 1) / perSection)]!
       out.push(`### ${title}`, '')
       if (next() < 0.5) out.push(`> Papers on ${title.toLowerCase()}, newest last.`, '')
+      if (form === 'table') out.push('| No. | Title | Venue | Code |', '|---|---|---|---|')
     }
     const title = `${sentence(4, 9)}: ${sentence(3, 7)}`
     // Unique per paper: the list may not carry the same paper twice.
     const arxiv = `${String(20 + Math.floor(next() * 5)).padStart(2, '0')}${String(1 + Math.floor(next() * 12)).padStart(2, '0')}.${String((n * 7919) % 100000).padStart(5, '0')}`
     const links = [`[Paper](https://arxiv.org/pdf/${arxiv})`]
     if (next() < 0.4) links.push(`[Code](https://github.com/org${n % 97}/repo-${n})`)
+    citation[n] = form === 'key-value' || form === 'inline' ? arxiv : String(n)
     if (form === 'flat') {
       out.push(`- [${n}] ${title}`, `  Arxiv, ${links.join(', ')}`)
+    } else if (form !== 'sub-bullets') {
+      out.push(...listEntry(form, Math.floor((n - 1) / perSection), n, title, arxiv, links[1]?.slice('[Code]('.length, -1)))
+      if (form === 'table' && (n % perSection === 0 || n === papers)) out.push('')
     } else {
       const preprint = next() < 0.6
       const venue = preprint ? 'Arxiv' : pick(venues)
@@ -104,7 +119,7 @@ export function syntheticReadme({papers, form, seed = 1}: ReadmeOptions): string
     out.push('| Name     | Paper         |', '|----------|--------------|')
     for (const name of names) {
       const refs = cites.get(`${key}\u0000${name}`)
-      if (refs) out.push(`| ${name} | ${refs.map((n) => `[${n}]`).join(',')} |`)
+      if (refs) out.push(`| ${name} | ${refs.map((n) => `[${citation[n]}]`).join(',')} |`)
     }
     out.push('')
   }
@@ -120,4 +135,22 @@ export function syntheticReadme({papers, form, seed = 1}: ReadmeOptions): string
   table('evaluation', datasets.evaluation)
   out.push('## Tools', '[lm-evaluation-harness](https://github.com/EleutherAI/lm-evaluation-harness)', '[OpenCompass](https://github.com/open-compass/opencompass)', '')
   return out.join('\n')
+}
+
+/** One paper in one of the other list forms, with the venue the flat form gives it (Arxiv). */
+function listEntry(form: ListForm, subsection: number, n: number, title: string, arxiv: string, code: string | undefined): string[] {
+  const paper = `https://arxiv.org/pdf/${arxiv}`
+  if (form === 'key-value') return [`- ${title}`, `  - Link: ${paper}`, ...(code ? [`  - Code: ${code}`] : []), '  - Pub: Arxiv']
+  if (form === 'table') return [`| ${n} | [${title}](${paper}) | Arxiv | ${code ? `[Code](${code})` : ''} |`]
+  const codeLink = code ? ` [[Code]](${code})` : ''
+  switch (subsection % 4) {
+    case 0:
+      return [`- ${title} <br> Arxiv [[Paper]](${paper})${codeLink}`]
+    case 1:
+      return [`- ${title}, <ins>Arxiv</ins> [[Paper](${paper})]${codeLink}`]
+    case 2:
+      return [`- **${title}** (Arxiv) – [arXiv](${paper})${codeLink}`]
+    default:
+      return [`- [${title}](${paper}) - Arxiv${codeLink}`]
+  }
 }

@@ -2,6 +2,7 @@ import {VFile} from 'vfile'
 import {analyze, withoutByteOrderMark} from '../build.ts'
 import {link} from '../graph/link.ts'
 import type {Graph, RawList} from '../types.ts'
+import {emptyReading} from '../extract/reading.ts'
 
 /** One version of the README, analyzed as `npm run check` analyzes it: its findings are on `file`. */
 export interface Version {
@@ -24,5 +25,5 @@ export function versionOf(file: VFile, result: ReturnType<typeof analyze>): Vers
 }
 
 function emptyList(): RawList {
-  return {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: []}
+  return {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: [], reading: emptyReading()}
 }

@@ -6,6 +6,9 @@ import type {Id, Link, RawField, RawFieldKind, RawPaper} from '../types.ts'
 /** `[12] Title`, `[] Title`: the opening of a paper entry. */
 const opening = /^\[\s*(\d*)\s*\]/
 
+/** `12] Title` (no `[`) or `[12 Title` (no `]`): an entry whose number lost a bracket, which is reported rather than guessed. */
+export const brokenNumber = /^(\d+\]|\[\s*\d+(?=\s+\p{L}))\s*\p{L}/u
+
 /** `Label:`, `TL;DR:`, `Published in:`: the key of a sub-bullet. */
 const keyPattern = /^\s*([A-Za-z][A-Za-z ;&/.-]{0,30}?)\s*:/
 
@@ -270,4 +273,25 @@ function splitAtFirstLineBreak(nodes: PhrasingContent[]): {titleNodes: PhrasingC
     }
   }
   return {titleNodes: nodes, metaNodes: []}
+}
+
+/**
+ * The `- Label:`, `- Summary:`, `- Publication:` sub-bullets of a list item whose first line another
+ * form reads, as this form reads them: the fields, the first venue, and the links outside summaries and labels.
+ */
+export function readSubBullets(item: ListItem, at: Locator): {fields: RawField[]; venue: string; links: Link[]} {
+  const fields: RawField[] = []
+  const links: Link[] = []
+  let venue = ''
+  for (const child of item.children.slice(1)) {
+    if (child.type !== 'list') continue
+    for (const sub of child.children) {
+      for (const field of readFields(sub, at)) {
+        fields.push(field.field)
+        if (field.field.kind === 'publication' && venue === '') venue = field.venue
+        if (field.field.kind !== 'summary' && field.field.kind !== 'labels') links.push(...field.links)
+      }
+    }
+  }
+  return {fields, venue, links}
 }

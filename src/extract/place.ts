@@ -1,4 +1,5 @@
 import type {VFile} from 'vfile'
+import {partAt} from './inputs.ts'
 import type {Position} from '../types.ts'
 
 export interface Locator {
@@ -16,6 +17,8 @@ export interface Locator {
  */
 export function locator(file: VFile): Locator {
   const source = String(file.value)
+  // A list read from several files counts lines in each file (see inputs.ts).
+  const parts = file.data.parts
   let ends: number[] | undefined
   const toPoint = (offset: number) => {
     if (offset < 0 || offset > source.length) return undefined
@@ -27,7 +30,8 @@ export function locator(file: VFile): Locator {
       if (ends[middle]! > offset) high = middle
       else low = middle + 1
     }
-    return {line: low + 1, column: offset - (low > 0 ? ends[low - 1]! : 0) + 1, offset}
+    const shift = parts ? (partAt(parts, offset)?.line ?? 1) - 1 : 0
+    return {line: low + 1 - shift, column: offset - (low > 0 ? ends[low - 1]! : 0) + 1, offset}
   }
   return {
     source,

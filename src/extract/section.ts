@@ -24,3 +24,15 @@ export function datasetRole(title: string): DatasetRole | undefined {
   if (/evaluat|benchmark|\btest/.test(text)) return 'evaluation'
   return undefined
 }
+
+/**
+ * Sections that are about the list, not part of it: their links are no entries, even to papers
+ * (a news item announcing a paper, the list's own citation, a star-history chart).
+ */
+const aboutTheList = /^(table of contents|contents|(how to )?contribut(e|ing|ion|ions|ors)\b|citations?$|cite( us| this)?\b|citing\b|how to cite|bibtex|news\b|latest news|updates?\b|latest updates|recent updates|changelog|change log|what'?s new|announcements?|acknowledg|thanks\b|star history|stargazers|licen[cs]e\b|contact\b)/i
+
+/** Does this heading name a section that never holds papers, whatever links it has? */
+export function holdsNoPapers(title: string): boolean {
+  // Headings often open with an emoji: `## 🔥 News`.
+  return aboutTheList.test(title.replace(/^[^\p{L}\p{N}]+/u, '').trim())
+}

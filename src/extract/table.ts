@@ -34,8 +34,33 @@ export function readTable(table: Table, section: RawSection, at: Locator): RawTa
     })
   }
 
-  const kind = section.kind === 'models' || section.kind === 'datasets' ? section.kind : 'methods'
+  const kind = section.kind === 'models' || section.kind === 'datasets' || section.kind === 'methods' ? section.kind : kindOfHeader(headers)
   return {kind, role: section.role, section: section.id, rows, position: table.position}
+}
+
+/** A cell of references: `[1], [3]`, `[2402.02834]`. */
+const referenceCell = /^\s*(\[\s*[\w.]+\s*\]\s*[,;]?\s*)+$/
+
+/**
+ * Does a table cite papers by reference (a name column and a column of `[N]`)? Found from its cells,
+ * not its heading: most of the non-empty cells of one column are references.
+ */
+export function isReferenceTable(table: Table): boolean {
+  const [head, ...body] = table.children
+  const width = head?.children.length ?? 0
+  for (let column = 0; column < width && width > 1; column++) {
+    const cells = body.map((row) => (row.children[column] ? toString(row.children[column]).trim() : '')).filter((text) => text !== '')
+    if (cells.length > 0 && cells.filter((text) => referenceCell.test(text)).length >= 0.6 * cells.length) return true
+  }
+  return false
+}
+
+/** What a citing table lists when its heading does not say: its header's word for it, else fine-tuning methods. */
+function kindOfHeader(headers: string[]): RawTable['kind'] {
+  const text = headers.join(' ')
+  if (/\bmodels?\b|\bllms?\b/.test(text)) return 'models'
+  if (/\bdatasets?\b|\bbenchmarks?\b/.test(text)) return 'datasets'
+  return 'methods'
 }
 
 function pick(headers: string[], pattern: RegExp, fallback: number): number {

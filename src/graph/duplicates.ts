@@ -1,5 +1,5 @@
 import {arxivId} from './arxiv.ts'
-import type {RawPaper} from '../types.ts'
+import type {Paper, RawPaper} from '../types.ts'
 
 /** Entries that repeat an earlier one: the same arXiv id, or the same link labelled Paper. */
 export function duplicatePapers(papers: RawPaper[]): Array<{paper: RawPaper; first: RawPaper; key: string}> {
@@ -27,4 +27,26 @@ export function normalizeLink(href: string): string {
   } catch {
     return href.trim()
   }
+}
+
+/**
+ * A paper a list puts under two sections (a category and "Highlights", or two categories) is one paper in
+ * both, not a mistake: the later listing names the first as the paper it repeats, and the first gets
+ * the later one's section. A repeat within one section stays a duplicate (paper-duplicate).
+ */
+export function foldListings(papers: Paper[], entries: RawPaper[]): void {
+  const at = new Map(entries.map((entry, n) => [entry, n]))
+  for (const {paper, first} of duplicatePapers(entries)) {
+    if (!isListedAgain({paper, first})) continue
+    const again = papers[at.get(paper)!]
+    const original = papers[at.get(first)!]
+    if (!again || !original) continue
+    again.repeats = original.id
+    if (paper.section !== original.section && !(original.alsoIn ??= []).includes(paper.section)) original.alsoIn.push(paper.section)
+  }
+}
+
+/** Is this duplicate a listing in another section, rather than the same paper twice in one? */
+export function isListedAgain(found: {paper: RawPaper; first: RawPaper}): boolean {
+  return found.paper.section !== found.first.section
 }

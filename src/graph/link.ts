@@ -5,6 +5,7 @@ import {SlugRegistry, slugify} from './slug.ts'
 import {resolveReference} from './resolve.ts'
 import {PaperIndex} from './paper-index.ts'
 import {groupPapers} from './groups.ts'
+import {foldListings} from './duplicates.ts'
 import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawRef, RawTable, Section} from '../types.ts'
 import {isSafeUrl} from '../url.ts'
 import {noHistory} from '../history/history.ts'
@@ -41,6 +42,7 @@ export function link(raw: RawList, meant?: ReadonlyMap<RawRef, Id>): Graph {
       position: entry.position
     }
   })
+  foldListings(papers, raw.papers)
   const index = new PaperIndex(papers)
   const paperById = meant?.size ? byId(papers) : undefined
   const groups = groupPapers(papers, raw.papers)
@@ -83,7 +85,7 @@ export function link(raw: RawList, meant?: ReadonlyMap<RawRef, Id>): Graph {
   const sections: Section[] = raw.sections.map((section) => ({
     ...section,
     title: clip(section.title),
-    papers: papers.filter((paper) => paper.section === section.id).map((paper) => paper.id)
+    papers: papers.filter((paper) => paper.section === section.id || paper.alsoIn?.includes(section.id)).map((paper) => paper.id)
   }))
 
   const toolIds = new SlugRegistry()

@@ -7,6 +7,8 @@ export class PaperIndex {
 
   constructor(papers: Paper[]) {
     for (const paper of papers) {
+      // A paper listed again in another section is cited as its first listing.
+      if (paper.repeats !== undefined) continue
       if (paper.number !== undefined) add(this.byNumber, paper.number, paper)
       if (paper.arxiv) add(this.byArxiv, paper.arxiv, paper)
     }

@@ -88,7 +88,7 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
       model: paper.models.join(' '),
       dataset: paper.datasets.join(' '),
       method: paper.methods.join(' '),
-      section: paper.section,
+      section: [paper.section, ...(paper.alsoIn ?? [])].join(' '),
       label: paper.labels.join(' '),
       venue: paper.venueId ?? '',
       year: year === undefined ? '' : String(year)

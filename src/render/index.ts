@@ -99,6 +99,8 @@ function navigation(graph: Graph): Array<{key: NavKey; label: string; href: stri
   const labels = new Map<ListKey, string>()
   for (const section of graph.sections) {
     if (section.parent !== undefined && graph.section.get(section.parent)?.kind !== 'contents') continue
+    // `## Pruning` holds papers, but is no name for all of them: only a heading that says so names a page.
+    if (section.fromContent) continue
     const kind = section.kind
     if (kind === 'papers' || kind === 'methods' || kind === 'models' || kind === 'datasets' || kind === 'tools') {
       if (!labels.has(kind)) {

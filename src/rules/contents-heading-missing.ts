@@ -1,6 +1,7 @@
 import type {RawContentsItem, RawSection} from '../types.ts'
 import type {Rule} from './rule.ts'
 import {namesHeading} from './walk.ts'
+import {holdsNoPapers} from '../extract/section.ts'
 
 export const contentsHeadingMissing: Rule = {
   id: 'contents-heading-missing',
@@ -9,8 +10,12 @@ export const contentsHeadingMissing: Rule = {
   check({raw}, report) {
     if (raw.contents.length === 0) return
     const byId = new Map(raw.sections.map((section) => [section.id, section]))
+    // A Contents that names no heading of some level (no `###` at all) leaves that level out on purpose.
+    const levels = new Set(raw.sections.filter((section) => raw.contents.some((item) => namesHeading(item, section.title))).map((section) => section.depth))
     for (const section of raw.sections) {
-      if (section.kind === 'contents' || section.title === '' || raw.contents.some((item) => namesHeading(item, section.title))) continue
+      if (section.kind === 'contents' || section.title === '' || section.position === undefined || !levels.has(section.depth)) continue
+      // News, Citation, Star History: sections about the list, which a Contents often leaves out.
+      if (holdsNoPapers(section.title) || raw.contents.some((item) => namesHeading(item, section.title))) continue
       const parent = section.parent ? byId.get(section.parent) : undefined
       if (parent && !listsChildren(raw.contents, parent)) continue
       const under = parent ? `, nested under "${parent.title}"` : ''

@@ -29,12 +29,15 @@ import {urlHttp} from './url-http.ts'
 import {urlUnsafe} from './url-unsafe.ts'
 import {textTooLong} from './text-too-long.ts'
 import {textControlCharacter} from './text-control-character.ts'
+import {coverageLow} from './coverage-low.ts'
+import {coverageNone} from './coverage-none.ts'
 
 /** Every rule: the errors first, then the warnings. Messages are sorted by place afterwards. */
 export const rules: readonly Rule[] = [
   paperMissingTitle,
   paperMissingLink,
   linkUnclosed,
+  coverageNone,
   paperNumberDuplicate,
   paperDuplicate,
   urlUnsafe,
@@ -48,6 +51,7 @@ export const rules: readonly Rule[] = [
   referenceStale,
   paperUnreferenced,
   paperUnread,
+  coverageLow,
   contentsEntryUnmatched,
   contentsHeadingMissing,
   headingEmpty,

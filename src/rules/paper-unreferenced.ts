@@ -18,7 +18,7 @@ export const paperUnreferenced: Rule = {
     if (cited.size === 0) return
     for (const [n, entry] of raw.papers.entries()) {
       const paper = graph.papers[n]
-      if (!paper || cited.has(paper.id)) continue
+      if (!paper || cited.has(paper.id) || paper.repeats !== undefined) continue
       // A number other papers carry too cannot cite it: its arXiv id can.
       const unique = entry.number !== undefined && (index.byNumber.get(entry.number)?.length ?? 0) === 1
       const how = unique ? `[${entry.number}]` : paper.arxiv ? `[${paper.arxiv}]` : undefined

@@ -67,9 +67,17 @@ export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: R
   for (const paper of raw.papers) for (const field of paper.fields) yield {paper, field}
 }
 
-/** Does a Contents entry name this heading, by its text or by the `#anchor` it links to (GitHub's heading slug)? */
+/**
+ * Does a Contents entry name this heading, by its text or by the `#anchor` it links to (GitHub's heading slug)?
+ * Emoji, written as characters or as `:fire:` codes, do not count: `- [🔥 News](#news)` names `## News`.
+ */
 export function namesHeading(item: {title: string; anchor?: string | undefined}, title: string): boolean {
-  return fold(item.title) === fold(title) || (item.anchor !== undefined && fold(item.anchor) === fold(title))
+  const heading = fold(withoutEmojiCodes(title))
+  return fold(withoutEmojiCodes(item.title)) === heading || (item.anchor !== undefined && fold(item.anchor) === heading)
+}
+
+function withoutEmojiCodes(text: string): string {
+  return text.replace(/:[a-z0-9_+-]+:/g, ' ')
 }
 
 /** Why the list's history could not resolve a reference, as the end of a message; empty when it was not asked. */
