@@ -82,7 +82,7 @@ export function report(files: VFile[], verbose = false): string {
 /** What was read, per section, and the coverage line: `read 338 papers from 340 paper links (99%)`. */
 export function readingReport(file: VFile): string {
   // Section titles are README text: the CI log must not read them as runner commands.
-  return file.data.reading ? printable(readingLines(file.data.reading).join('\n')) : ''
+  return file.data.reading ? readingLines(file.data.reading).map(printable).join('\n') : ''
 }
 
 /** Runs a command; any failure is printed as one readable line, never as a stack trace (set DEBUG=1 for one). */

@@ -16,7 +16,8 @@ export function isCleanTitle(title: string): boolean {
 }
 
 /** Markers that decorate a title: `:star:`, ⭐, 🔥, a `[//]: #` comment. */
-const decorations = /:[a-z0-9_+-]+:|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B50}\u{2B55}\u{FE0F}\u{200D}]|\[\/\/\]:\s*#.*$/gu
+// A shortcode stands alone: `::stop-commands::` or `a:b:c` is text, not `:stop-commands:`.
+const decorations = /(?<![:\w]):[a-z0-9_+-]+:(?![:\w])|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B50}\u{2B55}\u{FE0F}\u{200D}]|\[\/\/\]:\s*#.*$/gu
 
 /** A title without decorations, surrounding quotes and separators. */
 export function cleanTitle(text: string): string {
@@ -25,7 +26,8 @@ export function cleanTitle(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     // What a split left at the ends: `Title, [` before `[Paper](…)]`, `- ` before a venue.
-    .replace(/^[\s,;:|–—\])-]+|[\s,;:|–—([-]+$/g, '')
+    // A leading `:` stays: it is the title's own (`::cmd::` is text), not what a split left.
+    .replace(/^[\s,;|–—\])-]+|[\s,;:|–—([-]+$/g, '')
     .replace(/^\*\*(.*)\*\*$/, '$1')
     .trim()
 }
