@@ -232,9 +232,9 @@ describe('filtering the papers in Chromium', () => {
     expect(await page.getByRole('checkbox', {name: /^Gemma-2B ?, 1 paper$/}).count()).toBe(1)
     expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['llama2-7b'])
     await shoot(page, 'keyboard-llama-llama2-7b')
-    // Shift+Tab back to the facet's summary, Enter folds it away; the filter stays.
+    // Shift+Tab back to the facet's summary, which says how many of its values are ticked; Enter folds it away; the filter stays.
     await page.keyboard.press('Shift+Tab')
-    expect((await focused()).text).toBe('Model')
+    expect((await focused()).text).toBe('Model1 selected')
     await page.keyboard.press('Enter')
     expect(await page.locator('details[data-facet=model]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
     expect(await visibleTitles(page)).toHaveLength(3)
@@ -282,6 +282,7 @@ describe('filtering the papers in Chromium', () => {
     }
     await page.goto(server.url)
     expect(await page.locator('details.facet[open]').count()).toBe(0)
+    await page.locator('details.facets > summary').tap()
     await page.locator('details[data-facet=dataset] summary').tap()
     await page.locator('label.facet-value', {hasText: 'SCIQ'}).tap()
     expect(await visibleTitles(page)).toEqual(['FoldGPT: Simple and Effective Large Language Model Compression Scheme'])

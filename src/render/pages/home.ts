@@ -9,12 +9,16 @@ import {isNew} from '../../history/history.ts'
 
 export interface FacetValue extends Chip {
   count: number
+  /** The value's former ids, space-separated, so a filter link shared before a rename still selects it. */
+  was?: string
 }
 
 export interface Facet {
   key: 'model' | 'dataset' | 'method' | 'section' | GroupKind
   legend: string
   groups: Array<{label: string | undefined; values: FacetValue[]}>
+  /** One value only: ticking it would change nothing, so the facet is not shown (the filter still reads it from a URL). */
+  single: boolean
 }
 
 /** The home page: the intro, counts, the facets and every paper, then the prose the graph does not model. */
@@ -41,6 +45,7 @@ export const home: PageType = (graph) => [
       ],
       chart: monthChart(graph),
       facets: facets(graph),
+      offerNumberSort: !listIsByNumber(graph),
       summaries: summariesFile(graph),
       compact: compactRows(graph),
       papers: graph.papers.map((paper, n) => {
@@ -69,12 +74,12 @@ function facets(graph: Graph): Facet[] {
   })
   const used = <T extends {papers: Id[]}>(list: T[]) => list.filter((entity) => entity.papers.length > 0)
   const datasets = used(graph.datasets)
-  const group = (key: GroupKind, legend: string, list: Group[]): Facet => ({
+  const group = (key: GroupKind, legend: string, list: Group[]): Omit<Facet, 'single'> => ({
     key,
     legend,
     groups: [{label: undefined, values: list.map((entry) => ({...groupChip(graph, key, entry.id), count: entry.papers.length}))}]
   })
-  const result: Facet[] = [
+  const result: Array<Omit<Facet, 'single'>> = [
     group('label', 'Label', graph.labels),
     {key: 'model', legend: 'Model', groups: [{label: undefined, values: used(graph.models).map((m) => value('model', m))}]},
     {
@@ -102,5 +107,13 @@ function facets(graph: Graph): Facet[] {
     group('venue', 'Venue', graph.venues),
     group('year', 'Year', graph.years)
   ]
-  return result.filter((facet) => facet.groups.some((group) => group.values.length > 0))
+  return result
+    .filter((facet) => facet.groups.some((group) => group.values.length > 0))
+    .map((facet) => ({...facet, single: new Set(facet.groups.flatMap((group) => group.values.map((value) => value.id))).size < 2}))
+}
+
+/** Whether the list's own order is already by number: then "By number" would sort it into the same order. */
+function listIsByNumber(graph: Graph): boolean {
+  const numbers = graph.papers.map((paper) => paper.number ?? Infinity)
+  return numbers.every((number, n) => n === 0 || numbers[n - 1]! <= number)
 }
