@@ -1,5 +1,6 @@
 import {launchChromium} from '../test/helpers/browser.ts'
 import {serveStatic} from '../test/helpers/static-server.ts'
+import {screenshotWholePage} from '../test/helpers/screenshot.ts'
 import {mkdir} from 'node:fs/promises'
 
 /** Screenshots of the built site at desktop and phone widths, for a person to look at. Usage: screenshot [path…] */
@@ -13,7 +14,8 @@ for (const [name, viewport, scheme] of [['desktop', {width: 1280, height: 900}, 
   for (const path of paths) {
     await page.goto(server.url + path)
     const file = `${out}/${name}-${path.replace(/[^a-z0-9?=&-]+/gi, '_') || 'home'}.png`
-    await page.screenshot({path: file, fullPage: name !== 'dark'})
+    if (name === 'dark') await page.screenshot({path: file})
+    else await screenshotWholePage(page, file)
     console.log(file)
   }
   await page.close()
