@@ -24,6 +24,8 @@ export interface Route {
   ogType?: 'website' | 'article'
   /** Keep the page out of search engines and the sitemap (the 404 page). */
   noindex?: boolean
+  /** The README line the page's entry starts at, for "Edit this entry". */
+  sourceLine?: number
 }
 
 /** A page type: the routes it contributes for a graph, with their view data. */

@@ -26,6 +26,7 @@ export const paper: PageType = (graph) => {
       nav: 'papers',
       scripts: ['cite'],
       ogType: 'article',
+      sourceLine: paper.position?.start.line,
       jsonLd: (url) => scholarlyArticle(graph, paper, url),
       data: () => ({
         card: paperCard(graph, paper),
