@@ -24,6 +24,7 @@ import {bundleClient} from './write/client.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
 import {MetaCacheError, metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
 import {historyOff, noHistory, readHistory} from './history/history.ts'
+import {readRenames} from './history/renames.ts'
 import {extraFiles} from './render/extra-files.ts'
 import type {Graph, RawList} from './types.ts'
 
@@ -89,7 +90,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache.message(error.message.slice(error.path.length + 2), {ruleId: 'meta-cache', source: ruleSource}).fatal = true
     return {files: [file, cache], graph, written: false}
   }
-  graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
+  if (options.history === false) graph.history = noHistory(historyOff)
+  else [graph.history, graph.renames] = await Promise.all([readHistory(options.input, graph), readRenames(options.input, graph)])
 
   const client = await bundling
   // Pages are rendered as they are written; a template error stops the write before the swap.

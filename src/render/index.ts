@@ -79,7 +79,9 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
       description: route.description,
       nav: route.nav,
       scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
-      canonical: route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+      // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
+      canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+      refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,
       ogType: route.ogType ?? 'website',
       noindex: route.noindex ?? false,
       /** "Edit this entry" and the entry's line in the README, when the page is one entry's and the source is known. */

@@ -26,6 +26,8 @@ export interface Route {
   noindex?: boolean
   /** The README line the page's entry starts at, for "Edit this entry". */
   sourceLine?: number
+  /** The page this address now redirects to (an old address of a renamed page); such a page is noindex. */
+  redirectTo?: string
 }
 
 /** A page type: the routes it contributes for a graph, with their view data. */
