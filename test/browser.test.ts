@@ -8,6 +8,7 @@ import {seedPath} from './helpers/seed.ts'
 import {launchChromium} from './helpers/browser.ts'
 import {recordQuality} from './helpers/quality.ts'
 import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {screenshotWholePage} from './helpers/screenshot.ts'
 
 /** Screenshots are kept for people to look at (CI keeps them as artifacts). */
 const shots = join(process.cwd(), 'test-results', 'screenshots')
@@ -20,7 +21,7 @@ const screenshots = new Set<string>()
 
 /** Keeps a full-page screenshot under test-results/screenshots/ for people to look at. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({path: join(shots, `${name}.png`), fullPage: true})
+  await screenshotWholePage(page, join(shots, `${name}.png`))
   screenshots.add(name)
 }
 
