@@ -27,6 +27,7 @@ import {bundleClient} from './write/client.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
 import {metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
 import {historyOff, noHistory, readHistory} from './history/history.ts'
+import {readRenames} from './history/renames.ts'
 import {extraFiles} from './render/extra-files.ts'
 import type {Graph, RawList} from './types.ts'
 
@@ -110,7 +111,8 @@ async function buildList(file: VFile, options: BuildOptions): Promise<BuildResul
   const reported = meta.file.messages.length > 0 ? [file, meta.file] : [file]
   if (hasErrors(meta.file)) return {files: reported, graph, written: false}
   graph.meta = metaByPaper(graph.papers, meta.cache)
-  graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
+  if (options.history === false) graph.history = noHistory(historyOff)
+  else [graph.history, graph.renames] = await Promise.all([readHistory(options.input, graph), readRenames(options.input, graph)])
 
   const client = await bundling
   // Pages are rendered as they are written; a template error stops the write before the swap.

@@ -7,6 +7,7 @@ import type {RootContent} from 'mdast'
 import type {Venue} from './graph/venue.ts'
 import type {PaperMeta} from './meta/cache.ts'
 import type {History} from './history/history.ts'
+import type {Renames} from './history/renames.ts'
 
 export type {Position, Venue, PaperMeta, History}
 
@@ -295,6 +296,8 @@ export interface Graph {
   meta: Map<Id, PaperMeta>
   /** When each paper came into the list, from the README's git history; empty until the build reads it. */
   history: History
+  /** Former ids of pages, from the same history; none until the build reads it. */
+  renames?: Renames
 }
 
 export type EntityKind = 'paper' | 'model' | 'dataset' | 'method' | GroupKind

@@ -8,6 +8,7 @@ import {seedPath} from './helpers/seed.ts'
 import {launchChromium} from './helpers/browser.ts'
 import {recordQuality} from './helpers/quality.ts'
 import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {screenshotWholePage} from './helpers/screenshot.ts'
 
 /** Screenshots are kept for people to look at (CI keeps them as artifacts). */
 const shots = join(process.cwd(), 'test-results', 'screenshots')
@@ -20,7 +21,7 @@ const screenshots = new Set<string>()
 
 /** Keeps a full-page screenshot under test-results/screenshots/ for people to look at. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({path: join(shots, `${name}.png`), fullPage: true})
+  await screenshotWholePage(page, join(shots, `${name}.png`))
   screenshots.add(name)
 }
 
@@ -232,9 +233,9 @@ describe('filtering the papers in Chromium', () => {
     expect(await page.getByRole('checkbox', {name: /^Gemma-2B ?, 1 paper$/}).count()).toBe(1)
     expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['llama2-7b'])
     await shoot(page, 'keyboard-llama-llama2-7b')
-    // Shift+Tab back to the facet's summary, Enter folds it away; the filter stays.
+    // Shift+Tab back to the facet's summary, which says how many of its values are ticked; Enter folds it away; the filter stays.
     await page.keyboard.press('Shift+Tab')
-    expect((await focused()).text).toBe('Model')
+    expect((await focused()).text).toBe('Model1 selected')
     await page.keyboard.press('Enter')
     expect(await page.locator('details[data-facet=model]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
     expect(await visibleTitles(page)).toHaveLength(3)
@@ -282,6 +283,7 @@ describe('filtering the papers in Chromium', () => {
     }
     await page.goto(server.url)
     expect(await page.locator('details.facet[open]').count()).toBe(0)
+    await page.locator('details.facets > summary').tap()
     await page.locator('details[data-facet=dataset] summary').tap()
     await page.locator('label.facet-value', {hasText: 'SCIQ'}).tap()
     expect(await visibleTitles(page)).toEqual(['FoldGPT: Simple and Effective Large Language Model Compression Scheme'])

@@ -1,8 +1,6 @@
 import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {execFile} from 'node:child_process'
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import net from 'node:net'
-import dns from 'node:dns'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -11,6 +9,7 @@ import {parseArxivFeed, FeedError} from '../src/meta/arxiv-feed.ts'
 import {parseMetaCache, serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
 import {replayArxiv, type Behaviour, type ReplayServer} from './helpers/arxiv-replay.ts'
+import {networkAttempts} from './helpers/no-network.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-enrich-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -151,34 +150,10 @@ describe('the build with the cache', () => {
     copyFileSync(seedPath, readme)
     writeFileSync(join(dir, 'papers.meta.json'), seedCache())
 
-    const attempts: string[] = []
-    const connect = net.Socket.prototype.connect
-    const lookup = dns.lookup
-    const fetchBefore = globalThis.fetch
-    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
-      attempts.push(`connect ${JSON.stringify(args[0])}`)
-      return (connect as (...a: unknown[]) => net.Socket).apply(this, args)
-    } as typeof connect
-    dns.lookup = ((...args: unknown[]) => {
-      attempts.push(`lookup ${String(args[0])}`)
-      return (lookup as (...a: unknown[]) => unknown)(...args)
-    }) as typeof dns.lookup
-    globalThis.fetch = ((input: unknown) => {
-      attempts.push(`fetch ${String(input)}`)
-      return Promise.reject(new Error('the build must not fetch'))
-    }) as typeof fetch
-    // The spies see a connection when there is one.
-    net.createConnection({port: 9, host: '127.0.0.1'}).on('error', () => {}).destroy()
-    expect(attempts).toHaveLength(1)
-    attempts.length = 0
     const out = join(tmp, 'site')
-    try {
+    const attempts = await networkAttempts(async () => {
       expect((await build({input: readme, out})).written).toBe(true)
-    } finally {
-      net.Socket.prototype.connect = connect
-      dns.lookup = lookup
-      globalThis.fetch = fetchBefore
-    }
+    })
     expect(attempts).toEqual([])
 
     const page = readFileSync(join(out, 'papers/shortgpt/index.html'), 'utf8')

@@ -33,7 +33,7 @@ const siteUrl = 'https://lab.example.org'
 const read = (out: string, path: string) => readFileSync(join(out, path), 'utf8')
 const feedEntries = (xml: string) => Array.from(xml.matchAll(/<entry>[^]*?<link rel="alternate" type="text\/html" href="[^"]*\/papers\/([^/]+)\/"\/>[^]*?<updated>([^<]+)<\/updated>/g), (m) => [m[1], m[2]])
 const lastmods = (xml: string) => new Map(Array.from(xml.matchAll(/<loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod>/g), (m) => [m[1]!.slice(siteUrl.length), m[2]!]))
-const added = (html: string) => /<dt>Added<\/dt><dd><time datetime="([^"]+)">([^<]+)<\/time> <span class="fact-note">([^<]+)</.exec(html)?.slice(1)
+const added = (html: string) => /<dt>In this list since<\/dt><dd><time datetime="([^"]+)">([^<]+)<\/time> <span class="fact-note">([^<]+)</.exec(html)?.slice(1)
 
 describe('dates from a scripted git history', () => {
   const out = join(tmp, 'site')

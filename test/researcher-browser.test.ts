@@ -10,6 +10,7 @@ import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
 import {launchChromium} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {screenshotWholePage} from './helpers/screenshot.ts'
 
 /** The researcher pages in Chromium: the seed with its arXiv metadata cached, served under a project base. */
 const shots = join(process.cwd(), 'test-results', 'screenshots')
@@ -106,7 +107,7 @@ describe('the home page’s list tools', () => {
     expect(header.slice(0, 5)).toEqual(['BoolQ', 'HellaSwag', 'PIQA', 'MMLU', 'Race'])
     expect(totals.slice(0, 6)).toEqual(['2', '2', '2', '2', '2', '1'])
     expect(await page.locator('#matrix-datasets thead td[data-column="ptb"]').innerText()).toBe('0')
-    await page.screenshot({path: join(shots, 'matrix-filtered.png'), fullPage: true})
+    await screenshotWholePage(page, join(shots, 'matrix-filtered.png'))
     expect(errors).toEqual([])
     await page.close()
   })
@@ -198,7 +199,7 @@ describe('the new pages render without an error, in light and dark', () => {
         const {page, errors} = await open(path, {colorScheme: scheme})
         expect(errors, path).toEqual([])
         expect(await page.locator('h1').count(), path).toBe(1)
-        if (path === 'matrix/' || path === 'papers/shortgpt/') await page.screenshot({path: join(shots, `${scheme}-${path.replace(/\W+/g, '-')}.png`), fullPage: true})
+        if (path === 'matrix/' || path === 'papers/shortgpt/') await screenshotWholePage(page, join(shots, `${scheme}-${path.replace(/\W+/g, '-')}.png`))
         await page.close()
       }
     })

@@ -6,6 +6,7 @@ import {launchChromium} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from './helpers/static-server.ts'
 import {analyzeText} from './helpers/seed.ts'
 import {buildSite, scratch} from './helpers/sites.ts'
+import {screenshotWholePage} from './helpers/screenshot.ts'
 
 /** Titles and names in CJK, emoji and right-to-left scripts; names whose slugs collide, in case only or otherwise. */
 const readme = `# 剪枝 Awesome-LLM-Pruning 🚀
@@ -161,7 +162,7 @@ describe('CJK, emoji and right-to-left text in Chromium', () => {
       return {emojiRight: emojiBox.right, firstWordLeft: firstWord.left}
     })
     expect(box.emojiRight).toBeLessThanOrEqual(box.firstWordLeft)
-    await page.screenshot({path: join(process.cwd(), 'test-results', 'screenshots', 'unicode-home.png'), fullPage: true})
+    await screenshotWholePage(page, join(process.cwd(), 'test-results', 'screenshots', 'unicode-home.png'))
     await page.close()
   })
 })

@@ -7,6 +7,7 @@ import {convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow} from '@a
 import {parse} from 'yaml'
 import {edit, pullRequest, removePullRequests} from './helpers/pull-request.ts'
 import {seedSource} from './helpers/seed.ts'
+import {metaPathFor} from '../src/meta/cache.ts'
 
 /**
  * The CI workflows (issue 3, point 7), validated offline against GitHub's own workflow schema
@@ -24,7 +25,7 @@ async function schemaErrors(name: string, content: string): Promise<string[]> {
   return (template.errors ?? []).map((error) => error.Message)
 }
 
-interface Step {name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>}
+interface Step {name?: string; id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>; 'continue-on-error'?: boolean; 'timeout-minutes'?: number}
 interface Workflow {
   on: Record<string, unknown>
   permissions?: Record<string, string>
@@ -33,8 +34,8 @@ interface Workflow {
 }
 const read = (name: string): Workflow => parse(readFileSync(dir + name, 'utf8'))
 
-it('finds the two workflows', () => {
-  expect(files).toEqual(['ci.yml', 'deploy.yml'])
+it('finds the three workflows', () => {
+  expect(files).toEqual(['ci.yml', 'deploy.yml', 'refresh-metadata.yml'])
 })
 
 describe.each(files)('%s', (name) => {
@@ -147,7 +148,7 @@ describe('deploy.yml', () => {
     expect(workflow.on).toMatchObject({push: {branches: ['main']}})
     const build = workflow.jobs['build']!
     const command = build.steps.find((step) => step.run?.startsWith('npm run build'))?.run
-    expect(command).toBe('npm run build -- --base "${{ steps.pages.outputs.base_path }}/" --site-url "${{ steps.pages.outputs.origin }}"')
+    expect(command).toBe('npm run build -- --base "${{ steps.pages.outputs.base_path }}/" --site-url "${{ steps.pages.outputs.origin }}" --source-url "https://github.com/${{ github.repository }}/blob/${{ github.event.repository.default_branch }}/content/README.md"')
     expect(build.steps.map((step) => step.uses?.replace(/@.*/, '')).filter(Boolean)).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact'])
     expect(workflow.jobs['deploy']?.steps.map((step) => step.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages'])
     expect(workflow.concurrency).toEqual({group: 'pages', 'cancel-in-progress': false})
@@ -165,3 +166,55 @@ it('the schema check fails a broken workflow, with a reason', async () => {
   expect(errors.join('\n')).toMatch(/runs-onn/)
   expect(errors.join('\n')).toMatch(/banana/)
 })
+
+/** The step that runs `npm run enrich` in a workflow's job. */
+const enrichStep = (workflow: Workflow, job: string) => workflow.jobs[job]!.steps.find((step) => step.run?.startsWith('npm run enrich'))!
+
+describe('arXiv metadata in production (issue 14)', () => {
+  const deploy = read('deploy.yml')
+  const refresh = read('refresh-metadata.yml')
+  const cache = metaPathFor('content/README.md')
+
+  it('the deploy fetches what the cache lacks before it builds, best effort: a failure warns and the build goes on', () => {
+    const steps = deploy.jobs['build']!.steps
+    const enrich = enrichStep(deploy, 'build')
+    const at = (step: Step | undefined) => steps.indexOf(step!)
+    expect(at(enrich)).toBeGreaterThan(at(steps.find((step) => step.run === 'npm ci')))
+    expect(at(enrich)).toBeLessThan(at(steps.find((step) => step.run?.startsWith('npm run build'))))
+    expect(enrich.run).toMatch(/^npm run enrich -- --api "\$ARXIV_API" \|\| echo "::warning title=arXiv metadata::[^"]+"$/)
+    expect(enrich.env).toEqual({ARXIV_API: 'https://export.arxiv.org/api/query'})
+    expect(enrich['continue-on-error']).toBe(true)
+    expect(enrich['timeout-minutes']).toBeLessThanOrEqual(10)
+    // Fetching needs no permission: the build job still only reads.
+    expect(deploy.jobs['build']?.permissions).toEqual({contents: 'read', pages: 'read'})
+  })
+
+  it('a monthly, and manual, workflow refreshes every entry and proposes the cache in a pull request, with only the permissions that takes', () => {
+    expect(Object.keys(refresh.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    const [cron] = (refresh.on['schedule'] as Array<{cron: string}>).map((entry) => entry.cron.split(' '))
+    // minute hour day-of-month month day-of-week: one fixed day of every month.
+    expect(cron).toHaveLength(5)
+    expect(cron!.slice(0, 3).every((field) => /^\d+$/.test(field))).toBe(true)
+    expect(cron!.slice(3)).toEqual(['*', '*'])
+    expect(Object.keys(refresh.jobs)).toEqual(['refresh'])
+    expect(refresh.jobs['refresh']?.permissions).toEqual({contents: 'write', 'pull-requests': 'write'})
+    const pr = refresh.jobs['refresh']!.steps.find((step) => step.run?.includes('gh pr create'))!
+    expect(pr.env?.['GH_TOKEN']).toBe('${{ github.token }}')
+    // It commits the one file the build reads, and nothing else.
+    expect(pr.run).toContain(`git diff --quiet -- ${cache}`)
+    expect(pr.run).toContain(`git add ${cache}\n`)
+    expect(pr.run!.match(/git add/g)).toHaveLength(1)
+  })
+
+  it('keeps the two enrich steps in step: the same command and API, the refresh adding --refresh', () => {
+    const fetchMissing = enrichStep(deploy, 'build')
+    const fetchAll = enrichStep(refresh, 'refresh')
+    expect(fetchAll.env).toEqual(fetchMissing.env)
+    const command = (step: Step) => step.run!.split(' || ')[0]
+    expect(command(fetchAll)).toBe(command(fetchMissing)!.replace('npm run enrich --', 'npm run enrich -- --refresh'))
+    // Every flag they pass is one that scripts/enrich.ts reads.
+    const script = readFileSync(fileURLToPath(new URL('../scripts/enrich.ts', import.meta.url)), 'utf8')
+    for (const flag of command(fetchAll)!.match(/--[a-z-]+/g)!.filter((flag) => flag !== '--')) expect(script, flag).toMatch(new RegExp(`\\b'?${flag.slice(2)}'?: \\{type`))
+  })
+})
+

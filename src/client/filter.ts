@@ -12,6 +12,8 @@ type FacetKey = string
 interface State {
   q: string
   selected: Record<FacetKey, Set<string>>
+  /** Values the URL names that the list does not have, as `[facet, value]`: named in a notice, left out of the filter. */
+  unknown: string[][]
 }
 
 /**
@@ -38,6 +40,12 @@ function enhance(list: HTMLElement): void {
   const clear = document.getElementById('filter-clear') as HTMLButtonElement
   const empty = document.getElementById('no-results')!
   const hint = document.getElementById('facet-hint')
+  // What is filtered shows above the results, whatever is folded or scrolled away: chips, and a notice for values the list lacks.
+  const active = document.getElementById('active-filters')!
+  const chips = document.getElementById('filter-chips')!
+  const notice = document.getElementById('filter-notice')!
+  const facets = Array.from(document.querySelectorAll<HTMLElement>('.facet[data-facet]'))
+  const legends = facets.map((facet) => facet.querySelector('.facet-body')?.getAttribute('aria-label') ?? '')
 
   // Facet values get an index and a name; each row carries its values as `data-<facet>="id id"`.
   const index = new Map<string, number>()
@@ -45,41 +53,28 @@ function enhance(list: HTMLElement): void {
   const keyOf: string[] = []
   const boxes: HTMLInputElement[][] = []
   const counters: HTMLElement[][] = []
-  const links = Array.from(document.querySelectorAll<HTMLAnchorElement>('a.facet-value'))
-  for (const link of links) {
-    const key = `${link.dataset['facet']}=${link.dataset['value'] ?? ''}`
-    if (index.has(key)) continue
-    index.set(key, keyOf.length)
-    keyOf.push(key)
-    names.push(link.querySelector('.facet-name')?.textContent ?? '')
-    boxes.push([])
-    counters.push([])
+  /** A value's index; a value a row carries that no facet lists is given one too, and filters like any other. */
+  const valueIndex = (facet: FacetKey, value: string, name = '') => {
+    const key = `${facet}=${value}`
+    let n = index.get(key)
+    if (n === undefined) {
+      index.set(key, (n = keyOf.push(key) - 1))
+      names.push(name)
+      boxes.push([])
+      counters.push([])
+    }
+    return n
   }
-  const valueIndex = (facet: FacetKey, value: string) => index.get(`${facet}=${value}`) ?? valueIndexOf(`${facet}=${value}`)
-  /** A value a row carries that no facet lists still filters, like any other. */
-  function valueIndexOf(key: string): number {
-    index.set(key, keyOf.length)
-    keyOf.push(key)
-    names.push('')
-    boxes.push([])
-    counters.push([])
-    return keyOf.length - 1
-  }
-
-  const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
-    const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
-    const named = values.flat().map((n) => names[n]).join(' ')
-    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
-  })
 
   // Facet links become checkboxes; the same value may sit in several groups (a dataset with two roles).
-  for (const link of links) {
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a.facet-value'))) {
     const facet = link.dataset['facet'] as FacetKey
     const value = link.dataset['value'] ?? ''
-    const n = valueIndex(facet, value)
-    const label = document.createElement('label')
-    label.className = 'facet-value'
-    const box = document.createElement('input')
+    const n = valueIndex(facet, value, link.querySelector('.facet-name')?.textContent ?? '')
+    // A value's former ids (`data-was`, from the list's history) find it too: a shared link outlives a rename.
+    for (const old of words(link.dataset['was'])) index.set(`${facet}=${old}`, n)
+    const label = element('label', 'facet-value')
+    const box = element('input') as HTMLInputElement
     box.type = 'checkbox'
     box.name = facet
     box.value = value
@@ -89,17 +84,21 @@ function enhance(list: HTMLElement): void {
     const counter = label.querySelector<HTMLElement>('.count')
     if (counter) counters[n]!.push(counter)
   }
+
+  const rows: Row[] = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
+    const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
+    const named = values.flat().map((n) => names[n]).join(' ')
+    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
+  })
+
   // Rows are shown a page at a time, in the list tools' order: laying out a thousand cards per
   // keystroke would take far longer than a frame. More come as the reader scrolls or asks for them.
   const pageSize = 50
   let order = rows
   let limit = pageSize
   const byElement = new Map(rows.map((row) => [row.element, row]))
-  const more = document.createElement('p')
-  more.className = 'list-more'
-  const moreButton = document.createElement('button')
-  moreButton.type = 'button'
-  moreButton.className = 'clear'
+  const more = element('p', 'list-more')
+  const moreButton = element('button', 'clear')
   more.append(moreButton)
   list.after(more)
   moreButton.addEventListener('click', () => {
@@ -138,12 +137,32 @@ function enhance(list: HTMLElement): void {
 
   form.hidden = false
   if (hint) hint.hidden = true
+  // On a narrow screen the facets and the chart fold away, so the papers start within the first screen.
   if (matchMedia('(max-width: 60rem)').matches) {
-    for (const details of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.facet'))) details.open = false
+    for (const details of Array.from(document.querySelectorAll<HTMLDetailsElement>('details.fold-narrow'))) details.open = false
   }
+
+  /** The state a query gives: former ids read as today's, values the list lacks set aside. */
+  function readQuery(search: string): State {
+    const params = new URLSearchParams(search)
+    const selected: State['selected'] = {}
+    const unknown: string[][] = []
+    for (const facet of facetKeys) {
+      selected[facet] = new Set()
+      for (const value of params.getAll(facet)) {
+        const n = index.get(`${facet}=${value}`)
+        if (n !== undefined) selected[facet]!.add(split(keyOf[n]!)[1])
+        else if (value) unknown.push([facet, value])
+      }
+    }
+    return {q: params.get('q') ?? '', selected, unknown}
+  }
+  const readUrl = () => readQuery(location.search)
 
   let state = readUrl()
   show(state)
+  // A former id in the URL is rewritten as today's, so the address shared next is current.
+  write(state, 'replace')
 
   // A long list keeps its summaries in a file (`data-summaries`), fetched the first time anyone searches.
   const summaries = list.dataset['summaries']
@@ -198,17 +217,20 @@ function enhance(list: HTMLElement): void {
     const selected = new Set(state.selected[facet])
     if (box.checked) selected.add(box.value)
     else selected.delete(box.value)
-    state = {...state, selected: {...state.selected, [facet]: selected}}
-    write(state, 'push')
-    show(state)
+    commit({...state, selected: {...state.selected, [facet]: selected}})
   })
   clear.addEventListener('click', () => {
     clearTimeout(pending)
-    state = readQuery('')
-    write(state, 'push')
-    show(state)
+    commit(readQuery(''))
     input.focus()
   })
+
+  /** A change the reader made: a step in history, shown at once. Unknown values from the URL are gone from it. */
+  function commit(next: State): void {
+    state = {...next, unknown: []}
+    write(state, 'push')
+    show(state)
+  }
   addEventListener('popstate', () => {
     clearTimeout(pending)
     typing = false
@@ -230,11 +252,11 @@ function enhance(list: HTMLElement): void {
     const terms = fold(current.q).split(/\s+/).filter(Boolean)
     // Active facets, by position in `facetKeys`, and which values are selected.
     selected.fill(0)
-    const active: number[] = []
+    const on: number[] = []
     facetKeys.forEach((facet, f) => {
       const chosen = current.selected[facet]
       if (!chosen || chosen.size === 0) return
-      active.push(f)
+      on.push(f)
       for (const value of chosen) selected[valueIndex(facet, value)] = 1
     })
     tallies.fill(0)
@@ -252,7 +274,7 @@ function enhance(list: HTMLElement): void {
       let failed = -1
       let failures = 0
       if (textOk) {
-        for (const f of active) {
+        for (const f of on) {
           if (!row.values[f]!.some((n) => selected[n] === 1)) {
             failed = f
             failures++
@@ -286,22 +308,53 @@ function enhance(list: HTMLElement): void {
         counter.parentElement?.classList.toggle('is-zero', tallies[n] === 0)
       }
     })
-    const filtered = terms.length > 0 || active.length > 0
+    const filtered = terms.length > 0 || on.length > 0
     count.textContent = filtered ? `${shown} of ${rows.length} papers` : `${rows.length} papers`
-    clear.hidden = !filtered
     empty.hidden = shown > 0
+    showActive(current, filtered)
+    list!.dispatchEvent(new Event('filter'))
   }
-}
 
-function readUrl(): State {
-  return readQuery(location.search)
-}
-
-function readQuery(search: string): State {
-  const params = new URLSearchParams(search)
-  const selected: State['selected'] = {}
-  for (const facet of facetKeys) selected[facet] = new Set(params.getAll(facet).filter(Boolean))
-  return {q: params.get('q') ?? '', selected}
+  /** The chips of what is filtered (each removes itself), the number ticked beside each facet's name, and the notice. */
+  function showActive(current: State, filtered: boolean): void {
+    const items: HTMLElement[] = []
+    const chip = (text: string, remove: () => State) => {
+      const item = element('li')
+      const button = element('button', 'filter-chip')
+      const hidden = element('span', 'visually-hidden')
+      hidden.textContent = 'Remove '
+      button.append(hidden, text)
+      button.addEventListener('click', () => {
+        const at = items.indexOf(item)
+        commit(remove())
+        // Focus stays in the chips (the next one, else the last), or goes back to the search box.
+        ;((chips.children[at] ?? chips.lastElementChild)?.querySelector('button') ?? input).focus()
+      })
+      item.append(button)
+      items.push(item)
+    }
+    if (current.q.trim()) chip(`Search: ${current.q}`, () => ({...state, q: ''}))
+    facetKeys.forEach((facet, f) => {
+      const values = current.selected[facet] ?? new Set()
+      for (const value of values) {
+        chip(`${legends[f]}: ${names[valueIndex(facet, value)] || value}`, () => {
+          const rest = new Set(state.selected[facet])
+          rest.delete(value)
+          return {...state, selected: {...state.selected, [facet]: rest}}
+        })
+      }
+      const ticked = facets[f]!.querySelector<HTMLElement>('.ticked')
+      if (ticked) {
+        ticked.hidden = values.size === 0
+        ticked.firstChild!.textContent = String(values.size)
+      }
+    })
+    chips.replaceChildren(...items)
+    active.hidden = !filtered
+    const missing = current.unknown.map(([facet, value]) => `${legends[facetKeys.indexOf(facet!)]!.toLowerCase()} “${value}”`)
+    notice.textContent = missing.length > 0 ? `No ${missing.join(', no ')} in this list, so ${missing.length === 1 ? 'it is' : 'they are'} left out of the filter.` : ''
+    notice.hidden = missing.length === 0
+  }
 }
 
 function write(state: State, mode: 'push' | 'replace'): void {
@@ -310,11 +363,23 @@ function write(state: State, mode: 'push' | 'replace'): void {
   for (const key of ['q', ...facetKeys]) params.delete(key)
   if (state.q.trim() !== '') params.set('q', state.q)
   for (const facet of facetKeys) for (const value of state.selected[facet] ?? []) params.append(facet, value)
+  // Unknown values stay in the address they came with, until the reader changes the filter.
+  for (const [facet, value] of state.unknown) params.append(facet!, value!)
   const query = params.toString()
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
   if (url === `${location.pathname}${location.search}${location.hash}`) return
   if (mode === 'push') history.pushState(null, '', url)
   else history.replaceState(null, '', url)
+  // The list tools carry the filters in their links (the matrix): they follow the address.
+  list?.dispatchEvent(new Event('filter'))
+}
+
+/** A new element; a button made here is never a form's submit button. */
+function element(tag: string, className = ''): HTMLElement {
+  const made = document.createElement(tag)
+  made.className = className
+  if (made instanceof HTMLButtonElement) made.type = 'button'
+  return made
 }
 
 /** Lower case without accents, so "llama" finds "LLaMA" and "e" finds "é". */

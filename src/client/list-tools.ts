@@ -3,7 +3,7 @@
  * whole papers.bib, and the matrix link shows every paper. With it:
  * - the list sorts by number, date, date added or title (`?sort=`);
  * - "Download .bib" gives the papers the filters show, cut from papers.bib by the keys on the cards;
- * - the matrix link carries the current filters.
+ * - the matrix link carries the current filters, updated as they change.
  */
 const list = document.getElementById('paper-list')
 const select = document.getElementById('sort') as HTMLSelectElement | null
@@ -56,10 +56,9 @@ if (list && select && bib && matrix) {
     params.delete('sort')
     matrix.search = params.toString()
   }
-  // The filter script hides rows and rewrites the URL: follow it.
-  const observer = new MutationObserver(update)
-  for (const row of rows) observer.observe(row, {attributes: true, attributeFilter: ['hidden']})
-  matrix.addEventListener('click', update)
+  // The filter script tells the list when it shows other rows or rewrites the address: follow it,
+  // so the matrix link is current before anyone clicks, hovers or copies it.
+  list.addEventListener('filter', update)
   update()
 
   bib.addEventListener('click', async (event) => {

@@ -47,7 +47,7 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
     const order = sums.map((_, c) => c).sort((a, b) => sums[b]! - sums[a]! || a - b)
     for (const row of [names, totals, ...rows]) {
       const cells = Array.from(row.cells)
-      row.insertBefore(fragment(order.map((c) => cells[c + 1]!)), cells[columns + 1]!)
+      cells[columns + 1]!.before(...order.map((c) => cells[c + 1]!))
     }
   }
 
@@ -70,19 +70,11 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
   head.querySelector('th[data-sort="list"]')?.setAttribute('aria-sort', 'ascending')
 }
 
+// The sentence is on the page, hidden: the script fills in the numbers and shows it.
 if (status && shownPapers.size < allPapers.size) {
   status.hidden = false
-  status.append(`Showing ${shownPapers.size} of ${allPapers.size} papers in the tables, narrowed by the filters from the paper list. `)
-  const all = document.createElement('a')
-  all.href = location.pathname
-  all.textContent = 'Show all papers'
-  status.append(all)
-}
-
-function fragment(nodes: Node[]): DocumentFragment {
-  const result = document.createDocumentFragment()
-  result.append(...nodes)
-  return result
+  status.querySelector('[data-count=shown]')!.textContent = String(shownPapers.size)
+  status.querySelector('[data-count=all]')!.textContent = String(allPapers.size)
 }
 
 function fold(text: string): string {

@@ -137,12 +137,24 @@ export function addedOf(graph: Graph, paper: Paper): Added | undefined {
   return {date: isoInstant(`${String(paper.date.year).padStart(4, '0')}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`), source: 'paper', precision: paper.date.month ? 'month' : 'year'}
 }
 
-/** Added in the `newDays` days up to the newest commit. Only a date from the history can make a paper new. */
+/**
+ * Added in the `newDays` days up to the newest commit. Only a date from the history can make a paper new,
+ * and not the first date: the papers the list started with are where it began, not news (a list
+ * imported in one commit would otherwise mark every paper New).
+ */
 export function isNew(graph: Graph, paper: Paper): boolean {
   const date = graph.history.added.get(paper.id)
   const newest = graph.history.newest
-  if (!date || !newest) return false
+  if (!date || !newest || date === firstAdded(graph.history)) return false
   return Date.parse(newest) - Date.parse(date) <= newDays * 86_400_000
+}
+
+const firstAddedOf = new WeakMap<History, string | undefined>()
+
+/** The earliest "added" date: the commit the list's first papers came with. Computed once per history. */
+function firstAdded(history: History): string | undefined {
+  if (!firstAddedOf.has(history)) firstAddedOf.set(history, [...history.added.values()].sort()[0])
+  return firstAddedOf.get(history)
 }
 
 /**

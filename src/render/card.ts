@@ -71,7 +71,7 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
     // A best-effort build (--allow-errors) can hold a paper with no title; a link needs a name.
     title: paper.title || 'Untitled paper',
     href: pagePath('paper', paper.id),
-    venue: paper.venue.text,
+    venue: venueLabel(graph, paper),
     date: formatDate(paper.date),
     links: paper.links.map(({label, href}) => ({label: label || 'Link', href})),
     models: paper.models.map((id) => chip(graph, 'model', id)),
@@ -112,6 +112,15 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
 export function searchText(card: PaperCard): string {
   const names = [card.labels, card.models, card.datasets, card.methods].flatMap((chips) => chips.map((chip) => chip.name))
   return [card.number, card.title, card.venue, card.date, card.authors, card.summary ?? '', ...names].filter(Boolean).join(' ')
+}
+
+/**
+ * The venue as the site spells it everywhere: its group's name (the one the facets and its page show,
+ * "arXiv" for "Arxiv"), then the year and the track the entry gave ("ICML23" → "ICML 2023").
+ */
+export function venueLabel(graph: Graph, paper: Paper): string {
+  const name = (paper.venueId ? graph.venue.get(paper.venueId)?.name : undefined) ?? paper.venue.name
+  return [name, paper.venue.year, paper.venue.track].filter(Boolean).join(' ') || paper.venue.text
 }
 
 /** Cards for a list of paper ids, in the order given. */

@@ -6,7 +6,8 @@ export interface MonthChart {
   width: number
   height: number
   bars: Array<{x: number; y: number; width: number; height: number; label: string}>
-  /** Year marks along the bottom. */
+  /** Month names under their bars (every month when there is room, else some), and years on a second line. */
+  months: Array<{x: number; label: string}>
   years: Array<{x: number; label: string}>
   /** Gridlines with their count. */
   ticks: Array<{y: number; label: string}>
@@ -18,9 +19,12 @@ export interface MonthChart {
   undated: number
 }
 
-const width = 720
-const height = 160
-const margin = {top: 10, right: 4, bottom: 22, left: 30}
+/** A month's slot is this wide at most: a few months make a small chart, not five bars spread over a page. */
+const maxSlot = 30
+const maxWidth = 480
+const height = 150
+const margin = {top: 10, right: 4, bottom: 38, left: 30}
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** Counts papers by the month of their date (the arXiv id's, or none for a venue year alone); undefined when no paper has a month. */
 export function monthChart(graph: Graph): MonthChart | undefined {
@@ -37,11 +41,11 @@ export function monthChart(graph: Graph): MonthChart | undefined {
   if (counts.size === 0) return undefined
   const first = Math.min(...counts.keys())
   const last = Math.max(...counts.keys())
-  const months = last - first + 1
+  const span = last - first + 1
   const max = Math.max(...counts.values())
-  const plotWidth = width - margin.left - margin.right
+  const slot = Math.min(maxSlot, (maxWidth - margin.left - margin.right) / span)
+  const width = Math.ceil(margin.left + margin.right + slot * span)
   const plotHeight = height - margin.top - margin.bottom
-  const slot = plotWidth / months
   const barWidth = Math.max(1, slot * 0.78)
   const round = (n: number) => Math.round(n * 10) / 10
   const label = (index: number) => formatDate({year: Math.floor(index / 12), month: (index % 12) + 1})
@@ -53,12 +57,17 @@ export function monthChart(graph: Graph): MonthChart | undefined {
     const h = (count / max) * plotHeight
     bars.push({x: round(margin.left + (index - first) * slot + (slot - barWidth) / 2), y: round(margin.top + plotHeight - h), width: round(barWidth), height: round(h), label: `${label(index)}: ${plural(count, 'paper')}`})
   }
+  // Month names need about 24 units each: every month when they fit, else every third, sixth or twelfth.
+  const step = [1, 3, 6, 12].find((n) => slot * n >= 24) ?? 12
+  const months: MonthChart['months'] = []
   const years: MonthChart['years'] = []
   for (let index = first; index <= last; index++) {
-    if (index === first || index % 12 === 0) years.push({x: round(margin.left + (index - first) * slot), label: String(Math.floor(index / 12))})
+    const x = round(margin.left + (index - first + 0.5) * slot)
+    if (index % step === 0) months.push({x, label: monthNames[index % 12]!})
+    if (index === first || index % 12 === 0) years.push({x, label: String(Math.floor(index / 12))})
   }
-  // Drop a year mark that would overlap the one before it.
-  const spaced = years.filter((year, n) => n === 0 || year.x - years[n - 1]!.x >= 34)
+  // A year under a month that is not labelled would float: keep only years at least a label apart.
+  const spaced = years.filter((year, n) => n === 0 || year.x - years[n - 1]!.x >= 30)
   const ticks = [...new Set([0, Math.ceil(max / 2), max])].map((value) => ({y: round(margin.top + plotHeight - (value / max) * plotHeight), label: String(value)}))
   const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!
   const dated = graph.papers.length - undated
@@ -66,6 +75,7 @@ export function monthChart(graph: Graph): MonthChart | undefined {
     width,
     height,
     bars,
+    months,
     years: spaced,
     ticks,
     summary: `${plural(dated, 'paper')} from ${label(first)} to ${label(last)}; the busiest month was ${label(busiest[0])} with ${plural(busiest[1], 'paper')}.`,

@@ -13,7 +13,9 @@ export function extraFiles(graph: Graph, options: {base: string; siteUrl: string
     ['robots.txt', robots(options)]
   ]
   if (options.siteUrl) {
+    // Pages kept out of search engines (the 404 page, the old addresses of renamed pages) are not listed.
     const pages = routes(graph)
+      .filter((route) => !route.noindex)
       .map((route) => route.page)
       .filter((page) => outputFile(page).endsWith('index.html'))
     files.push(['sitemap.xml', sitemap(graph, pages, {base: options.base, siteUrl: options.siteUrl})])

@@ -5,6 +5,7 @@ import {absoluteUrl, outputFile} from './paths.ts'
 import {routes, type NavKey, type Route} from './routes.ts'
 import {jsonLdText} from './json-ld.ts'
 import {isolateBidi} from './format.ts'
+import {sourceLinks} from './source-links.ts'
 import type {ScriptName} from '../write/client.ts'
 
 export interface RenderOptions {
@@ -60,11 +61,13 @@ export interface Renderer {
 export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
   const eta = options.eta ?? createEta()
   const url = (page: string) => `${options.base}${page}`
+  const source = sourceLinks(options.sourceHref)
   const site = {
     title: graph.title || 'Awesome list',
     csp: contentSecurityPolicy,
     css: options.assets.css,
     sourceHref: options.sourceHref,
+    suggestHref: source.suggest,
     nav: navigation(graph)
   }
   const render = (route: Route): string => {
@@ -76,9 +79,13 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
       description: route.description,
       nav: route.nav,
       scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
-      canonical: route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+      // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
+      canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+      refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,
       ogType: route.ogType ?? 'website',
       noindex: route.noindex ?? false,
+      /** "Edit this entry" and the entry's line in the README, when the page is one entry's and the source is known. */
+      entry: source.entry(route.sourceLine),
       jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
     }
     try {

@@ -2,6 +2,7 @@ import {addedDate, addedOf} from '../history/history.ts'
 import type {Dataset, Graph, Paper} from '../types.ts'
 import {pagePath} from './paths.ts'
 import {isoInstant} from '../iso-date.ts'
+import {venueLabel} from './card.ts'
 
 /**
  * JSON-LD for a `<script type="application/ld+json">` data block. A data block is never run, so the
@@ -32,7 +33,7 @@ export function scholarlyArticle(graph: Graph, paper: Paper, url: AbsoluteUrl): 
     author: meta?.authors.map((name) => ({'@type': 'Person', name})),
     abstract: meta?.abstract,
     datePublished: date,
-    publication: paper.venue.text && !paper.venue.preprint ? {'@type': 'PublicationEvent', name: paper.venue.text} : undefined,
+    publication: paper.venue.text && !paper.venue.preprint ? {'@type': 'PublicationEvent', name: venueLabel(graph, paper)} : undefined,
     identifier: paper.arxiv ? {'@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxiv} : undefined,
     sameAs: paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : paper.links[0]?.href,
     url: url(pagePath('paper', paper.id)),

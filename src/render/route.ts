@@ -24,6 +24,10 @@ export interface Route {
   ogType?: 'website' | 'article'
   /** Keep the page out of search engines and the sitemap (the 404 page). */
   noindex?: boolean
+  /** The README line the page's entry starts at, for "Edit this entry". */
+  sourceLine?: number
+  /** The page this address now redirects to (an old address of a renamed page); such a page is noindex. */
+  redirectTo?: string
 }
 
 /** A page type: the routes it contributes for a graph, with their view data. */

@@ -8,11 +8,12 @@ import {groups} from './pages/groups.ts'
 import {matrix} from './pages/matrix.ts'
 import {whatsNew} from './pages/new.ts'
 import {notFound} from './pages/not-found.ts'
+import {redirects} from './pages/redirects.ts'
 
 export type {NavKey, Route} from './route.ts'
 
 /** Every page type of the site, in output order. A new page type is one module and one line here. */
-export const pageTypes: readonly PageType[] = [home, models, datasets, methods, tools, paper, model, dataset, method, groups, matrix, whatsNew, notFound]
+export const pageTypes: readonly PageType[] = [home, models, datasets, methods, tools, paper, model, dataset, method, groups, matrix, whatsNew, notFound, redirects]
 
 /** Every page of the site, in a stable order. Each page is rendered once, from its own view data. */
 export function routes(graph: Graph): Route[] {

@@ -1,5 +1,5 @@
 import {createServer, type Server} from 'node:http'
-import {readFileSync} from 'node:fs'
+import {readFileSync, readdirSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 const fixtures = fileURLToPath(new URL('../fixtures/arxiv/', import.meta.url))
@@ -33,12 +33,13 @@ export async function replayArxiv(script: Record<string, Behaviour[]> = {}): Pro
     if (url.pathname !== '/api/query') return send(404, 'text/plain', 'not found')
     if (behaviour === 'timeout') return
     if (typeof behaviour === 'number') return send(behaviour, 'text/plain', behaviour === 400 ? 'Bad Request: malformed id' : 'Service Unavailable', behaviour === 429 ? {'retry-after': '0'} : {})
-    let body: string
+    let body: string | undefined
     try {
       body = readFileSync(`${fixtures}${behaviour === 'malformed' ? 'malformed' : ids.replace(/,/g, '_')}.xml`, 'utf8')
     } catch {
-      return send(500, 'text/plain', `no recorded answer for ${ids}`)
+      body = composed(ids.split(','))
     }
+    if (body === undefined) return send(500, 'text/plain', `no recorded answer for ${ids}`)
     send(200, 'application/atom+xml; charset=utf-8', body)
 
     function send(status: number, type: string, text: string, headers: Record<string, string> = {}) {
@@ -59,3 +60,24 @@ export async function replayArxiv(script: Record<string, Behaviour[]> = {}): Pro
       })
   }
 }
+
+/**
+ * An answer for ids asked for together in another grouping than the recordings (a batch of 50, as
+ * production asks): the recorded entries of those ids, in the order asked, in a recorded feed's frame.
+ * Undefined when one of them was never recorded.
+ */
+function composed(ids: string[]): string | undefined {
+  const entries = new Map<string, string>()
+  let frame = ''
+  for (const name of readdirSync(fixtures).filter((file) => file.endsWith('.xml') && file !== 'malformed.xml')) {
+    const text = readFileSync(fixtures + name, 'utf8')
+    frame ||= text.slice(0, text.indexOf('<entry>'))
+    for (const entry of text.match(/<entry>[^]*?<\/entry>/g) ?? []) {
+      const id = /<id>http:\/\/arxiv\.org\/abs\/([^<]+?)(v\d+)?<\/id>/.exec(entry)?.[1]
+      if (id) entries.set(id, entry)
+    }
+  }
+  if (!ids.every((id) => entries.has(id))) return undefined
+  return `${frame}${ids.map((id) => entries.get(id)).join('\n  ')}\n</feed>\n`
+}
+

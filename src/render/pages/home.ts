@@ -6,15 +6,20 @@ import {datasetRoles, type Dataset, type Graph, type Group, type GroupKind, type
 import type {PageType} from '../route.ts'
 import {monthChart} from '../chart.ts'
 import {isNew} from '../../history/history.ts'
+import {renamedKinds, type RenamedKind} from '../../history/renames.ts'
 
 export interface FacetValue extends Chip {
   count: number
+  /** The value's former ids, space-separated, so a filter link shared before a rename still selects it. */
+  was?: string
 }
 
 export interface Facet {
   key: 'model' | 'dataset' | 'method' | 'section' | GroupKind
   legend: string
   groups: Array<{label: string | undefined; values: FacetValue[]}>
+  /** One value only: ticking it would change nothing, so the facet is not shown (the filter still reads it from a URL). */
+  single: boolean
 }
 
 /** The home page: the intro, counts, the facets and every paper, then the prose the graph does not model. */
@@ -41,6 +46,7 @@ export const home: PageType = (graph) => [
       ],
       chart: monthChart(graph),
       facets: facets(graph),
+      offerNumberSort: !listIsByNumber(graph),
       summaries: summariesFile(graph),
       compact: compactRows(graph),
       papers: graph.papers.map((paper, n) => {
@@ -63,18 +69,20 @@ function newLabel(count: number): string {
 }
 
 function facets(graph: Graph): Facet[] {
+  const was = formerIds(graph)
   const value = (kind: 'model' | 'dataset' | 'method', entity: Model | Dataset | Method): FacetValue => ({
     ...chip(graph, kind, entity.id),
-    count: entity.papers.length
+    count: entity.papers.length,
+    was: was[kind].get(entity.id)
   })
   const used = <T extends {papers: Id[]}>(list: T[]) => list.filter((entity) => entity.papers.length > 0)
   const datasets = used(graph.datasets)
-  const group = (key: GroupKind, legend: string, list: Group[]): Facet => ({
+  const group = (key: GroupKind, legend: string, list: Group[]): Omit<Facet, 'single'> => ({
     key,
     legend,
-    groups: [{label: undefined, values: list.map((entry) => ({...groupChip(graph, key, entry.id), count: entry.papers.length}))}]
+    groups: [{label: undefined, values: list.map((entry) => ({...groupChip(graph, key, entry.id), count: entry.papers.length, was: key === 'year' ? undefined : was[key].get(entry.id)}))}]
   })
-  const result: Facet[] = [
+  const result: Array<Omit<Facet, 'single'>> = [
     group('label', 'Label', graph.labels),
     {key: 'model', legend: 'Model', groups: [{label: undefined, values: used(graph.models).map((m) => value('model', m))}]},
     {
@@ -102,5 +110,24 @@ function facets(graph: Graph): Facet[] {
     group('venue', 'Venue', graph.venues),
     group('year', 'Year', graph.years)
   ]
-  return result.filter((facet) => facet.groups.some((group) => group.values.length > 0))
+  return result
+    .filter((facet) => facet.groups.some((group) => group.values.length > 0))
+    .map((facet) => ({...facet, single: new Set(facet.groups.flatMap((group) => group.values.map((value) => value.id))).size < 2}))
+}
+
+/** Per kind, today's id → its former ids, space-separated (`data-was`), from the list's history. */
+function formerIds(graph: Graph): Record<RenamedKind, Map<Id, string>> {
+  const result = {} as Record<RenamedKind, Map<Id, string>>
+  for (const kind of renamedKinds) {
+    const ids = new Map<Id, string>()
+    for (const [old, id] of graph.renames?.[kind] ?? []) ids.set(id, ids.has(id) ? `${ids.get(id)} ${old}` : old)
+    result[kind] = ids
+  }
+  return result
+}
+
+/** Whether the list's own order is already by number: then "By number" would sort it into the same order. */
+function listIsByNumber(graph: Graph): boolean {
+  const numbers = graph.papers.map((paper) => paper.number ?? Infinity)
+  return numbers.every((number, n) => n === 0 || numbers[n - 1]! <= number)
 }

@@ -1,5 +1,5 @@
 import {chip} from '../card.ts'
-import {byText, roleLabel} from '../format.ts'
+import {byText, plural, roleLabel} from '../format.ts'
 import {folder} from '../paths.ts'
 import {datasetRoles, type Dataset, type Id, type Model} from '../../types.ts'
 import type {PageType} from '../route.ts'
@@ -59,11 +59,12 @@ export const methods: PageType = (graph) => [{
   data: () => ({methods: graph.methods.map((method) => ({...chip(graph, 'method', method.id), count: method.papers.length}))})
 }]
 
+/** The tools the list links to; described by the Tools section's own opening quote when it has one. */
 export const tools: PageType = (graph) => [{
   page: 'tools/',
   template: 'pages/tools',
-  title: 'Tools',
-  description: 'Tools for evaluating pruned language models.',
+  title: graph.sections.find((section) => section.kind === 'tools')?.title || 'Tools',
+  description: graph.sections.find((section) => section.kind === 'tools')?.description || `The ${plural(graph.tools.length, 'tool')} that ${graph.title || 'the list'} links to.`,
   nav: 'tools',
   data: () => ({tools: graph.tools.map((tool) => {
     const host = new URL(tool.href).hostname

@@ -1,4 +1,4 @@
-import {paperCard} from '../card.ts'
+import {paperCard, venueLabel} from '../card.ts'
 import {formatAt, formatDay, listText, plural} from '../format.ts'
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
@@ -22,10 +22,11 @@ export const paper: PageType = (graph) => {
       page: pagePath('paper', paper.id),
       template: 'pages/paper',
       title: paper.title,
-      description: meta?.abstract ? truncate(meta.abstract, 200) : `${paper.venue.text || 'Paper'}: ${paper.title}`,
+      description: meta?.abstract ? truncate(meta.abstract, 200) : `${venueLabel(graph, paper) || 'Paper'}: ${paper.title}`,
       nav: 'papers',
       scripts: ['cite'],
       ogType: 'article',
+      sourceLine: paper.position?.start.line,
       jsonLd: (url) => scholarlyArticle(graph, paper, url),
       data: () => ({
         card: paperCard(graph, paper),
