@@ -19,6 +19,7 @@ import {lighthouse, type Scores} from './bench/lighthouse.ts'
 import {devRefresh, type Refresh} from './bench/dev-refresh.ts'
 import {chromiumPath} from '../test/helpers/browser.ts'
 import {serveStatic} from '../test/helpers/static-server.ts'
+import {cli} from '../test/helpers/cli.ts'
 
 const run = promisify(execFile)
 const quick = process.argv.includes('--quick')
@@ -44,7 +45,7 @@ interface Row {
 
 /** One measurement in a fresh Node process (`scripts/bench/child.ts`), so its peak RSS is its own. */
 async function child(...args: string[]): Promise<Measure> {
-  const {stdout} = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/child.ts', ...args], {maxBuffer: 16 * 1024 * 1024})
+  const {stdout} = await run(...cli('bench/child', ...args), {maxBuffer: 16 * 1024 * 1024})
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measure
 }
 

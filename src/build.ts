@@ -1,6 +1,5 @@
 import {readFile, readdir} from 'node:fs/promises'
 import {join, relative, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import type {Root} from 'mdast'
 import {parse} from './parse/processor.ts'
@@ -26,6 +25,7 @@ import {MetaCacheError, metaByPaper, metaPathFor, readMetaCache} from './meta/ca
 import {historyOff, noHistory, readHistory} from './history/history.ts'
 import {extraFiles} from './render/extra-files.ts'
 import type {Graph, RawList} from './types.ts'
+import {projectRoot} from './project-root.ts'
 
 export interface BuildOptions {
   /** The README to build. */
@@ -64,7 +64,7 @@ export interface BuildResult {
   written: boolean
 }
 
-const publicDir = fileURLToPath(new URL('../public/', import.meta.url))
+const publicDir = join(projectRoot, 'public')
 
 /** read → parse → extract → link → validate → render → write. Orchestration only. */
 export async function build(options: BuildOptions): Promise<BuildResult> {

@@ -6,6 +6,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {build} from '../src/build.ts'
 import {seedPath, seedSource} from './helpers/seed.ts'
 import {internalLinks, pages} from './helpers/links.ts'
+import {cli} from './helpers/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -120,7 +121,7 @@ describe('the build command', () => {
     const dir = join(tmp, 'cli')
     cpSync(join(seedPath, '..'), dir, {recursive: true})
     writeFileSync(join(dir, 'README.md'), seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |').replace('[Paper](https://arxiv.org/pdf/2402.11187)', '[Paper](javascript:alert(1))'))
-    const run = spawnSync('npx', ['tsx', 'scripts/build.ts', '--input', join(dir, 'README.md'), '--out', join(dir, 'out')], {encoding: 'utf8'})
+    const run = spawnSync(...cli('build', '--input', join(dir, 'README.md'), '--out', join(dir, 'out')), {encoding: 'utf8'})
     expect(run.status).toBe(1)
     const file = join(dir, 'README.md')
     expect(run.stderr).toContain(`${file}:50:15`)
@@ -134,7 +135,7 @@ describe('the build command', () => {
 
   it('builds the seed with no message at all on the terminal but its summary', () => {
     const out = join(tmp, 'cli-seed')
-    const stdout = execFileSync('npx', ['tsx', 'scripts/build.ts', '--input', seedPath, '--out', out], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+    const stdout = execFileSync(...cli('build', '--input', seedPath, '--out', out), {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
     expect(stdout).toMatch(/^Built 5 papers, 12 models, 22 datasets, 3 methods and 2 tools into .+ in \d+ ms\.\n$/)
   })
 

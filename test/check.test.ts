@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {seedSource} from './helpers/seed.ts'
+import {cli} from './helpers/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-check-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -13,8 +14,8 @@ afterAll(() => rmSync(tmp, {recursive: true, force: true}))
  * wiring; the other cases run the same script with node directly, which starts faster.
  */
 function check(args: string[], env: Record<string, string> = {}, via: 'npm' | 'node' = 'node') {
-  const [command, prefix] = via === 'npm' ? ['npm', ['run', '--silent', 'check', '--']] : [process.execPath, ['--import', 'tsx', 'scripts/check.ts']]
-  const run = spawnSync(command, [...prefix, ...args], {
+  const [command, argv] = via === 'npm' ? ['npm', ['run', '--silent', 'check', '--', ...args]] : cli('check', ...args)
+  const run = spawnSync(command, argv, {
     encoding: 'utf8',
     env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env}
   })

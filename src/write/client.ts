@@ -1,7 +1,6 @@
 import {build, type Manifest, type Rolldown} from 'vite'
-import {fileURLToPath} from 'node:url'
+import {projectRoot as root} from '../project-root.ts'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /** The stylesheet, and one script per job; a page loads only the scripts its route names. */
 export const clientEntries = {
