@@ -1,5 +1,5 @@
 import {appendFile} from 'node:fs/promises'
-import {analyze, read} from '../src/build.ts'
+import {analyze, read} from '../src/analyze.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import {printable} from '../src/report/terminal.ts'
 import {main, readFlags, report} from './cli.ts'

@@ -1,31 +1,14 @@
-import {readFile, readdir} from 'node:fs/promises'
-import {join, relative, resolve} from 'node:path'
-import {VFile} from 'vfile'
-import type {Root} from 'mdast'
-import {parse} from './parse/processor.ts'
-import {parseSplitParallel, parseWhole} from './parse/split.ts'
-import {PieceCache} from './parse/cache.ts'
-import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
-import {resolveReferences} from './parse/references.ts'
-import {inheritPositions} from './parse/positions.ts'
-import {extract} from './extract/index.ts'
-import {link} from './graph/link.ts'
-import {PaperIndex} from './graph/paper-index.ts'
-import {bestEffort} from './graph/best-effort.ts'
-import {hasErrors, validate} from './rules/index.ts'
-import {source as ruleSource} from './rules/rule.ts'
-import {sitePages} from './render/index.ts'
-import {createEta, TemplateError} from './render/eta.ts'
-import {graphJson} from './render/graph-json.ts'
-import {summariesFile, summariesJson} from './render/summaries.ts'
+import type {VFile} from 'vfile'
+import {parseAndAnalyze, read} from './analyze.ts'
+import {hasErrors} from './rules/index.ts'
 import {normalizeBase} from './render/paths.ts'
 import {bundleClient} from './write/client.ts'
-import {writeSite, type SiteFiles} from './write/output.ts'
-import {MetaCacheError, metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
-import {historyOff, noHistory, readHistory} from './history/history.ts'
-import {extraFiles} from './render/extra-files.ts'
-import type {Graph, RawList} from './types.ts'
-import {projectRoot} from './project-root.ts'
+import type {PieceCache} from './parse/cache.ts'
+import type {Graph} from './types.ts'
+
+// The stages before the render live in analyze.ts; those from the render on in publish.ts, loaded only
+// when the README has passed. Re-exported here for the callers that import the whole pipeline.
+export {analyze, analyzeTree, read, withoutByteOrderMark, type Analysis} from './analyze.ts'
 
 export interface BuildOptions {
   /** The README to build. */
@@ -64,8 +47,6 @@ export interface BuildResult {
   written: boolean
 }
 
-const publicDir = join(projectRoot, 'public')
-
 /** read → parse → extract → link → validate → render → write. Orchestration only. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const file = await read(options.input)
@@ -77,119 +58,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!analysis || !bundling || (hasErrors(file) && !options.allowErrors)) {
     return {files: [file], graph: analysis?.graph, written: false}
   }
-  // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
-  const graph = bestEffort(analysis.graph, analysis.raw)
-  // The build reads only the cache that `npm run enrich` wrote: it never goes to the network.
-  const metaPath = options.meta ?? metaPathFor(options.input)
-  try {
-    graph.meta = metaByPaper(graph.papers, await readMetaCache(metaPath))
-  } catch (error) {
-    if (!(error instanceof MetaCacheError)) throw error
-    const cache = new VFile({path: relative(process.cwd(), resolve(metaPath))})
-    cache.message(error.message.slice(error.path.length + 2), {ruleId: 'meta-cache', source: ruleSource}).fatal = true
-    return {files: [file, cache], graph, written: false}
-  }
-  graph.history = options.history === false ? noHistory(historyOff) : await readHistory(options.input, graph)
-
-  const client = await bundling
-  // Pages are rendered as they are written; a template error stops the write before the swap.
-  const pages = sitePages(graph, {base, siteUrl: options.siteUrl, sourceHref: options.sourceHref, assets: client.assets, eta: createEta(options.templates ? {views: options.templates} : {})})
-  const files: SiteFiles = new Map([
-    ...(await publicFiles()),
-    ...client.files,
-    ...pages,
-    ['graph.json', graphJson(graph)],
-    ...extraFiles(graph, {base, siteUrl: options.siteUrl}),
-    ...(summariesFile(graph) ? [[summariesFile(graph)!, summariesJson(graph)] as const] : []),
-    ['README.md', String(file.value)]
-  ])
-  try {
-    await writeSite(options.out, files, {remember: options.reuseOutput})
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error
-    const template = new VFile({path: error.template})
-    template.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
-    return {files: [file, template], graph, written: false}
-  }
-  return {files: [file], graph, written: true}
-}
-
-/**
- * parse → extract → link → validate, for the build. The syntax tree is not returned: once the graph is
- * made it is garbage, and rendering ten thousand pages should not carry it.
- */
-async function parseAndAnalyze(file: VFile, options: BuildOptions): Promise<{raw: RawList; graph: Graph} | undefined> {
-  if (!nestingIsSupported(file)) return undefined
-  const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
-  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
-}
-
-/** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
-export function analyze(file: VFile): {raw: RawList; graph: Graph} | undefined {
-  if (!nestingIsSupported(file)) return undefined
-  const tree = parse(file)
-  return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
-}
-
-/** Input nested deeper than the parser supports is refused with a message before it is parsed. */
-function nestingIsSupported(file: VFile): boolean {
-  const deep = findTooDeep(String(file.value))
-  if (!deep) return true
-  const message = file.message(
-    `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
-    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
-  )
-  message.fatal = true
-  return false
-}
-
-/**
- * A tree nested deeper than the renderer can recurse (`*a *b *c …` thousands deep, which the line guard
- * cannot see) is refused with a message instead of overflowing the stack later.
- */
-function treeIsSupported(file: VFile, tree: Root): boolean {
-  const deep = findDeepNode(tree)
-  if (!deep) return true
-  const message = file.message(
-    `Text here nests more than ${maxTreeDepth} levels deep (emphasis, links or lists inside each other), more than the site can render; remove the extra \`*\`, \`_\` or \`[\``,
-    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
-  )
-  message.fatal = true
-  return false
-}
-
-/** extract → link → validate, on a parsed README. */
-export function analyzeTree(file: VFile, tree: Root): {raw: RawList; graph: Graph} {
-  const raw = extract(inheritPositions(resolveReferences(tree)), file)
-  const graph = link(raw)
-  validate({file, raw, graph, index: new PaperIndex(graph.papers)})
-  return {raw, graph}
-}
-
-/** Reads the README into a vfile named as the contributor would type it from the project. */
-export async function read(input: string): Promise<VFile> {
-  const value = withoutByteOrderMark(await readFile(input, 'utf8'))
-  // Messages name the file as the contributor typed it from the project: `content/README.md`.
-  const shown = relative(process.cwd(), resolve(input))
-  return new VFile({path: shown === '' || shown.startsWith('..') ? resolve(input) : shown, value})
-}
-
-/**
- * The README's text without a leading byte order mark (some Windows editors save one). remark does not
- * count it in its positions, while the table and entry readers cut the raw text at those positions, so
- * with the mark kept every cut on the tables would be one character off.
- */
-export function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-}
-
-async function publicFiles(): Promise<SiteFiles> {
-  const files: SiteFiles = new Map()
-  const entries = await readdir(publicDir, {recursive: true, withFileTypes: true}).catch(() => [])
-  for (const entry of entries) {
-    if (!entry.isFile()) continue
-    const full = join(entry.parentPath, entry.name)
-    files.set(relative(publicDir, full).split('\\').join('/'), await readFile(full))
-  }
-  return files
+  const {publish} = await import('./publish.ts')
+  return publish(file, analysis, {...options, base}, bundling)
 }

@@ -7,6 +7,7 @@ import {build} from '../src/build.ts'
 import {seedPath, seedSource} from './helpers/seed.ts'
 import {internalLinks, pages} from './helpers/links.ts'
 import {cli} from './helpers/cli.ts'
+import {runRecordingModules} from './helpers/loaded-modules.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -137,6 +138,22 @@ describe('the build command', () => {
     const out = join(tmp, 'cli-seed')
     const stdout = execFileSync(...cli('build', '--input', seedPath, '--out', out), {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
     expect(stdout).toMatch(/^Built 5 papers, 12 models, 22 datasets, 3 methods and 2 tools into .+ in \d+ ms\.\n$/)
+  })
+
+  it('loads vite only to make a new browser bundle: a second build with the same client sources does not', () => {
+    // A base no build has used yet, so that the first build finds no bundle in the cache.
+    const base = `/bundle-${process.pid}-${Date.now()}/`
+    const loadsVite = (modules: string[]) => modules.some((url) => url.startsWith('node_modules/vite/'))
+    const first = runRecordingModules('build', ['--input', seedPath, '--out', join(tmp, 'bundle-1'), '--base', base])
+    expect(first.status).toBe(0)
+    expect(loadsVite(first.modules)).toBe(true)
+    const second = runRecordingModules('build', ['--input', seedPath, '--out', join(tmp, 'bundle-2'), '--base', base])
+    expect(second.status).toBe(0)
+    expect(loadsVite(second.modules)).toBe(false)
+    const files = listFiles(join(tmp, 'bundle-1')).map((file) => relative(join(tmp, 'bundle-1'), file))
+    expect(files.some((file) => /^assets\/filter-.+\.js$/.test(file))).toBe(true)
+    for (const file of files) expect(readFileSync(join(tmp, 'bundle-2', file)), file).toEqual(readFileSync(join(tmp, 'bundle-1', file)))
+    expect(listFiles(join(tmp, 'bundle-2')).length).toBe(files.length)
   })
 
   it('refuses input nested too deeply for the parser, with a position instead of a crash', async () => {

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {seedSource} from './helpers/seed.ts'
 import {cli} from './helpers/cli.ts'
+import {runRecordingModules} from './helpers/loaded-modules.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-check-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -70,6 +71,13 @@ describe('npm run check on the seed', () => {
     expect(other.status).toBe(0)
     expect(other.stdout.replaceAll('test/fixtures/seed/README.md', 'content/README.md')).toBe(stdout)
   })
+})
+
+it('loads only the parser and the rules: no vite, no template engine, no page code and no TypeScript', () => {
+  const run = runRecordingModules('check', ['test/fixtures/seed/README.md'])
+  expect(run.status).toBe(0)
+  expect(run.modules).toContain('lib/src/rules/index.js')
+  expect(run.modules.filter((url) => /^node_modules\/(vite|rolldown|eta|tsx|esbuild)\/|^lib\/src\/(render|write|meta)\/|\.ts$/.test(url))).toEqual([])
 })
 
 describe('npm run check on a README with errors', () => {
