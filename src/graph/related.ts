@@ -42,7 +42,14 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
   const index = new Map(papers.map((paper, n) => [paper.id, n]))
   const total = papers.length
   const weight = (count: number) => Math.log(1 + total / count)
-  const positions = (ids: Id[]) => ids.flatMap((id) => index.get(id) ?? [])
+  const positions = (ids: Id[]) => {
+    const found: number[] = []
+    for (const id of ids) {
+      const n = index.get(id)
+      if (n !== undefined) found.push(n)
+    }
+    return found
+  }
 
   // Every kind of shared value as (name, paper indexes).
   const groups: Group[] = []
@@ -77,8 +84,12 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
   for (let self = 0; self < total; self++) {
     const own = groupsOf.ids.subarray(groupsOf.start[self]!, groupsOf.start[self + 1]!)
     isCandidate[self] = 1
-    for (const g of own) mine[g] = weights[g]!
-    if (own.every((g) => rare[g])) {
+    let large = 0
+    for (const g of own) {
+      mine[g] = weights[g]!
+      if (!rare[g]) large++
+    }
+    if (large === 0) {
       // Only small groups: add each group's weight to all its members, which is the definition itself.
       for (const g of own) {
         for (const other of groups[g]!.members) {
