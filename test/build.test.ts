@@ -8,6 +8,7 @@ import {seedPath, seedSource} from './helpers/seed.ts'
 import {internalLinks, pages} from './helpers/links.ts'
 import {cli} from './helpers/cli.ts'
 import {runRecordingModules} from './helpers/loaded-modules.ts'
+import {syntheticReadme} from '../scripts/bench/readme.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -154,6 +155,15 @@ describe('the build command', () => {
     expect(files.some((file) => /^assets\/filter-.+\.js$/.test(file))).toBe(true)
     for (const file of files) expect(readFileSync(join(tmp, 'bundle-2', file)), file).toEqual(readFileSync(join(tmp, 'bundle-1', file)))
     expect(listFiles(join(tmp, 'bundle-2')).length).toBe(files.length)
+  })
+
+  it('parses a README of more than 256 KB on two threads, the worker loaded from beside the command', () => {
+    const input = join(tmp, 'large.md')
+    writeFileSync(input, syntheticReadme({papers: 1200, form: 'flat'}))
+    const run = runRecordingModules('build', ['--input', input, '--out', join(tmp, 'large'), '--quiet', '--allow-errors'])
+    expect(run.status).toBe(0)
+    expect(run.modules.filter((url) => /^lib\/(bundle|src\/parse)\/worker\.js$/.test(url))).toHaveLength(1)
+    expect(readdirSync(join(tmp, 'large', 'papers'))).toHaveLength(1200)
   })
 
   it('refuses input nested too deeply for the parser, with a position instead of a crash', async () => {
