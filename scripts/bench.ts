@@ -22,6 +22,9 @@ import {historyCost} from './bench/stale-history.ts'
 import {diffRepo, type DiffChange} from './bench/diff-repo.ts'
 import {chromiumPath} from '../test/helpers/browser.ts'
 import {serveStatic} from '../test/helpers/static-server.ts'
+import {cli} from '../test/helpers/cli.ts'
+import {measureProcesses, type Command} from './bench/processes.ts'
+import {projectRoot} from '../src/project-root.ts'
 
 const run = promisify(execFile)
 const quick = process.argv.includes('--quick')
@@ -49,7 +52,7 @@ interface Row {
 
 /** One measurement in a fresh Node process (`scripts/bench/child.ts`), so its peak RSS is its own. */
 async function child(...args: string[]): Promise<Measure> {
-  const {stdout} = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/child.ts', ...args], {maxBuffer: 16 * 1024 * 1024})
+  const {stdout} = await run(...cli('bench/child', ...args), {maxBuffer: 16 * 1024 * 1024})
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measure
 }
 
@@ -66,6 +69,7 @@ const started = new Date()
 const loadBefore = loadavg()
 const rows: Row[] = []
 const sites = new Map<string, string>()
+const related = new Map<EntryForm, Measure>()
 for (const form of forms) {
   for (const papers of sizes) {
     const input = join(work, `${form}-${papers}.md`)
@@ -78,6 +82,10 @@ for (const form of forms) {
     const built = await child('build', input, out)
     sites.set(`${form}-${papers}`, out)
     rows.push({form, papers, bytes: Buffer.byteLength(source), parse, build: built, homeGzip: gzip(join(out, 'index.html')), files: countFiles(out)})
+    if (papers === sizes[sizes.length - 1]) {
+      console.error(`${form} ${papers}: related papers…`)
+      related.set(form, await child('related', input))
+    }
   }
 }
 
@@ -115,6 +123,21 @@ for (const change of ['append', 'insert'] as const) diffs.push([change, await ch
 
 console.error('dev server refresh at 1,000 papers…')
 const refresh: Refresh | undefined = existsSync('scripts/dev.ts') ? await devRefresh(join(work, 'sub-bullets-1000.md')) : undefined
+
+// Whole processes, as a contributor starts them, beside awesome-lint on the same files: the npm scripts'
+// own command lines (`node scripts/run.js …`), so npm's own start-up, the same for every script, is left out.
+console.error('whole processes: check and build, and awesome-lint…')
+const runScript = join(projectRoot, 'scripts', 'run.js')
+const awesomeLint = join(projectRoot, 'node_modules', 'awesome-lint', 'cli.js')
+const wholeInputs = {seed, 'sub-bullets-100': join(work, 'sub-bullets-100.md')}
+const commands: Command[] = Object.entries(wholeInputs).flatMap(([name, file]) => [
+  {label: `check ${name}`, script: runScript, args: ['check', file]},
+  {label: `awesome-lint ${name}`, script: awesomeLint, args: [file]},
+  {label: `build ${name}`, script: runScript, args: ['build', '--input', file, '--out', join(work, `whole-${name}`), '--quiet', '--allow-errors']}
+])
+// One build first, so that the measured builds find the browser bundle in the cache, as every build but the first does.
+await measureProcesses(commands.filter((command) => command.label.startsWith('build')), 1)
+const whole = await measureProcesses(commands, 5)
 
 let scores: {home: Scores; paper: Scores} | undefined
 if (!quick) {
@@ -168,6 +191,19 @@ if (seedForm) {
   for (const row of formRows) out(`| ${row.form} | 1,000 | ${s(row.build.ms)}${row.build.ok ? '' : ' (failed)'} | ${x(row.build.ms / seedForm.build.ms)} |`)
   out()
 }
+out('## Whole processes')
+out()
+out('| command | input | wall (median of 5) | ÷ awesome-lint | peak RSS | ÷ awesome-lint | exit code |')
+out('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
+for (const name of Object.keys(wholeInputs)) {
+  const peer = whole.get(`awesome-lint ${name}`)!
+  for (const command of ['check', 'build', 'awesome-lint']) {
+    const measure = whole.get(`${command} ${name}`)!
+    const compared = command === 'awesome-lint' ? ['', ''] : [x(measure.wall / peer.wall), x(measure.rssMb / peer.rssMb)]
+    out(`| ${command === 'awesome-lint' ? 'awesome-lint 2.3.0' : `npm run ${command}`} | ${name === 'seed' ? 'the seed' : '100 papers, sub-bullet form'} | ${s(measure.wall)} | ${compared[0]} | ${measure.rssMb.toFixed(0)} MB | ${compared[1]} | ${measure.code} |`)
+  }
+}
+out()
 
 interface Budget {
   name: string
@@ -221,6 +257,15 @@ for (const [papers, limit] of [[1000, 16], [10000, 50]] as const) {
     })
   }
 }
+const wholeCheck = whole.get('check sub-bullets-100')!
+const peerCheck = whole.get('awesome-lint sub-bullets-100')!
+budgets.push({name: 'Whole-process check of 100 papers in the sub-bullet form, ÷ awesome-lint on the same file', limit: '≤ 0.5×', measured: `${x(wholeCheck.wall / peerCheck.wall)} (${s(wholeCheck.wall)} against ${s(peerCheck.wall)})`, met: wholeCheck.wall / peerCheck.wall <= 0.5})
+budgets.push({name: 'Peak RSS of that check', limit: '≤ 150 MB', measured: `${wholeCheck.rssMb.toFixed(0)} MB`, met: wholeCheck.rssMb <= 150})
+const wholeBuild = whole.get('build seed')!
+budgets.push({name: 'Whole-process build of the seed, browser bundle cached', limit: '≤ 0.6 s', measured: s(wholeBuild.wall), met: wholeBuild.wall <= 600})
+for (const [form, measure] of related) {
+  budgets.push({name: `Related papers of every paper at ${big.toLocaleString('en')} papers, ${form}`, limit: '≤ 0.2 s', measured: s(measure.ms), met: measure.ms <= 200})
+}
 const heaviest = rows.filter((row) => row.papers === big).reduce((max, row) => Math.max(max, row.homeGzip), 0)
 budgets.push({name: `Home page at ${big.toLocaleString('en')} papers, gzipped (heavier form)`, limit: '≤ 1 MB', measured: kb(heaviest), met: heaviest <= 1024 * 1024})
 if (scores) {
@@ -261,6 +306,8 @@ out('- *Filtering*: Chromium (Debian\'s), 1280×900, the sub-bullet list\'s home
 out('- *Lighthouse*: the npm package, version 12, default (mobile, simulated throttling) settings, against the seed\'s build served locally; its performance score depends on how busy the CPU is during the run.')
 out('- *Bytes*: gzip (zlib default level) of each file as written.')
 out('- *History*: scripts/bench/stale-history.ts: a 1,000-paper flat list committed twice, numbered globally and then from [1] in each subsection, its rows rewritten as arXiv ids except those holding 200 numbers the second commit left stale; against the same list with a third commit that fixed them. Each built in its own process, alternately; CPU time counts the build\'s threads and the git processes it waited for.')
+out('- *Whole processes*: the npm scripts\' command lines (`node scripts/run.js check FILE`, `… build --input FILE --out DIR --quiet --allow-errors`) and `node node_modules/awesome-lint/cli.js FILE`, taking turns, five times each; wall time from spawn to exit, peak RSS reported by the process itself at exit (a one-line `--import` module given to all of them). The builds find the browser bundle in node_modules/.cache, as every build after the first does. npm\'s own start-up (about 0.2–0.4 s here) comes on top of every npm script alike and is left out.')
+out('- *Related papers*: `relatedPapers()` on the analysed list in a fresh process, with what every related pair shares read once, as the paper pages read it.')
 out('- *Dev server*: `startDevServer` (src/dev/server.ts) on the 1,000-paper sub-bullet README; one paper\'s title edited and saved, then the home page requested every 5 ms until it shows the edit.')
 out()
 

@@ -1,5 +1,5 @@
 import {appendFile} from 'node:fs/promises'
-import {analyzeWithHistory, readList} from '../src/build.ts'
+import {analyzeWithHistory, readList} from '../src/analyze.ts'
 import {splitMessages} from '../src/extract/inputs.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import {printable} from '../src/report/terminal.ts'

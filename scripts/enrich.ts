@@ -1,5 +1,5 @@
 import {parseArgs} from 'node:util'
-import {analyze, read} from '../src/build.ts'
+import {analyze, read} from '../src/analyze.ts'
 import {metaPathFor, readMetaCache, writeMetaCache} from '../src/meta/cache.ts'
 import {defaultEnrichOptions, enrich} from '../src/meta/enrich.ts'
 import {printable} from '../src/report/terminal.ts'

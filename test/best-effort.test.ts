@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {build} from '../src/build.ts'
+import {cli} from './helpers/cli.ts'
 
 /**
  * `npm run build -- --allow-errors`: renders what it could resolve, leaves out only what the errors name,
@@ -22,7 +23,7 @@ interface GraphJson {
 
 describe('a best-effort build of a README with every kind of error', () => {
   const out = join(tmp, 'dist')
-  const run = spawnSync('npx', ['tsx', 'scripts/build.ts', '--allow-errors', '--input', input, '--out', out], {encoding: 'utf8'})
+  const run = spawnSync(...cli('build', '--allow-errors', '--input', input, '--out', out), {encoding: 'utf8'})
   const graph = (): GraphJson => JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'))
   const byTitle = (title: string) => graph().papers.find((paper) => paper.title === title)
 

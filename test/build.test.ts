@@ -6,6 +6,9 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {build} from '../src/build.ts'
 import {seedPath, seedSource} from './helpers/seed.ts'
 import {internalLinks, pages} from './helpers/links.ts'
+import {cli} from './helpers/cli.ts'
+import {runRecordingModules} from './helpers/loaded-modules.ts'
+import {syntheticReadme} from '../scripts/bench/readme.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -120,7 +123,7 @@ describe('the build command', () => {
     const dir = join(tmp, 'cli')
     cpSync(join(seedPath, '..'), dir, {recursive: true})
     writeFileSync(join(dir, 'README.md'), seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |').replace('[Paper](https://arxiv.org/pdf/2402.11187)', '[Paper](javascript:alert(1))'))
-    const run = spawnSync('npx', ['tsx', 'scripts/build.ts', '--input', join(dir, 'README.md'), '--out', join(dir, 'out')], {encoding: 'utf8'})
+    const run = spawnSync(...cli('build', '--input', join(dir, 'README.md'), '--out', join(dir, 'out')), {encoding: 'utf8'})
     expect(run.status).toBe(1)
     const file = join(dir, 'README.md')
     expect(run.stderr).toContain(`${file}:50:15`)
@@ -134,8 +137,33 @@ describe('the build command', () => {
 
   it('builds the seed with no message at all on the terminal but what it read and its summary', () => {
     const out = join(tmp, 'cli-seed')
-    const stdout = execFileSync('npx', ['tsx', 'scripts/build.ts', '--input', seedPath, '--out', out], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+    const stdout = execFileSync(...cli('build', '--input', seedPath, '--out', out), {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
     expect(stdout).toMatch(/^Papers: bullets \(title, then venue and links, sub-bullets\), 5 entries\nread 5 papers from 5 paper links \(100%\)\nBuilt 5 papers, 12 models, 22 datasets, 3 methods and 2 tools into .+ in \d+ ms\.\n$/)
+  })
+
+  it('loads vite only to make a new browser bundle: a second build with the same client sources does not', () => {
+    // A base no build has used yet, so that the first build finds no bundle in the cache.
+    const base = `/bundle-${process.pid}-${Date.now()}/`
+    const loadsVite = (modules: string[]) => modules.some((url) => url.startsWith('node_modules/vite/'))
+    const first = runRecordingModules('build', ['--input', seedPath, '--out', join(tmp, 'bundle-1'), '--base', base])
+    expect(first.status).toBe(0)
+    expect(loadsVite(first.modules)).toBe(true)
+    const second = runRecordingModules('build', ['--input', seedPath, '--out', join(tmp, 'bundle-2'), '--base', base])
+    expect(second.status).toBe(0)
+    expect(loadsVite(second.modules)).toBe(false)
+    const files = listFiles(join(tmp, 'bundle-1')).map((file) => relative(join(tmp, 'bundle-1'), file))
+    expect(files.some((file) => /^assets\/filter-.+\.js$/.test(file))).toBe(true)
+    for (const file of files) expect(readFileSync(join(tmp, 'bundle-2', file)), file).toEqual(readFileSync(join(tmp, 'bundle-1', file)))
+    expect(listFiles(join(tmp, 'bundle-2')).length).toBe(files.length)
+  })
+
+  it('parses a README of more than 256 KB on two threads, the worker loaded from beside the command', () => {
+    const input = join(tmp, 'large.md')
+    writeFileSync(input, syntheticReadme({papers: 1200, form: 'flat'}))
+    const run = runRecordingModules('build', ['--input', input, '--out', join(tmp, 'large'), '--quiet', '--allow-errors'])
+    expect(run.status).toBe(0)
+    expect(run.modules.filter((url) => /^lib\/(bundle|src\/parse)\/worker\.js$/.test(url))).toHaveLength(1)
+    expect(readdirSync(join(tmp, 'large', 'papers'))).toHaveLength(1200)
   })
 
   it('refuses input nested too deeply for the parser, with a position instead of a crash', async () => {

@@ -4,6 +4,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {seedSource} from './helpers/seed.ts'
+import {cli} from './helpers/cli.ts'
+import {runRecordingModules} from './helpers/loaded-modules.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-check-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -13,8 +15,8 @@ afterAll(() => rmSync(tmp, {recursive: true, force: true}))
  * wiring; the other cases run the same script with node directly, which starts faster.
  */
 function check(args: string[], env: Record<string, string> = {}, via: 'npm' | 'node' = 'node') {
-  const [command, prefix] = via === 'npm' ? ['npm', ['run', '--silent', 'check', '--']] : [process.execPath, ['--import', 'tsx', 'scripts/check.ts']]
-  const run = spawnSync(command, [...prefix, ...args], {
+  const [command, argv] = via === 'npm' ? ['npm', ['run', '--silent', 'check', '--', ...args]] : cli('check', ...args)
+  const run = spawnSync(command, argv, {
     encoding: 'utf8',
     env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '', ...env}
   })
@@ -73,6 +75,14 @@ describe('npm run check on the seed', () => {
     expect(other.status).toBe(0)
     expect(other.stdout.replaceAll('test/fixtures/seed/README.md', 'content/README.md')).toBe(stdout)
   })
+})
+
+it('loads only the parser and the rules: no vite, no template engine, no page code and no TypeScript', () => {
+  // The compiled modules one by one: what they import is what the check's bundle is made of.
+  const run = runRecordingModules('check', ['test/fixtures/seed/README.md'], {unbundled: true})
+  expect(run.status).toBe(0)
+  expect(run.modules).toContain('lib/src/rules/index.js')
+  expect(run.modules.filter((url) => /^node_modules\/(vite|rolldown|eta|tsx|esbuild)\/|^lib\/src\/(render|write|meta)\/|\.ts$/.test(url))).toEqual([])
 })
 
 describe('npm run check on a README with errors', () => {

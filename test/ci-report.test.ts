@@ -9,6 +9,7 @@ import {toHast} from 'mdast-util-to-hast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {cli} from './helpers/cli.ts'
 
 /**
  * `npm run check` on GitHub Actions, on a pull request's README: whatever it holds must reach the CI log
@@ -39,7 +40,7 @@ writeFileSync(
 )
 const summary = join(tmp, 'summary.md')
 writeFileSync(summary, '')
-const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', file], {
+const run = spawnSync(...cli('check', file), {
   encoding: 'utf8',
   env: {...process.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary}
 })

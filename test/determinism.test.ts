@@ -10,6 +10,7 @@ import {writeSite} from '../src/write/output.ts'
 import {templatesDir} from '../src/render/eta.ts'
 import {buildSite, fixtures, scratch} from './helpers/sites.ts'
 import {recordQuality} from './helpers/quality.ts'
+import {cli} from './helpers/cli.ts'
 
 // Lets one test make a single rename fail, as a full disk or a permissions change would.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -18,8 +19,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 })
 
 const root = fileURLToPath(new URL('../', import.meta.url))
-const tsx = join(root, 'node_modules', '.bin', 'tsx')
-const cli = join(root, 'scripts', 'build.ts')
 const tmp = scratch('determinism')
 const figures = {'rebuild variants compared': 0, 'files compared': 0, 'concurrent build pairs': 0, 'failed builds that left dist/ intact': 0}
 
@@ -44,7 +43,7 @@ function runCli(args: string[], options: {cwd: string; env?: Record<string, stri
   return new Promise((resolve) => {
     const env = {...process.env, ...options.env}
     delete env['GITHUB_REPOSITORY']
-    const child = spawn(tsx, [cli, ...args], {cwd: options.cwd, env})
+    const child = spawn(...cli('build', ...args), {cwd: options.cwd, env})
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('close', (code) => resolve({code, stderr}))

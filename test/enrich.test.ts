@@ -10,6 +10,7 @@ import {parseMetaCache, serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
 import {replayArxiv, type Behaviour, type ReplayServer} from './helpers/arxiv-replay.ts'
 import {networkAttempts} from './helpers/no-network.ts'
+import {cli} from './helpers/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-enrich-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -32,9 +33,9 @@ function seedCache(): string {
 /** Runs `npm run enrich`'s script as a user would, against the replay server. Never the real network. */
 async function enrich(cache: string, script: Record<string, Behaviour[]>, extra: string[] = []) {
   server = await replayArxiv(script)
-  const args = ['--import', 'tsx', 'scripts/enrich.ts', '--input', seedPath, '--cache', cache, '--api', server.api, '--batch-size', '2', '--delay', String(delay), '--timeout', '700', '--retries', '3', ...extra]
+  const [node, args] = cli('enrich', '--input', seedPath, '--cache', cache, '--api', server.api, '--batch-size', '2', '--delay', String(delay), '--timeout', '700', '--retries', '3', ...extra)
   try {
-    const {stdout, stderr} = await promisify(execFile)(process.execPath, args, {encoding: 'utf8'})
+    const {stdout, stderr} = await promisify(execFile)(node, args, {encoding: 'utf8'})
     return {status: 0, stdout, stderr, requests: server.requests}
   } catch (error) {
     const failure = error as {code: number; stdout: string; stderr: string}

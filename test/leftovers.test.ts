@@ -8,6 +8,7 @@ import {syntheticReadme} from '../scripts/bench/readme.ts'
 import {build} from '../src/build.ts'
 import {writeSite} from '../src/write/output.ts'
 import {scratch} from './helpers/sites.ts'
+import {cli} from './helpers/cli.ts'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const tmp = scratch('leftovers')
@@ -21,7 +22,7 @@ const out = join(dir, 'site')
 
 /** `npm run build` into `out`, in its own process (node itself, so that a signal reaches the build). */
 function buildProcess(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--input', input, '--out', out, '--quiet', '--allow-errors'], {cwd: root, stdio: 'ignore'})
+  return spawn(...cli('build', '--input', input, '--out', out, '--quiet', '--allow-errors'), {cwd: root, stdio: 'ignore'})
 }
 
 /** Resolves with the name of the first staging folder of `out` that appears. */

@@ -4,17 +4,20 @@
  *   build FILE OUT   the full build into OUT
  *   check FILE       what `npm run check` does: read and analyze one version
  *   diff DIR         what `npm run diff` does in the repository DIR: both versions of README.md, compared, as markdown
+ *   related FILE     related papers of every paper (after the analysis, which is not timed), with what each pair shares
  * Prints one JSON line: wall time of the work (after the modules are loaded), CPU time of the whole
  * process, and peak RSS.
  */
 import {readFileSync} from 'node:fs'
-import {analyze, build, read} from '../../src/build.ts'
+import {build} from '../../src/build.ts'
 import {diffRevisions} from '../../src/diff/revisions.ts'
 import {formatMarkdown} from '../../src/diff/format-markdown.ts'
 import {parseWhole} from '../../src/parse/split.ts'
+import {analyze, parseAndAnalyze, read} from '../../src/analyze.ts'
+import {relatedPapers} from '../../src/graph/related.ts'
 
 const [mode, input, out] = process.argv.slice(2)
-if (!input) throw new Error('usage: child.ts parse|build|check|diff FILE [OUT]')
+if (!input) throw new Error('usage: child.ts parse|build|check|diff|related FILE [OUT]')
 let ms: number
 let ok = true
 const cpuBefore = cpuNow()
@@ -30,6 +33,12 @@ if (mode === 'parse') {
 } else if (mode === 'diff') {
   const started = performance.now()
   formatMarkdown((await diffRevisions({input: 'README.md', cwd: input})).diff)
+  ms = performance.now() - started
+} else if (mode === 'related') {
+  const analysis = await parseAndAnalyze(await read(input), {input, history: false})
+  const started = performance.now()
+  // What two papers share is worked out when a page reads it: read it all, as the paper pages do.
+  for (const list of relatedPapers(analysis!.graph).values()) for (const related of list) void related.shared
   ms = performance.now() - started
 } else {
   const started = performance.now()

@@ -1,10 +1,11 @@
 import {execFile} from 'node:child_process'
 import {promisify} from 'node:util'
-import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
 import {chromiumPath} from '../../test/helpers/browser.ts'
+import {projectRoot} from '../../src/project-root.ts'
 
 const run = promisify(execFile)
-const bin = fileURLToPath(new URL('../../node_modules/.bin/lighthouse', import.meta.url))
+const bin = join(projectRoot, 'node_modules', '.bin', 'lighthouse')
 export const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 export type Scores = Record<(typeof categories)[number], number>
 

@@ -1,13 +1,11 @@
 import {createServer, type Plugin, type ViteDevServer} from 'vite'
-import {fileURLToPath} from 'node:url'
 import {resolve} from 'node:path'
 import type {ServerResponse} from 'node:http'
 import {createDevSite, type DevSiteOptions} from './state.ts'
 import {banner} from './banner.ts'
 import {templatesDir} from '../render/eta.ts'
 import {formatMessages} from '../report/terminal.ts'
-
-const root = fileURLToPath(new URL('../../', import.meta.url))
+import {projectRoot as root} from '../project-root.ts'
 
 export interface DevServerOptions extends DevSiteOptions {
   port?: number

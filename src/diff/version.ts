@@ -1,5 +1,5 @@
 import {VFile} from 'vfile'
-import {analyze, withoutByteOrderMark} from '../build.ts'
+import {analyze, withoutByteOrderMark} from '../analyze.ts'
 import {link} from '../graph/link.ts'
 import type {Graph, RawList} from '../types.ts'
 import {emptyReading} from '../extract/reading.ts'

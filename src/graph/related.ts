@@ -11,69 +11,216 @@ export interface Related {
 export const relatedCount = 5
 
 /**
+ * The largest group (the papers of one model, dataset or label) that makes its members candidates for
+ * each other. Up to this size the related papers are exactly the definition below; a list whose groups
+ * are all this small (the seed, the real list, 1,000 generated papers) gets exactly those.
+ */
+export const rareGroupSize = 300
+
+/** How many members of a larger group, the nearest to a paper in the list, are its candidates. */
+export const neighbourCount = 50
+
+type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: number[]}
+
+/**
  * The papers most like each one, by the models, datasets and labels they share. A shared value counts
  * for more the fewer papers have it (inverse document frequency): two papers that both report BoolQ,
- * which every paper does, are less alike than two that both prune Baichuan2-13B.
- * Computed for all papers at once through the entities' own paper lists, so the cost grows with the
- * edges of the graph rather than with the square of the number of papers.
+ * which every paper does, are less alike than two that both prune Baichuan2-13B. The score of two papers
+ * is the sum of the weights of the groups both are in, added in group order; the most alike come first,
+ * ties in the list's order.
+ *
+ * Scoring every pair that shares a group costs the sum of the squares of the group sizes, quadratic in
+ * the list when a benchmark is reported by thousands of papers. So the candidates for a paper are the
+ * papers that share one of its groups of at most `rareGroupSize` papers; a paper with fewer than
+ * `relatedCount` such candidates also takes, from its larger groups, rarest first, the `neighbourCount`
+ * members nearest to it in the list (neighbours in a curated list are often on the same topic), until it
+ * has enough. Each candidate's score still counts every group both papers share. Without a group larger
+ * than `rareGroupSize`, every paper that shares anything is a candidate: the exact definition.
  */
-export function relatedPapers(graph: Graph): Map<Id, Related[]> {
+export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbours = neighbourCount}: {rareSize?: number; neighbours?: number} = {}): Map<Id, Related[]> {
   const papers = graph.papers
   const index = new Map(papers.map((paper, n) => [paper.id, n]))
   const total = papers.length
   const weight = (count: number) => Math.log(1 + total / count)
-  const positions = (ids: Id[]) => ids.flatMap((id) => index.get(id) ?? [])
+  const positions = (ids: Id[]) => {
+    const found: number[] = []
+    for (const id of ids) {
+      const n = index.get(id)
+      if (n !== undefined) found.push(n)
+    }
+    return found
+  }
 
   // Every kind of shared value as (name, paper indexes).
-  type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: number[]}
   const groups: Group[] = []
   for (const model of graph.models) groups.push({kind: 'models', name: model.name, members: positions(model.papers)})
   for (const dataset of graph.datasets) groups.push({kind: 'datasets', name: dataset.name, members: positions(dataset.papers)})
   for (const label of graph.labels) groups.push({kind: 'labels', name: label.name, members: positions(label.papers)})
-
-  const groupsOf: number[][] = papers.map(() => [])
-  groups.forEach((group, g) => {
-    for (const member of group.members) groupsOf[member]!.push(g)
-  })
+  const weights = Float64Array.from(groups, (group) => weight(group.members.length))
+  const rare = groups.map((group) => group.members.length <= rareSize)
+  // The large groups' members in list order, to find a paper's neighbours in them.
+  const sorted = groups.map((group, g) => (rare[g] ? undefined : Int32Array.from(group.members).sort()))
+  const groupsOf = papersGroups(groups, total)
+  const context: Groups = {groups, groupsOf}
 
   const result = new Map<Id, Related[]>()
   const score = new Float64Array(total)
-  const touched: number[] = []
-  const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b)
-  papers.forEach((paper, self) => {
-    for (const g of groupsOf[self]!) {
-      const group = groups[g]!
-      const w = weight(group.members.length)
-      for (const other of group.members) {
-        if (other === self) continue
-        if (score[other] === 0) touched.push(other)
-        score[other]! += w
+  const isCandidate = new Uint8Array(total)
+  const candidates: number[] = []
+  const add = (other: number) => {
+    if (isCandidate[other]) return
+    isCandidate[other] = 1
+    candidates.push(other)
+  }
+  // The weight of each of the current paper's groups, 0 for the others.
+  const mine = new Float64Array(groups.length)
+  // Rarest first, ties in group order: the order in which large groups add neighbours.
+  const rank = new Int32Array(groups.length)
+  groups
+    .map((group, g) => [group.members.length, g] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .forEach(([, g], n) => (rank[g] = n))
+
+  for (let self = 0; self < total; self++) {
+    const own = groupsOf.ids.subarray(groupsOf.start[self]!, groupsOf.start[self + 1]!)
+    isCandidate[self] = 1
+    let large = 0
+    for (const g of own) {
+      mine[g] = weights[g]!
+      if (!rare[g]) large++
+    }
+    if (large === 0) {
+      // Only small groups: add each group's weight to all its members, which is the definition itself.
+      for (const g of own) {
+        for (const other of groups[g]!.members) {
+          if (other === self) continue
+          add(other)
+          score[other]! += weights[g]!
+        }
+      }
+    } else {
+      for (const g of own) if (rare[g]) for (const other of groups[g]!.members) add(other)
+      for (let used = 0; candidates.length < relatedCount; ) {
+        let next = -1
+        for (const g of own) if (!rare[g] && rank[g]! >= used && (next < 0 || rank[g]! < rank[next]!)) next = g
+        if (next < 0) break
+        used = rank[next]! + 1
+        const members = sorted[next]!
+        const [from, to] = nearest(members, self, neighbours)
+        for (let at = from; at < to; at++) add(members[at]!)
+      }
+      // Every group the two share, in group order, as the definition adds them.
+      const {start, ids} = groupsOf
+      for (const other of candidates) {
+        let sum = 0
+        for (let at = start[other]!, end = start[other + 1]!; at < end; at++) {
+          const w = mine[ids[at]!]!
+          if (w !== 0) sum += w
+        }
+        score[other] = sum
       }
     }
-    // Highest score first, ties in the list's order: a running top few, not a sort of every paper touched.
-    const best: number[] = []
-    for (const other of touched) {
-      if (best.length === relatedCount && !before(other, best[relatedCount - 1]!)) continue
-      let at = best.length < relatedCount ? best.length : relatedCount - 1
-      while (at > 0 && before(other, best[at - 1]!)) at--
-      best.splice(at, 0, other)
-      if (best.length > relatedCount) best.pop()
+    const best = topFew(candidates, score)
+    result.set(papers[self]!.id, best.map((other) => new Relation(papers[other]!.id, score[other]!, context, self, other)))
+    for (const g of own) mine[g] = 0
+    for (const other of candidates) {
+      score[other] = 0
+      isCandidate[other] = 0
     }
-    result.set(paper.id, best.map((other) => ({id: papers[other]!.id, score: score[other]!, shared: shared(groups, groupsOf[self]!, groupsOf[other]!)})))
-    for (const other of touched) score[other] = 0
-    touched.length = 0
-  })
+    isCandidate[self] = 0
+    candidates.length = 0
+  }
   return result
 }
 
+/** Each paper's groups in group order, as one flat list: paper n's are `ids[start[n]]` to `ids[start[n + 1] - 1]`. */
+function papersGroups(groups: Group[], total: number): {start: Int32Array; ids: Int32Array} {
+  const start = new Int32Array(total + 1)
+  for (const group of groups) for (const member of group.members) start[member + 1]!++
+  for (let n = 0; n < total; n++) start[n + 1]! += start[n]!
+  const ids = new Int32Array(start[total]!)
+  const next = start.slice(0, total)
+  groups.forEach((group, g) => {
+    for (const member of group.members) ids[next[member]!++] = g
+  })
+  return {start, ids}
+}
+
+/** The `relatedCount` highest scores, ties in the list's order: a running top few, not a sort of every candidate. */
+function topFew(candidates: number[], score: Float64Array): number[] {
+  const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b)
+  const best: number[] = []
+  // The lowest score in a full top few: most candidates are below it, and are passed over at one comparison.
+  let floor = -Infinity
+  for (const other of candidates) {
+    if (score[other]! < floor) continue
+    if (best.length === relatedCount && !before(other, best[relatedCount - 1]!)) continue
+    let at = best.length < relatedCount ? best.length : relatedCount - 1
+    while (at > 0 && before(other, best[at - 1]!)) at--
+    best.splice(at, 0, other)
+    if (best.length > relatedCount) best.pop()
+    if (best.length === relatedCount) floor = score[best[relatedCount - 1]!]!
+  }
+  return best
+}
+
+/**
+ * Where the `count` members of a group (in list order) nearest to `self` in the list lie: a window of
+ * `count + 1` around self's own place, moved inward at the ends. Self is in it, and skipped by the caller.
+ */
+function nearest(members: Int32Array, self: number, count: number): [number, number] {
+  let low = 0
+  let high = members.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (members[middle]! < self) low = middle + 1
+    else high = middle
+  }
+  const start = Math.max(0, Math.min(low - (count >> 1), members.length - count - 1))
+  return [start, Math.min(members.length, start + count + 1)]
+}
+
+interface Groups {
+  groups: Group[]
+  groupsOf: {start: Int32Array; ids: Int32Array}
+}
+
+/**
+ * One related paper. What the two share is worked out when it is first read, as the paper's page shows
+ * it: made up front for every pair of ten thousand papers, those lists were most of the time and memory
+ * of this map, and a page of the dev server needs only its own.
+ */
+class Relation implements Related {
+  #shared: Related['shared'] | undefined
+  readonly #groups: Groups
+  readonly #self: number
+  readonly #other: number
+
+  constructor(
+    readonly id: Id,
+    readonly score: number,
+    groups: Groups,
+    self: number,
+    other: number
+  ) {
+    this.#groups = groups
+    this.#self = self
+    this.#other = other
+  }
+
+  get shared(): Related['shared'] {
+    return (this.#shared ??= shared(this.#groups, this.#self, this.#other))
+  }
+}
+
 /** The groups two papers are both in. Both lists are in group order, so one merge pass finds them. */
-function shared(groups: Array<{kind: 'models' | 'datasets' | 'labels'; name: string}>, a: number[], b: number[]): Related['shared'] {
+function shared({groups, groupsOf: {start, ids}}: Groups, a: number, b: number): Related['shared'] {
   const result: Related['shared'] = {models: [], datasets: [], labels: []}
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i++
-    else if (a[i]! > b[j]!) j++
+  for (let i = start[a]!, j = start[b]!, endA = start[a + 1]!, endB = start[b + 1]!; i < endA && j < endB; ) {
+    if (ids[i]! < ids[j]!) i++
+    else if (ids[i]! > ids[j]!) j++
     else {
-      const group = groups[a[i]!]!
+      const group = groups[ids[i]!]!
       result[group.kind].push(group.name)
       i++
       j++

@@ -62,7 +62,22 @@ export function sectionAnchor(id: Id): string {
   return `section-${id}`
 }
 
+/** Each graph's cards, made once per paper: a paper is on the home page and on the page of each of its models, datasets, labels, venue and year. */
+const cards = new WeakMap<Graph, Map<Id, PaperCard>>()
+
+/**
+ * A paper's card. The same object for every page that lists the paper, so treat it as read-only (copy it
+ * to change a field), and make the first card only once the graph is complete, metadata and history too.
+ */
 export function paperCard(graph: Graph, paper: Paper): PaperCard {
+  let made = cards.get(graph)
+  if (!made) cards.set(graph, (made = new Map()))
+  let card = made.get(paper.id)
+  if (!card) made.set(paper.id, (card = makeCard(graph, paper)))
+  return card
+}
+
+function makeCard(graph: Graph, paper: Paper): PaperCard {
   const section = graph.section.get(paper.section)
   const year = publicationYear(paper)
   return {

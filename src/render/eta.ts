@@ -1,7 +1,8 @@
 import {Eta} from 'eta'
-import {fileURLToPath} from 'node:url'
+import {join} from 'node:path'
+import {projectRoot} from '../project-root.ts'
 
-export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+export const templatesDir = join(projectRoot, 'templates')
 
 /**
  * The one configured template engine. `autoEscape` is on, so `<%= %>` escapes everything;

@@ -1,7 +1,6 @@
-import {build, type Manifest, type Rolldown} from 'vite'
-import {fileURLToPath} from 'node:url'
-
-const root = fileURLToPath(new URL('../../', import.meta.url))
+import type {InlineConfig, Manifest, Rolldown} from 'vite'
+import {projectRoot as root} from '../project-root.ts'
+import {bundleKey, readBundle, writeBundle} from './client-cache.ts'
 
 /** The stylesheet, and one script per job; a page loads only the scripts its route names. */
 export const clientEntries = {
@@ -27,21 +26,32 @@ export interface ClientBundle {
 const cache = new Map<string, Promise<ClientBundle>>()
 
 /**
- * Builds the browser script and the stylesheet with vite, in memory, and reads their
- * hashed names back from `.vite/manifest.json`. Built once per base within a process.
+ * The browser script and the stylesheet, with their hashed names read back from vite's
+ * `.vite/manifest.json`. Built by vite, in memory, only when no bundle made from the same sources,
+ * config and base is cached (client-cache.ts); once per base within a process.
  */
 export function bundleClient(base: string): Promise<ClientBundle> {
   let bundle = cache.get(base)
   if (!bundle) {
-    bundle = runVite(base)
+    bundle = cachedOrBuilt(base)
     cache.set(base, bundle)
     bundle.catch(() => cache.delete(base))
   }
   return bundle
 }
 
-async function runVite(base: string): Promise<ClientBundle> {
-  const result = await build({
+async function cachedOrBuilt(base: string): Promise<ClientBundle> {
+  const config = viteConfig(base)
+  const key = bundleKey(base, config, import.meta.url)
+  const cached = readBundle(key)
+  if (cached) return cached
+  const bundle = await runVite(config)
+  writeBundle(key, bundle)
+  return bundle
+}
+
+function viteConfig(base: string): InlineConfig {
+  return {
     configFile: false,
     root,
     base,
@@ -57,7 +67,13 @@ async function runVite(base: string): Promise<ClientBundle> {
       modulePreload: false,
       rollupOptions: {input: clientEntries}
     }
-  })
+  }
+}
+
+async function runVite(config: InlineConfig): Promise<ClientBundle> {
+  // vite and its bundler take a third of a second to load: only a build that needs a new bundle does.
+  const {build} = await import('vite')
+  const result = await build(config)
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[]
   const files = new Map<string, string | Uint8Array>()
   for (const output of outputs) {

@@ -1,12 +1,12 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {projectRoot} from '../../src/project-root.ts'
 
 /**
  * The figures the quality tests measured, kept in `test-results/quality.json` (one entry per area)
  * so `npm run quality` can write docs/QUALITY.md from the last real run.
  */
-export const qualityFile = join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results', 'quality.json')
+export const qualityFile = join(projectRoot, 'test-results', 'quality.json')
 
 export type Figures = Record<string, number | string>
 

@@ -51,8 +51,7 @@ export const home: PageType = (graph) => [
       compact: compactRows(graph),
       papers: graph.papers.map((paper, n) => {
         const card = paperCard(graph, paper)
-        if (graph.papers[n - 1]?.section !== paper.section) card.anchor = sectionAnchor(paper.section)
-        return card
+        return graph.papers[n - 1]?.section === paper.section ? card : {...card, anchor: sectionAnchor(paper.section)}
       }),
       prose: graph.prose
         .map((block) => {

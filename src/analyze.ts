@@ -1,0 +1,145 @@
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import {dirname, join, relative, resolve} from 'node:path'
+import {VFile} from 'vfile'
+import type {Root} from 'mdast'
+import {parse} from './parse/processor.ts'
+import {parseSplitParallel, parseWhole} from './parse/split.ts'
+import {PieceCache} from './parse/cache.ts'
+import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
+import {resolveReferences} from './parse/references.ts'
+import {inheritPositions} from './parse/positions.ts'
+import {extract, type ReadOptions} from './extract/index.ts'
+import {combine, linkedFiles, linksToPapers} from './extract/inputs.ts'
+import {link} from './graph/link.ts'
+import {meantPapers, referencesFromHistory, reportShallowClone, type ReferenceHistory} from './graph/resolve-history.ts'
+import {PaperIndex} from './graph/paper-index.ts'
+import {validate} from './rules/index.ts'
+import {source as ruleSource} from './rules/rule.ts'
+import type {Graph, RawList} from './types.ts'
+
+// read → parse → extract → link → (history) → validate: everything `npm run check` does, and the first half
+// of a build. Nothing here renders or bundles, so a check never loads eta, vite or the page code.
+
+/** What the stages before rendering make of a README: its raw entries, its graph, and what its history said. */
+export interface Analysis {
+  raw: RawList
+  graph: Graph
+  /** Undefined when the history was not read: not asked, or every reference named one paper. */
+  history?: ReferenceHistory | undefined
+}
+
+/** Where the list is read from, and how. */
+export interface ListOptions extends ReadOptions {
+  /** The README. */
+  input: string
+  /** More files of the same list, read after the README as if they were part of it. */
+  also?: string[]
+  /** Also read the markdown files the README links to in its own folder that link to papers. */
+  follow?: boolean
+}
+
+/**
+ * parse → extract → link → history → validate, for the build. The syntax tree is not returned: once the
+ * graph is made it is garbage, and rendering ten thousand pages should not carry it.
+ */
+export async function parseAndAnalyze(file: VFile, options: ReadOptions & {input: string; history?: boolean; wholeFileParse?: boolean; cache?: PieceCache}): Promise<Analysis | undefined> {
+  if (!nestingIsSupported(file)) return undefined
+  const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
+  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, options.history === false ? undefined : options.input, options) : undefined
+}
+
+/** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
+export function analyze(file: VFile, options: ReadOptions = {}): Analysis | undefined {
+  if (!nestingIsSupported(file)) return undefined
+  const tree = parse(file)
+  return treeIsSupported(file, tree) ? analyzeTree(file, tree, options) : undefined
+}
+
+/** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk. */
+export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions = {}): Promise<Analysis | undefined> {
+  if (!nestingIsSupported(file)) return undefined
+  const tree = parse(file)
+  return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme, options) : undefined
+}
+
+/** Input nested deeper than the parser supports is refused with a message before it is parsed. */
+function nestingIsSupported(file: VFile): boolean {
+  const deep = findTooDeep(String(file.value))
+  if (!deep) return true
+  const message = file.message(
+    `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
+    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
+  )
+  message.fatal = true
+  return false
+}
+
+/**
+ * A tree nested deeper than the renderer can recurse (`*a *b *c …` thousands deep, which the line guard
+ * cannot see) is refused with a message instead of overflowing the stack later.
+ */
+function treeIsSupported(file: VFile, tree: Root): boolean {
+  const deep = findDeepNode(tree)
+  if (!deep) return true
+  const message = file.message(
+    `Text here nests more than ${maxTreeDepth} levels deep (emphasis, links or lists inside each other), more than the site can render; remove the extra \`*\`, \`_\` or \`[\``,
+    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
+  )
+  message.fatal = true
+  return false
+}
+
+/** extract → link → validate, on a parsed README. */
+export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}): Analysis {
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
+  const graph = link(raw)
+  validate({file, raw, graph, index: new PaperIndex(graph.papers)})
+  return {raw, graph}
+}
+
+/**
+ * extract → link → history → validate. Only when a numbered reference names no paper or several today
+ * does the history step read git (`readme`'s blame and old versions); the references it resolves are linked again.
+ */
+export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined, options: ReadOptions = {}): Promise<Analysis> {
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
+  const today = link(raw)
+  const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today)
+  const graph = history?.stale.size ? link(raw, meantPapers(history)) : today
+  reportShallowClone(file, history)
+  validate({file, raw, graph, index: new PaperIndex(graph.papers), history})
+  return {raw, graph, history}
+}
+
+/** The README, and the other files of the list (`--input` again, or `--follow`), as one text. */
+export async function readList(options: ListOptions): Promise<VFile> {
+  const first = await read(options.input)
+  const folder = dirname(resolve(options.input))
+  const linked = options.follow ? linkedFiles(String(first.value)).map((path) => join(folder, path)) : []
+  const more: string[] = []
+  for (const path of [...(options.also ?? []), ...linked]) {
+    const full = resolve(path)
+    if (full === resolve(options.input) || more.some((known) => resolve(known) === full)) continue
+    if (linked.includes(path) && !(existsSync(full) && linksToPapers(await readFile(full, 'utf8')))) continue
+    more.push(path)
+  }
+  return combine([first, ...(await Promise.all(more.map(read)))])
+}
+
+/** Reads the README into a vfile named as the contributor would type it from the project. */
+export async function read(input: string): Promise<VFile> {
+  const value = withoutByteOrderMark(await readFile(input, 'utf8'))
+  // Messages name the file as the contributor typed it from the project: `content/README.md`.
+  const shown = relative(process.cwd(), resolve(input))
+  return new VFile({path: shown === '' || shown.startsWith('..') ? resolve(input) : shown, value})
+}
+
+/**
+ * The README's text without a leading byte order mark (some Windows editors save one). remark does not
+ * count it in its positions, while the table and entry readers cut the raw text at those positions, so
+ * with the mark kept every cut on the tables would be one character off.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}

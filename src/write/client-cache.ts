@@ -1,0 +1,81 @@
+import {createHash} from 'node:crypto'
+import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {projectRoot} from '../project-root.ts'
+import type {ClientBundle} from './client.ts'
+
+// The browser bundle does not depend on the README, so a build reuses the last one made from the same
+// client sources, vite config and base, and does not even load vite. Kept in node_modules/.cache (the
+// folder bundlers and linters share for this; never in git), one JSON file per key.
+
+const folder = join(projectRoot, 'node_modules', '.cache', packageName(), 'client')
+/** Enough for the bases and branches one works on; the oldest go first. */
+const kept = 16
+
+/**
+ * The bundle's key: the SHA-256 of everything that goes into it. That is every file in src/client/,
+ * the config, the base, vite's version, and the code that calls vite and stores its output (this
+ * module and `maker`, the module that imports it), so a change to any of them makes a new bundle.
+ * `sources` is the client folder.
+ */
+export function bundleKey(base: string, config: unknown, maker: string, sources = join(projectRoot, 'src', 'client')): string {
+  const hash = createHash('sha256')
+  const add = (label: string, value: string | Uint8Array) => hash.update(`${label}\0${value.length}\0`).update(value)
+  add('base', base)
+  add('config', JSON.stringify(config))
+  add('vite', readFileSync(createRequire(import.meta.url).resolve('vite/package.json')))
+  add('cache', readFileSync(fileURLToPath(import.meta.url)))
+  add('maker', readFileSync(fileURLToPath(maker)))
+  const files = readdirSync(sources, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile())
+  for (const path of files.map((entry) => join(entry.parentPath, entry.name)).sort()) add(relative(sources, path), readFileSync(path))
+  return hash.digest('hex')
+}
+
+interface Stored {
+  assets: ClientBundle['assets']
+  files: Array<[string, {text: string} | {base64: string}]>
+}
+
+/** The bundle stored under `key`, or undefined when there is none (or it cannot be read). */
+export function readBundle(key: string): ClientBundle | undefined {
+  let stored: Stored
+  try {
+    stored = JSON.parse(readFileSync(join(folder, `${key}.json`), 'utf8')) as Stored
+  } catch {
+    return undefined
+  }
+  const files = new Map(stored.files.map(([name, body]) => [name, 'text' in body ? body.text : new Uint8Array(Buffer.from(body.base64, 'base64'))]))
+  return {files, assets: stored.assets}
+}
+
+/** Stores a bundle; a cache that cannot be written (a read-only node_modules) only costs the next build its time. */
+export function writeBundle(key: string, bundle: ClientBundle): void {
+  const stored: Stored = {
+    assets: bundle.assets,
+    files: [...bundle.files].map(([name, body]) => [name, typeof body === 'string' ? {text: body} : {base64: Buffer.from(body).toString('base64')}])
+  }
+  try {
+    mkdirSync(folder, {recursive: true})
+    // Written aside and renamed, so a build running at the same time reads the whole file or none.
+    const aside = join(folder, `${key}.json.${process.pid}.tmp`)
+    writeFileSync(aside, JSON.stringify(stored))
+    renameSync(aside, join(folder, `${key}.json`))
+    prune()
+  } catch {
+    // Nothing to do: the bundle is made again next time.
+  }
+}
+
+function prune(): void {
+  const entries = readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({path: join(folder, name), time: statSync(join(folder, name)).mtimeMs}))
+    .sort((a, b) => b.time - a.time)
+  for (const entry of entries.slice(kept)) rmSync(entry.path, {force: true})
+}
+
+function packageName(): string {
+  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {name: string}).name
+}
