@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
-import {analyze, withoutByteOrderMark} from '../build.ts'
+import {analyze, withoutByteOrderMark} from '../analyze.ts'
 import {bestEffort} from '../graph/best-effort.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
 import {createRenderer, type Renderer} from '../render/index.ts'

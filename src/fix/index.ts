@@ -1,6 +1,6 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
-import {analyzeWithHistory, read} from '../build.ts'
+import {analyzeWithHistory, read} from '../analyze.ts'
 import {applyEdits, inOrder, type Edit} from './edits.ts'
 import {unifiedDiff} from './diff.ts'
 import {planFixes} from './plan.ts'
