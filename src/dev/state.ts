@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
-import {relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
-import {analyze, withoutByteOrderMark} from '../build.ts'
+import {analyze} from '../build.ts'
+import {readSync, shownPath} from '../read.ts'
 import {bestEffort} from '../graph/best-effort.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
 import {createRenderer, type Renderer} from '../render/index.ts'
@@ -67,11 +67,11 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     refresh() {
       // A template error belongs to the render that met it: the next render says again if it is still there.
       templateFile = undefined
-      const shown = relative(process.cwd(), resolve(options.input))
-      file = new VFile({path: shown.startsWith('..') ? resolve(options.input) : shown})
       try {
-        file.value = withoutByteOrderMark(readFileSync(options.input, 'utf8'))
+        // A file over the size limit is not read: the vfile holds only the error that says so.
+        file = readSync(options.input)
       } catch (error) {
+        file = new VFile({path: shownPath(options.input)})
         file.message(`Cannot read ${options.input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
         return devSite.messages()
       }

@@ -218,6 +218,7 @@ function linksIn(nodes: PhrasingContent[]): Link[] {
       links.push({label: toString(link).replace(/\s+/g, ' ').trim(), href: link.url, position: link.position})
       return
     }
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in node) for (const child of node.children) visit(child as Nodes)
   }
   for (const node of nodes) visit(node)

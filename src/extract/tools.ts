@@ -14,6 +14,7 @@ export function readTools(node: Nodes): RawTool[] {
       tools.push({name: toString(link).trim(), href: link.url, position: link.position})
       return
     }
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in current) for (const child of current.children) collect(child as Nodes)
   }
 }
