@@ -4,7 +4,9 @@ import {truncateSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from '../src/build.ts'
 import {createDevSite} from '../src/dev/state.ts'
+import {renderSite} from '../src/render/index.ts'
 import {analyzeText} from './helpers/seed.ts'
+import {fakeAssets} from './fuzz/readme.ts'
 import {scratch} from './helpers/sites.ts'
 
 /**
@@ -115,6 +117,20 @@ describe('limits checked before parsing (finding 7)', () => {
     const prose = `Some \`code\`, a [link](https://x.example), *emphasis*, __strong__, ~~gone~~, snake_case_words, 2*3*4 and a note[^1].\n\n[^1]: The note.\n`
     const {file} = analyzeText(`# T\n\n${paper}\n${models(rows)}\n## Notes\n\n${prose}`)
     expect(file.messages.filter((m) => m.fatal && !m.ruleId?.startsWith('reference-')).map((m) => m.ruleId)).toEqual([])
+  })
+})
+
+describe('pages that list other pages', () => {
+  it('stay in bounds when one paper is cited by 600 models of one family: the output grows with the rows, not their square', () => {
+    const rows = Array.from({length: 600}, (_, n) => `| LLaMA-${n + 1}B | [1] |`)
+    const {graph} = analyzeText(`# T\n\n${paper}\n${models(rows)}`)
+    const pages = renderSite(graph!, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
+    const bytes = [...pages.values()].reduce((sum, page) => sum + Buffer.byteLength(String(page)), 0)
+    // Each model page listed the 599 others, and the paper's card with all 600: 600 × 1,200 links, about 80 MB.
+    expect(bytes).toBeLessThan(10_000_000)
+    const page = String(pages.get('models/llama-7b/index.html'))
+    expect(page).toContain('And 559 more <bdi>LLaMA</bdi> models')
+    expect(page).toContain('and 588 more</a>')
   })
 })
 
