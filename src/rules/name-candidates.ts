@@ -56,14 +56,23 @@ export function candidates<T extends Comparable>(names: readonly T[], loses: (a:
   return (index) => {
     const a = names[index]!
     const found = new Set<number>()
-    const take = (list: readonly number[] | undefined) => {
+    const take = (list: number[] | undefined) => {
+      if (!list) return
       let taken = 0
-      for (const other of list ?? []) {
+      let skipped = 0
+      for (const other of list) {
         if (taken >= maxBucket) break
-        if (other === index || reported(other)) continue
+        if (other === index) continue
+        if (reported(other)) {
+          skipped++
+          continue
+        }
         found.add(other)
         taken++
       }
+      // A reported name is never a candidate again: drop such names from the bucket once they pile up,
+      // so that a large bucket is not walked again and again.
+      if (skipped > maxBucket) compact(list, reported)
     }
     take(byText.get(`${a.kind}\u0000${a.foldText}`))
     let stems = 0
@@ -84,6 +93,13 @@ export function candidates<T extends Comparable>(names: readonly T[], loses: (a:
     }
     return [...found].sort((x, y) => x - y)
   }
+}
+
+/** Removes the reported names from a bucket, in place, keeping the order. */
+function compact(list: number[], reported: (index: number) => boolean): void {
+  let kept = 0
+  for (const index of list) if (!reported(index)) list[kept++] = index
+  list.length = kept
 }
 
 function group<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, number[]> {
