@@ -25,10 +25,18 @@ export interface DevSiteOptions {
   stylesheet?: string
 }
 
+/** One reading of the README for the dev server: its messages, and the best-effort graph when there is one. */
+export interface DevAnalysis {
+  file: VFile
+  graph: Graph | undefined
+}
+
 /** What the dev server serves: the last best-effort graph, and every message about the current README. */
 export interface DevSite {
-  /** Re-reads the README and re-analyzes it; pages are rendered when requested. */
+  /** Re-reads the README and re-analyzes it, on this thread; pages are rendered when requested. */
   refresh(): VFile[]
+  /** Takes an analysis made elsewhere (the dev server makes it on a worker thread, see background.ts). */
+  apply(analysis: DevAnalysis): VFile[]
   /** The page at a site path (`/`, `/models/x/`, `/graph.json`), with any messages to show, or undefined. */
   page(path: string): {body: string; type: string} | undefined
   messages(): VFile[]
@@ -65,23 +73,14 @@ export function createDevSite(options: DevSiteOptions): DevSite {
 
   const devSite: DevSite = {
     refresh() {
+      return devSite.apply(analyzeReadme(options.input))
+    },
+
+    apply(analysis) {
       // A template error belongs to the render that met it: the next render says again if it is still there.
       templateFile = undefined
-      try {
-        // A file over the size limit is not read: the vfile holds only the error that says so.
-        file = readSync(options.input)
-      } catch (error) {
-        file = new VFile({path: shownPath(options.input)})
-        file.message(`Cannot read ${options.input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
-        return devSite.messages()
-      }
-      const result = analyze(file)
-      if (result) {
-        // Best-effort, as `--allow-errors`: what the errors name is left out.
-        graph = bestEffort(result.graph, result.raw)
-        graph.meta = readMeta(options.input, file, graph)
-        graph.history = noHistory(historyOff)
-      }
+      file = analysis.file
+      if (analysis.graph) graph = analysis.graph
       // When the README cannot be read into a graph, the last good one stays on screen. Either way the
       // renderer is made afresh, with its own template cache, so a template edit shows on the next request.
       if (graph) renderWith(graph)
@@ -113,6 +112,25 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     }
   }
   return devSite
+}
+
+/** Reads and analyzes the README best-effort, as `--allow-errors` does: what the errors name is left out. */
+export function analyzeReadme(input: string): DevAnalysis {
+  let file: VFile
+  try {
+    // A file over the size limit is not read: the vfile holds only the error that says so.
+    file = readSync(input)
+  } catch (error) {
+    file = new VFile({path: shownPath(input)})
+    file.message(`Cannot read ${input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
+    return {file, graph: undefined}
+  }
+  const result = analyze(file)
+  if (!result) return {file, graph: undefined}
+  const graph = bestEffort(result.graph, result.raw)
+  graph.meta = readMeta(input, file, graph)
+  graph.history = noHistory(historyOff)
+  return {file, graph}
 }
 
 /** The arXiv metadata cache beside the README, as the build reads it; a broken cache is a message, not a stop. */
