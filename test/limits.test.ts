@@ -1,9 +1,10 @@
 import {afterAll, describe, expect, it} from 'vitest'
 import {spawnSync} from 'node:child_process'
-import {truncateSync, writeFileSync} from 'node:fs'
+import {readFileSync, truncateSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {build} from '../src/build.ts'
 import {createDevSite} from '../src/dev/state.ts'
+import {limits} from '../src/parse/limits.ts'
 import {renderSite} from '../src/render/index.ts'
 import {analyzeText} from './helpers/seed.ts'
 import {fakeAssets} from './fuzz/readme.ts'
@@ -74,9 +75,16 @@ describe('limits checked before parsing (finding 7)', () => {
     expect(errors(`# T\n\n${paper}\n${models([`| LLaMA-7B | ${'[1],'.repeat(5001)} |`])}`)).toEqual({stopped: true, found: [['too-many-references', 12]]})
   })
 
-  it('more than 200,000 references in all', () => {
-    const rows = Array.from({length: 41}, (_, n) => `| M${n} | ${'[1],'.repeat(4900)} |`)
-    expect(errors(`# T\n\n${paper}\n${models(rows)}`)).toEqual({stopped: true, found: [['too-many-references', 52]]})
+  it('more than 300,000 markup characters in all (5 MB of `*a* ` took the parser 45 s of CPU and 2 GB)', () => {
+    // The paper's four, then 2,000 per paragraph: the 150th passes 300,000. Paragraphs start at line 8, two lines apart.
+    const paragraphs = Array.from({length: 151}, () => '*a* '.repeat(1000)).join('\n\n')
+    expect(errors(`# T\n\n${paper}\n${paragraphs}\n`)).toEqual({stopped: true, found: [['too-much-markup', 306]]})
+  })
+
+  it('more than 50,000 table cells in all (each cost the parser 60 µs)', () => {
+    // 100 cells in the delimiter row, then rows of 100: the 500th row passes 50,000. Rows start at line 10.
+    const wide = `${'| a '.repeat(100)}|\n${'|---'.repeat(100)}|\n${Array.from({length: 600}, () => `${'| x '.repeat(100)}|`).join('\n')}\n`
+    expect(errors(`# T\n\n${paper}\n${wide}`)).toEqual({stopped: true, found: [['too-many-columns', 509]]})
   })
 
   it('a table row of more than 100 cells (10,000 columns took 2.6 GB)', () => {
@@ -100,6 +108,11 @@ describe('limits checked before parsing (finding 7)', () => {
     const calls = Array.from({length: 1001}, (_, n) => `x[^${n}]`).join(' ')
     const notes = Array.from({length: 1001}, (_, n) => `[^${n}]: note ${n}`).join('\n')
     expect(errors(`# T\n\n${paper}\n${calls}\n\n${notes}\n`)).toEqual({stopped: true, found: [['too-many-footnotes', 1010]]})
+  })
+
+  it('more than 10,000 footnote calls (140,000 calls to one note overflowed the renderer\'s stack)', () => {
+    const calls = Array.from({length: 201}, () => 'x[^1] '.repeat(50)).join('\n\n')
+    expect(errors(`# T\n\n${paper}\n${calls}\n\n[^1]: The note.\n`)).toEqual({stopped: true, found: [['too-many-footnotes', 408]]})
   })
 
   it('closers that close nothing, which the parser looks back over the whole paragraph for (`[ a_` × 50,000 ran for minutes)', () => {
@@ -152,5 +165,23 @@ describe('the README file', () => {
     expect(stdout).toMatch(/large\.md:1:1 {2}error {2}This file is 60 MB, more than the 10 MB the site reads, so it was not read; .+ {2}input-too-large/)
     const [file] = createDevSite({input}).refresh()
     expect(file!.messages.map((m) => m.ruleId)).toEqual(['input-too-large'])
+  })
+})
+
+describe('the docs', () => {
+  const ids = ['input-too-large', 'line-too-long', 'paragraph-too-long', 'cell-too-long', 'too-many-columns', 'too-many-references', 'too-much-markup', 'too-many-entries', 'too-many-definitions', 'too-many-footnotes', 'nesting-too-deep', 'markup-unclosed']
+  const guide = readFileSync('CONTRIBUTING.md', 'utf8')
+  const readme = readFileSync('README.md', 'utf8')
+
+  it('explain every limit with its fix in CONTRIBUTING.md, and give each in README.md with its value', () => {
+    for (const id of ids) {
+      expect(guide.split('\n').find((line) => line.startsWith(`| \`${id}\` |`)), id).toMatch(/^\| `[a-z-]+` \| .{10,} \| .{10,} \|$/)
+      expect(readme, id).toContain(`\`${id}\``)
+    }
+    for (const value of [limits.lineLength, limits.paragraphLength, limits.cellLength, limits.columns, limits.cells, limits.referencesPerCell, limits.markup, limits.entries, limits.definitions, limits.footnotes, limits.footnoteCalls, limits.inlineNesting, limits.unmatchedClosers, limits.unclosedCode]) {
+      expect(readme).toContain(value.toLocaleString('en-US'))
+      expect(guide).toContain(value.toLocaleString('en-US'))
+    }
+    expect(readme).toContain(`${limits.bytes / 1024 / 1024} MB`)
   })
 })

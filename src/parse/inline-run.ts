@@ -19,8 +19,11 @@ const backslash = 92
 const bracketOpen = 91
 const bracketClose = 93
 const backtick = 96
+const caret = 94
 /** `*`, `_` and `~`: delimiter runs that may open or close emphasis, strong or strikethrough. */
 const delimiters = new Set([42, 95, 126])
+/** `*`, `_`, `~`, backtick, `\`, `&`, `<`, `[`, `]`: each starts a construct the parser tries. */
+const markupCharacters = new Set([42, 95, 126, 96, 92, 38, 60, 91, 93])
 
 interface Opener {
   kind: number
@@ -48,6 +51,10 @@ export class InlineRun {
   readonly #column: number
   length = 0
   brackets = 0
+  /** Characters the parser treats as markup: what its time grows with. */
+  markup = 0
+  /** `[^`: footnote calls (a definition's own label counts too). */
+  footnoteCalls = 0
   /** The longest line fed: a line too long is reported as such, not again as its paragraph. */
   #longestLine = 0
   #stack: Opener[] = []
@@ -81,6 +88,7 @@ export class InlineRun {
     let i = from
     while (i < to) {
       const code = source.charCodeAt(i)
+      if (markupCharacters.has(code)) this.markup++
       if (code === backslash && i + 1 < to && isAsciiPunctuation(source.charCodeAt(i + 1))) {
         this.#previous = source.charCodeAt(i + 1)
         i += 2
@@ -88,6 +96,7 @@ export class InlineRun {
       }
       if (code === bracketOpen) {
         this.brackets++
+        if (source.charCodeAt(i + 1) === caret) this.footnoteCalls++
         this.#push(bracketOpen, 1)
       } else if (code === bracketClose) {
         this.#close(bracketOpen, 1, false, place, i)

@@ -17,7 +17,8 @@ export function scanLimits(source: string): LimitViolation[] {
   const found: LimitViolation[] = []
   let definitions = 0
   let footnotes = 0
-  let brackets = 0
+  let markup = 0
+  let footnoteCalls = 0
   let run: InlineRun | undefined
   /** The run that the current one continues: whether it opened with an ordered list item. */
   let runOrdered = false
@@ -31,20 +32,44 @@ export function scanLimits(source: string): LimitViolation[] {
   /** The line before, when it could be a table's header row: where its content starts and ends. */
   let header: {from: number; to: number; quotes: number; column: number} | undefined
 
-  /** Adds a finished run (a paragraph or a cell) to what was found, and its `[` to the README's count. */
+  /** Adds a finished run (a paragraph or a cell) to what was found, and its markup and footnote calls to the README's counts. */
   const finish = (done: InlineRun) => {
     found.push(...done.violations())
-    const before = brackets
-    brackets += done.brackets
-    if (before <= limits.references && brackets > limits.references) {
+    const before = {markup, footnoteCalls}
+    markup += done.markup
+    footnoteCalls += done.footnoteCalls
+    if (before.footnoteCalls <= limits.footnoteCalls && footnoteCalls > limits.footnoteCalls) {
       found.push({
-        ruleId: 'too-many-references',
+        ruleId: 'too-many-footnotes',
         line: done.line,
         column: 1,
-        reason: `The README has ${count(brackets)} \`[\` by this line, more than the ${count(limits.references)} references and links the site reads in one list`,
-        fix: 'cite and link less, or split the list into several READMEs'
+        reason: `The README has ${count(footnoteCalls)} footnote calls (\`[^…]\`) by this line, more than the ${count(limits.footnoteCalls)} the site reads in one list`,
+        fix: 'fold notes together, or write them in the text'
       })
     }
+    if (before.markup <= limits.markup && markup > limits.markup) {
+      found.push({
+        ruleId: 'too-much-markup',
+        line: done.line,
+        column: 1,
+        reason: `The README has ${count(markup)} pieces of markup (\`[\`, \`]\`, \`\\\`, \`&\`, \`<\`, and runs of \`*\`, \`_\`, \`~\` or backticks) by this line, more than the ${count(limits.markup)} the site reads in one list`,
+        fix: 'write less markup, or split the list into several READMEs'
+      })
+    }
+  }
+  let cellCount = 0
+  /** A table row's cells, added to the README's count. */
+  const countCells = (row: number, at: number) => {
+    const before = cellCount
+    cellCount += row
+    if (before > limits.cells || cellCount <= limits.cells) return
+    found.push({
+      ruleId: 'too-many-columns',
+      line: at,
+      column: 1,
+      reason: `The README's tables have ${count(cellCount)} cells by this row, more than the ${count(limits.cells)} the site reads in one list`,
+      fix: 'remove columns the site does not read, or split the list into several READMEs'
+    })
   }
   let entries = 0
   /** A table row or a paper-like list item: one more page for the site. */
@@ -142,7 +167,7 @@ export function scanLimits(source: string): LimitViolation[] {
       endRun()
       if (!table.delimiter) entry(place.line)
       table.delimiter = false
-      tableRow(source, shape.content, end, place, found, finish)
+      countCells(tableRow(source, shape.content, end, place, found, finish), line)
       header = undefined
       start = next
       continue
@@ -287,13 +312,14 @@ function tooManyColumns(cells: number, at: {line: number; column: number}, found
   return true
 }
 
-/** One row of a table: its number of cells, and each cell as a run of its own. */
-function tableRow(source: string, from: number, to: number, place: {line: number; lineStart: number}, found: LimitViolation[], finish: (cell: InlineRun) => void): void {
+/** One row of a table: its number of cells, and each cell as a run of its own. Returns the number of cells. */
+function tableRow(source: string, from: number, to: number, place: {line: number; lineStart: number}, found: LimitViolation[], finish: (cell: InlineRun) => void): number {
   const row = cells(source, from, to)
-  if (tooManyColumns(row.length, {line: place.line, column: from - place.lineStart + 1}, found)) return
+  if (tooManyColumns(row.length, {line: place.line, column: from - place.lineStart + 1}, found)) return row.length
   for (const [cellStart, cellEnd] of row) {
     const cell = new InlineRun('cell', place.line, cellStart - place.lineStart + 1)
     cell.feed(source, cellStart, cellEnd, place)
     finish(cell)
   }
+  return row.length
 }
