@@ -139,10 +139,21 @@ export function searchText(card: PaperCard): string {
   return [card.number, card.title, card.venue, card.date, card.authors, card.summary ?? '', ...names].filter(Boolean).join(' ')
 }
 
+/**
+ * Each paper's card for the lists of papers on entity and group pages, made once per graph: a paper cited
+ * by 10,000 rows is on 10,000 pages, and making its chips again for each took most of such a build.
+ * The cards are shared, so these pages must not change them.
+ */
+const sharedCards = new WeakMap<Graph, Map<Id, PaperCard>>()
+
 /** Cards for a list of paper ids, in the order given. */
 export function paperCards(graph: Graph, ids: Id[]): PaperCard[] {
+  let cards = sharedCards.get(graph)
+  if (!cards) sharedCards.set(graph, (cards = new Map()))
   return ids.flatMap((id) => {
-    const paper = graph.paper.get(id)
-    return paper ? [paperCard(graph, paper)] : []
+    let card = cards.get(id)
+    const paper = card ? undefined : graph.paper.get(id)
+    if (paper) cards.set(id, (card = paperCard(graph, paper)))
+    return card ? [card] : []
   })
 }
