@@ -1,5 +1,5 @@
 import {appendFile} from 'node:fs/promises'
-import {analyze, read} from '../src/build.ts'
+import {analyzeParallel, read} from '../src/build.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import {main, readFlags, report} from './cli.ts'
 
@@ -7,7 +7,7 @@ import {main, readFlags, report} from './cli.ts'
 await main(async () => {
   const flags = readFlags(process.argv.slice(2))
   const file = await read(flags.input)
-  analyze(file)
+  await analyzeParallel(file)
   const text = report([file])
   console.log(text || `${file.path}: no problems`)
   if (process.env['GITHUB_ACTIONS'] === 'true') {

@@ -120,10 +120,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * parse → extract → link → validate, for the build. The syntax tree is not returned: once the graph is
  * made it is garbage, and rendering ten thousand pages should not carry it.
  */
-async function parseAndAnalyze(file: VFile, options: BuildOptions): Promise<{raw: RawList; graph: Graph} | undefined> {
+async function parseAndAnalyze(file: VFile, options: Pick<BuildOptions, 'cache' | 'wholeFileParse'>): Promise<{raw: RawList; graph: Graph} | undefined> {
   if (!sourceIsSupported(file)) return undefined
   const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
   return treeIsSupported(file, tree) ? analyzeTree(file, tree) : undefined
+}
+
+/** `analyze`, with a large README parsed on two threads as the build parses it: for `npm run check`. */
+export function analyzeParallel(file: VFile): Promise<{raw: RawList; graph: Graph} | undefined> {
+  return parseAndAnalyze(file, {})
 }
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
