@@ -104,6 +104,14 @@ describe('limits checked before parsing (finding 7)', () => {
     expect(errors(`# T\n\n${paper}\n${definitions}\n`)).toEqual({stopped: true, found: [['too-many-definitions', 10_008]]})
   })
 
+  it('measures lines that only look like link definitions as the paragraph the parser reads them as', () => {
+    // `[d0]: x y …` has text after its destination: no definition, and the three lines are one paragraph.
+    const lines = Array.from({length: 3}, (_, n) => `[d${n}]: https://x.example y ${'[1],'.repeat(2000)}`).join('\n')
+    expect(errors(`# T\n\n${paper}\n${lines}\n`)).toEqual({stopped: true, found: [['too-many-references', 8]]})
+    const definitions = Array.from({length: 3}, (_, n) => `[d${n}]: https://x.example/${n} "Title ${'[1],'.repeat(2000)}"`).join('\n')
+    expect(errors(`# T\n\n${paper}\n${definitions}\n`).stopped).toBe(false)
+  })
+
   it('more than 1,000 footnotes (50,000 took 4.3 GB)', () => {
     const calls = Array.from({length: 1001}, (_, n) => `x[^${n}]`).join(' ')
     const notes = Array.from({length: 1001}, (_, n) => `[^${n}]: note ${n}`).join('\n')
