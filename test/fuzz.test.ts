@@ -43,7 +43,10 @@ describe('the analysis of any README', () => {
     )
   })
 
-  it('refuses nesting too deep for the parser, with the line, whatever the line endings', () => {
+  it('refuses nesting too deep for the parser, with the line, whatever the line endings, behind a byte order mark too', () => {
+    const {file, graph} = analyzeText(`\uFEFF${'>- '.repeat(3000)}deep\n`)
+    expect(graph).toBeUndefined()
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column, m.fatal])).toEqual([['nesting-too-deep', 1, 1, true]])
     for (const ending of ['\n', '\r\n', '\r']) {
       const {file, graph} = analyzeText(['# T', '', 'fine', `${'> '.repeat(5000)}deep`, ''].join(ending))
       expect(graph).toBeUndefined()

@@ -17,7 +17,8 @@ export interface TooDeep {
  */
 export function findTooDeep(source: string): TooDeep | undefined {
   let line = 1
-  let start = 0
+  // A byte order mark is not part of the first line's text: behind it, `>- >- …` still nests.
+  let start = source.charCodeAt(0) === 0xfeff ? 1 : 0
   const ending = /\r\n|\r|\n/g
   while (start <= source.length) {
     ending.lastIndex = start
