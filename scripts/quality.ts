@@ -1,7 +1,9 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import {execFileSync} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
 import {qualityFile, readQuality, type QualityEntry} from '../test/helpers/quality.ts'
 import {guarantees} from './quality/guarantees.ts'
+import {currentSlowInputsSection, slowInputsFile, slowInputsSection, type SlowInputsRun} from './slow-inputs/table.ts'
 
 /**
  * `npm run quality`: writes docs/QUALITY.md from the figures the last `npm test` (and `npm run fuzz`)
@@ -63,6 +65,9 @@ for (const area of areas) {
   for (const [name, value] of Object.entries(entry.figures)) lines.push(`| ${name} | ${name === 'seed' ? String(value) : number(value)} |`)
   lines.push('')
 }
+// The slow and large inputs come from their own run (`npm run slow-inputs`): its last figures, or the table as it stands.
+const slow = existsSync(slowInputsFile) ? slowInputsSection(JSON.parse(readFileSync(slowInputsFile, 'utf8')) as SlowInputsRun) : currentSlowInputsSection()
+if (slow) lines.push(slow, '')
 lines.push(...guarantees())
 await mkdir('docs', {recursive: true})
 await writeFile('docs/QUALITY.md', lines.join('\n'))

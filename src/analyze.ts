@@ -1,12 +1,14 @@
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import {dirname, join, relative, resolve} from 'node:path'
-import {VFile} from 'vfile'
+import {dirname, join, resolve} from 'node:path'
+import type {VFile} from 'vfile'
 import type {Root} from 'mdast'
 import {parse} from './parse/processor.ts'
 import {parseSplitParallel, parseWhole} from './parse/split.ts'
 import {PieceCache} from './parse/cache.ts'
 import {findDeepNode, findTooDeep, maxNesting, maxTreeDepth} from './parse/guard.ts'
+import {scanLimits} from './parse/scan-limits.ts'
+import {read, withoutByteOrderMark} from './read.ts'
 import {resolveReferences} from './parse/references.ts'
 import {inheritPositions} from './parse/positions.ts'
 import {extract, type ReadOptions} from './extract/index.ts'
@@ -44,35 +46,48 @@ export interface ListOptions extends ReadOptions {
  * graph is made it is garbage, and rendering ten thousand pages should not carry it.
  */
 export async function parseAndAnalyze(file: VFile, options: ReadOptions & {input: string; history?: boolean; wholeFileParse?: boolean; cache?: PieceCache}): Promise<Analysis | undefined> {
-  if (!nestingIsSupported(file)) return undefined
+  if (!sourceIsSupported(file)) return undefined
   const tree = options.wholeFileParse ? parseWhole(file) : await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
   return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, options.history === false ? undefined : options.input, options) : undefined
 }
 
 /** The stages that need no output: parse, extract, link, validate. Returns nothing when the README cannot be parsed at all. */
 export function analyze(file: VFile, options: ReadOptions = {}): Analysis | undefined {
-  if (!nestingIsSupported(file)) return undefined
+  if (!sourceIsSupported(file)) return undefined
   const tree = parse(file)
   return treeIsSupported(file, tree) ? analyzeTree(file, tree, options) : undefined
 }
 
-/** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk. */
+/** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk: for `npm run check`. */
 export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions = {}): Promise<Analysis | undefined> {
-  if (!nestingIsSupported(file)) return undefined
-  const tree = parse(file)
+  if (!sourceIsSupported(file)) return undefined
+  // A large README is parsed on two threads, as the build parses it.
+  const tree = await parseSplitParallel(file, {cache: new PieceCache()})
   return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme, options) : undefined
 }
 
-/** Input nested deeper than the parser supports is refused with a message before it is parsed. */
-function nestingIsSupported(file: VFile): boolean {
-  const deep = findTooDeep(String(file.value))
-  if (!deep) return true
-  const message = file.message(
-    `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
-    {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
-  )
-  message.fatal = true
-  return false
+/**
+ * Input the parser cannot take, or would take minutes or gigabytes over, is refused before it is parsed:
+ * a file too large to read (`read` said so), block nesting too deep, and whatever is over `limits`, each
+ * with its line.
+ */
+function sourceIsSupported(file: VFile): boolean {
+  if (file.messages.some((message) => message.ruleId === 'input-too-large')) return false
+  const source = String(file.value)
+  const deep = findTooDeep(source)
+  if (deep) {
+    const message = file.message(
+      `This line nests ${deep.depth} levels deep, more than the ${maxNesting} the parser supports; flatten the nested lists or blockquotes`,
+      {place: {line: deep.line, column: deep.column}, ruleId: 'nesting-too-deep', source: ruleSource}
+    )
+    message.fatal = true
+  }
+  for (const violation of scanLimits(source)) {
+    const message = file.message(`${violation.reason}; ${violation.fix}`, {place: {line: violation.line, column: violation.column}, ruleId: violation.ruleId, source: ruleSource})
+    message.fatal = true
+    message.note = violation.fix
+  }
+  return !file.messages.some((message) => message.fatal)
 }
 
 /**
@@ -127,19 +142,4 @@ export async function readList(options: ListOptions): Promise<VFile> {
   return combine([first, ...(await Promise.all(more.map(read)))])
 }
 
-/** Reads the README into a vfile named as the contributor would type it from the project. */
-export async function read(input: string): Promise<VFile> {
-  const value = withoutByteOrderMark(await readFile(input, 'utf8'))
-  // Messages name the file as the contributor typed it from the project: `content/README.md`.
-  const shown = relative(process.cwd(), resolve(input))
-  return new VFile({path: shown === '' || shown.startsWith('..') ? resolve(input) : shown, value})
-}
-
-/**
- * The README's text without a leading byte order mark (some Windows editors save one). remark does not
- * count it in its positions, while the table and entry readers cut the raw text at those positions, so
- * with the mark kept every cut on the tables would be one character off.
- */
-export function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-}
+export {read, withoutByteOrderMark}

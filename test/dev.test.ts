@@ -1,4 +1,4 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -8,6 +8,7 @@ import {startDevServer} from '../src/dev/server.ts'
 import {templatesDir} from '../src/render/eta.ts'
 import {launchChromium} from './helpers/browser.ts'
 import {seedSource} from './helpers/seed.ts'
+import {syntheticReadme} from '../scripts/bench/readme.ts'
 
 // The dev server watches copies, so the test never edits the project's own README, templates or CSS.
 const tmp = mkdtempSync(join(tmpdir(), 'site-dev-'))
@@ -131,6 +132,20 @@ describe('npm run dev, in Chromium', () => {
       page.waitForFunction(() => document.querySelector('#papers-title')?.textContent === 'Papers (template edited)', undefined, {timeout: shownWithin})
     )
   })
+
+  it('answers with the last good page, saying it is rebuilding, while a slow rebuild runs (a 400 KB README held every request for 46 s)', async () => {
+    // A list that takes seconds to read, within every limit.
+    writeFileSync(readme, syntheticReadme({papers: 2000, form: 'sub-bullets'}))
+    await vi.waitFor(() => expect(logs.at(-1)).toMatch(/^Rebuilding /), {timeout: shownWithin, interval: 5})
+    const during = await (await fetch(url)).text()
+    expect(during).toContain('Rebuilding after your edit')
+    // The seed's site, still: the new list is not read yet.
+    expect(during).toContain('FoldGPT')
+    expect(logs.at(-1)).toMatch(/^Rebuilding /)
+    await vi.waitFor(async () => expect(await (await fetch(url)).text()).not.toContain('Rebuilding after your edit'), {timeout: 120_000, interval: 50})
+    expect(await (await fetch(url)).text()).not.toContain('FoldGPT')
+    await saveAndWait(readme, seedSource, () => page.waitForFunction(() => document.body.textContent?.includes('FoldGPT') && !document.querySelector('.dev-rebuilding'), undefined, {timeout: 120_000}))
+  }, 300_000)
 
   it('applies a CSS edit to the open page', async () => {
     const css = join(process.cwd(), stylesheet)

@@ -7,7 +7,7 @@ import {maxTreeDepth} from '../src/parse/guard.ts'
 import {analyzeText} from './helpers/seed.ts'
 import {scratch} from './helpers/sites.ts'
 import {recordQuality} from './helpers/quality.ts'
-import {anyReadme, bigLineUnits, checkReadme, generatedReadme, mutatedReadme, readmeWithBigLine} from './fuzz/readme.ts'
+import {anyReadme, bigLineUnits, checkReadme, generatedReadme, mutatedReadme, readmeWithBigLine, slowReadme} from './fuzz/readme.ts'
 
 /** `npm test` runs a fixed-seed sample; `npm run fuzz` runs the same property over 10,000+ cases. */
 const seed = 20240601
@@ -43,7 +43,10 @@ describe('the analysis of any README', () => {
     )
   })
 
-  it('refuses nesting too deep for the parser, with the line, whatever the line endings', () => {
+  it('refuses nesting too deep for the parser, with the line, whatever the line endings, behind a byte order mark too', () => {
+    const {file, graph} = analyzeText(`\uFEFF${'>- '.repeat(3000)}deep\n`)
+    expect(graph).toBeUndefined()
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column, m.fatal])).toEqual([['nesting-too-deep', 1, 1, true]])
     for (const ending of ['\n', '\r\n', '\r']) {
       const {file, graph} = analyzeText(['# T', '', 'fine', `${'> '.repeat(5000)}deep`, ''].join(ending))
       expect(graph).toBeUndefined()
@@ -52,13 +55,23 @@ describe('the analysis of any README', () => {
     }
   })
 
-  it(`refuses inline nesting deeper than ${maxTreeDepth} levels (2,000 nested emphases overflowed the renderer's stack)`, () => {
-    const {file, graph} = analyzeText(`# T\n\nok\n\n${'*a '.repeat(2000)}x${' b*'.repeat(2000)}\n`)
+  it(`refuses inline nesting deeper than ${maxTreeDepth} levels (2,000 nested emphases overflowed the renderer's stack, 5,000 the parser's)`, () => {
+    const {file, graph} = analyzeText(`# T\n\nok\n\n${'*a '.repeat(5000)}x${' b*'.repeat(5000)}\n`)
     expect(graph).toBeUndefined()
     expect(file.messages.map((m) => [m.ruleId, m.line, m.fatal])).toEqual([['nesting-too-deep', 5, true]])
     const shallow = analyzeText(`# T\n\n${'*a '.repeat(50)}x${' b*'.repeat(50)}\n`)
     expect(shallow.graph).toBeDefined()
     cases += 2
+  })
+
+  it(`ends with a site or with diagnostics inside the file on the shapes that once ran for minutes (8, seed ${seed})`, () => {
+    fc.assert(
+      fc.property(slowReadme, (source) => {
+        checkReadme(source)
+        cases++
+      }),
+      {numRuns: 8, seed}
+    )
   })
 
   it('points inside the file at a link the parser gave no position (an autolink after an escaped bracket)', () => {

@@ -9,8 +9,15 @@ function escape(text: string): string {
 /**
  * The dev server's list of problems, shown above the page while the README has any:
  * each with its file:line:column, severity, message and rule. Plain HTML, all text escaped.
+ * While a rebuild runs, a note says that the page is the last build.
  */
-export function banner(files: VFile[]): string {
+export function banner(files: VFile[], {rebuilding = false}: {rebuilding?: boolean} = {}): string {
+  // While a save is being rebuilt, the page is the last good one: say so, above anything else.
+  const note = rebuilding ? '<p class="dev-rebuilding" role="status">Rebuilding after your edit… this page is the last build, and reloads when the new one is ready.</p>' : ''
+  return note + problems(files)
+}
+
+function problems(files: VFile[]): string {
   const messages = files.flatMap((file) => file.messages.map((message) => ({file, message})))
   if (messages.length === 0) return ''
   const errors = messages.filter(({message}) => message.fatal).length

@@ -3,6 +3,7 @@ import {resolve} from 'node:path'
 import type {ServerResponse} from 'node:http'
 import {createDevSite, type DevSiteOptions} from './state.ts'
 import {banner} from './banner.ts'
+import {BackgroundAnalysis} from './background.ts'
 import {templatesDir} from '../render/eta.ts'
 import {formatMessages} from '../report/terminal.ts'
 import {projectRoot as root} from '../project-root.ts'
@@ -27,6 +28,10 @@ export function readmeSite(options: DevServerOptions): Plugin {
   return {
     name: 'awesome-readme-site',
     configureServer(server: ViteDevServer) {
+      // The thread that reads the README on each save loads the modules while the first build runs here.
+      const background = new BackgroundAnalysis()
+      background.start()
+      server.httpServer?.on('close', () => void background.close())
       site.refresh()
       report()
       server.watcher.add([input, templates])
@@ -34,15 +39,40 @@ export function readmeSite(options: DevServerOptions): Plugin {
       let timer: NodeJS.Timeout | undefined
       // What each path served since the last refresh: a reload, or a second tab, costs nothing.
       let served = new Map<string, Served>()
+      // A rebuild runs off the request path: until it is done, requests get the last good pages, with a
+      // note that a rebuild runs. A save during a rebuild asks for one more, once this one is done.
+      let rebuilding = false
+      let again = false
+      const rebuild = async () => {
+        if (rebuilding) {
+          again = true
+          return
+        }
+        rebuilding = true
+        served = new Map()
+        options.log?.(`Rebuilding ${options.input}…`)
+        try {
+          do {
+            again = false
+            try {
+              site.apply(await background.run(input))
+            } catch (error) {
+              // Without its thread (it failed to start, or died), the rebuild runs here, blocking, as it used to.
+              options.log?.(`The rebuild thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
+              site.refresh()
+            }
+          } while (again)
+        } finally {
+          rebuilding = false
+        }
+        served = new Map()
+        report()
+        server.ws.send({type: 'full-reload', path: '*'})
+      }
       const onChange = (path: string) => {
         if (resolve(path) !== input && !resolve(path).startsWith(templates)) return
         clearTimeout(timer)
-        timer = setTimeout(() => {
-          site.refresh()
-          served = new Map()
-          report()
-          server.ws.send({type: 'full-reload', path: '*'})
-        }, 25)
+        timer = setTimeout(() => void rebuild(), 25)
       }
       server.watcher.on('change', onChange)
       server.watcher.on('add', onChange)
@@ -77,10 +107,11 @@ export function readmeSite(options: DevServerOptions): Plugin {
             // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
             // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
             .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
-            .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(site.messages())}`)
+            .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(site.messages(), {rebuilding})}`)
         }
         const result = {body, type: page.type, status: missing ? 404 : 200}
-        served.set(path, result)
+        // While a rebuild runs, each request is answered afresh, so that the note goes once it is done.
+        if (!rebuilding) served.set(path, result)
         send(response, result)
       })
     }

@@ -1,7 +1,6 @@
-import {readFileSync} from 'node:fs'
-import {relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
-import {analyze, withoutByteOrderMark} from '../analyze.ts'
+import {analyze} from '../analyze.ts'
+import {readSync, shownPath} from '../read.ts'
 import {bestEffort} from '../graph/best-effort.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
 import {createRenderer, type Renderer} from '../render/index.ts'
@@ -25,10 +24,20 @@ export interface DevSiteOptions {
   stylesheet?: string
 }
 
+/** One reading of the README for the dev server: its messages, and the best-effort graph when there is one. */
+export interface DevAnalysis {
+  file: VFile
+  graph: Graph | undefined
+  /** The metadata cache's messages, when it has any: the build's reader says the same. */
+  meta?: VFile | undefined
+}
+
 /** What the dev server serves: the last best-effort graph, and every message about the current README. */
 export interface DevSite {
-  /** Re-reads the README and re-analyzes it; pages are rendered when requested. */
+  /** Re-reads the README and re-analyzes it, on this thread; pages are rendered when requested. */
   refresh(): VFile[]
+  /** Takes an analysis made elsewhere (the dev server makes it on a worker thread, see background.ts). */
+  apply(analysis: DevAnalysis): VFile[]
   /** The page at a site path (`/`, `/models/x/`, `/graph.json`), with any messages to show, or undefined. */
   page(path: string): {body: string; type: string} | undefined
   messages(): VFile[]
@@ -66,26 +75,15 @@ export function createDevSite(options: DevSiteOptions): DevSite {
 
   const devSite: DevSite = {
     refresh() {
+      return devSite.apply(analyzeReadme(options.input))
+    },
+
+    apply(analysis) {
       // A template error belongs to the render that met it: the next render says again if it is still there.
       templateFile = undefined
-      const shown = relative(process.cwd(), resolve(options.input))
-      file = new VFile({path: shown.startsWith('..') ? resolve(options.input) : shown})
-      try {
-        file.value = withoutByteOrderMark(readFileSync(options.input, 'utf8'))
-      } catch (error) {
-        file.message(`Cannot read ${options.input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
-        return devSite.messages()
-      }
-      const result = analyze(file)
-      if (result) {
-        // Best-effort, as `--allow-errors`: what the errors name is left out.
-        graph = bestEffort(result.graph, result.raw)
-        // The build's reader: the same messages, but a broken entry is left out rather than stopping the preview.
-        const meta = readMetaCache(metaPathFor(options.input))
-        graph.meta = metaByPaper(graph.papers, meta.cache)
-        metaFile = meta.file.messages.length > 0 ? meta.file : undefined
-        graph.history = noHistory(historyOff)
-      }
+      file = analysis.file
+      metaFile = analysis.meta
+      if (analysis.graph) graph = analysis.graph
       // When the README cannot be read into a graph, the last good one stays on screen. Either way the
       // renderer is made afresh, with its own template cache, so a template edit shows on the next request.
       if (graph) renderWith(graph)
@@ -117,4 +115,25 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     }
   }
   return devSite
+}
+
+/** Reads and analyzes the README best-effort, as `--allow-errors` does: what the errors name is left out. */
+export function analyzeReadme(input: string): DevAnalysis {
+  let file: VFile
+  try {
+    // A file over the size limit is not read: the vfile holds only the error that says so.
+    file = readSync(input)
+  } catch (error) {
+    file = new VFile({path: shownPath(input)})
+    file.message(`Cannot read ${input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
+    return {file, graph: undefined}
+  }
+  const result = analyze(file)
+  if (!result) return {file, graph: undefined}
+  const graph = bestEffort(result.graph, result.raw)
+  // The build's reader: the same messages, but a broken entry is left out rather than stopping the preview.
+  const meta = readMetaCache(metaPathFor(input))
+  graph.meta = metaByPaper(graph.papers, meta.cache)
+  graph.history = noHistory(historyOff)
+  return {file, graph, meta: meta.file.messages.length > 0 ? meta.file : undefined}
 }

@@ -13,6 +13,7 @@ export function readContents(list: List, depth = 1): RawContentsItem[] {
       items.push({title: toString(first).trim(), anchor, depth, position: first.position})
     }
     for (const child of rest) {
+      // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
       if (child.type === 'list') items.push(...readContents(child, depth + 1))
     }
   }

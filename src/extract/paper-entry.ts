@@ -148,6 +148,7 @@ function readFields(item: ListItem, at: Locator, parent?: string): ReadField[] {
   const nested = item.children.flatMap((child) => (child.type === 'list' ? child.children.filter(ownField) : []))
   const field = readField(item, at, new Set(nested))
   if (parent !== undefined) field.field.nestedIn = parent
+  // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
   return [field, ...nested.flatMap((sub) => readFields(sub, at, field.field.key ? `${field.field.key}:` : field.field.text.slice(0, 20)))]
 }
 
@@ -221,6 +222,7 @@ function linksIn(nodes: PhrasingContent[]): Link[] {
       links.push({label: toString(link).replace(/\s+/g, ' ').trim(), href: link.url, position: link.position})
       return
     }
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in node) for (const child of node.children) visit(child as Nodes)
   }
   for (const node of nodes) visit(node)

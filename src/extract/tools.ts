@@ -19,6 +19,7 @@ function collect(node: Nodes): RawTool[] {
       tools.push({name: toString(link).trim(), href: link.url, position: link.position})
       return
     }
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in current) for (const child of current.children) visit(child as Nodes)
   }
   visit(node)

@@ -3,7 +3,7 @@
  * whole file gives. A cut goes before a line at column 1 that opens an ATX heading (`# x`) or a
  * non-empty bullet item (`- x`): both close every open container (block quote, list item,
  * footnote) because neither can be a lazy continuation line, and both interrupt a paragraph or a
- * table. The only blocks that can swallow such a line are a fenced code block or an HTML block
+ * table. It also goes before a line at column 1 after a blank line (see `opensAfterBlank`). The only blocks that can swallow such a line are a fenced code block or an HTML block
  * sitting directly in the document, so the scan tracks those.
  *
  * Whether a fence or HTML opener is at the top level can depend on list indentation the scan does
@@ -40,12 +40,14 @@ export function safeBoundaries(source: string): number[] {
   const cuts = [0]
   let states: State[] = ['none']
   let start = 0
+  let afterBlank = false
   while (start < source.length) {
     let end = start
     while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
     // A byte order mark is not part of the first line's text.
     const line = source.slice(start === 0 && source.charCodeAt(0) === 0xfeff ? 1 : start, end)
-    if (start > 0 && states.length === 1 && states[0] === 'none' && opensTopLevelBlock(line)) cuts.push(start)
+    if (start > 0 && states.length === 1 && states[0] === 'none' && (opensTopLevelBlock(line) || (afterBlank && opensAfterBlank(line)))) cuts.push(start)
+    afterBlank = /^[ \t]*$/.test(line)
     states = step(states, line)
     // \r\n counts as one line ending, as do a lone \r and a lone \n.
     start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
@@ -55,6 +57,17 @@ export function safeBoundaries(source: string): number[] {
 
 function opensTopLevelBlock(line: string): boolean {
   return heading.test(line) || (bullet.test(line) && !thematicBreak.test(line))
+}
+
+/**
+ * After a blank line, a line at column 1 opens a block at the top level too: the blank line closed any
+ * paragraph, table or block quote, and a list item or footnote goes on only with indented lines. A document
+ * of paragraphs alone can then be cut, so that its parse is no longer one piece the size of the file (5 MB of
+ * links in paragraphs took 3 GB in one). A list marker is left out: an ordered item may continue the list
+ * above, and `-`, `*`, `+` either cut already or may continue a list as an empty item.
+ */
+function opensAfterBlank(line: string): boolean {
+  return /^[^\s\d\-*+]/.test(line)
 }
 
 /** Every state the line can lead to, from every state it may start in. */

@@ -4,7 +4,7 @@ import type {Nodes, Root} from 'mdast'
  * Link reference definitions (`[id]: url`) and footnote definitions (`[^id]: …`) apply to the
  * whole document, and micromark only makes `[id]` a reference when `id` is defined. A piece parsed
  * alone cannot see definitions in other pieces, so it is parsed again after a prelude that defines
- * every identifier of the README; the prelude's own nodes are then dropped.
+ * the identifiers it mentions; the prelude's own nodes are then dropped.
  */
 export interface Definitions {
   links: Set<string>
@@ -16,12 +16,17 @@ export function mayDefine(text: string): boolean {
   return text.includes(']:')
 }
 
+/**
+ * Adds a tree's definitions. Iterative: it runs on the parsed pieces before the depth guard
+ * (`findDeepNode`) has seen them, so the tree may be nested as deep as the README makes it.
+ */
 export function collectDefinitions(tree: Root, into: Definitions): void {
-  visit(tree)
-  function visit(node: Nodes): void {
+  const pending: Nodes[] = [tree]
+  while (pending.length > 0) {
+    const node = pending.pop()!
     if (node.type === 'definition') into.links.add(node.identifier)
     else if (node.type === 'footnoteDefinition') into.footnotes.add(node.identifier)
-    if ('children' in node) for (const child of node.children) visit(child)
+    if ('children' in node) for (const child of node.children) pending.push(child)
   }
 }
 
@@ -37,16 +42,36 @@ export function prelude(definitions: Definitions): string {
   return text === '' ? '' : `${text}<!---->\n`
 }
 
-/** Could this piece mention one of the identifiers? Compared as micromark compares them. */
-export function mentionsAny(text: string, definitions: Definitions): boolean {
-  if (!text.includes('[')) return false
-  const normal = normalize(text)
-  for (const id of definitions.links) if (normal.includes(normalize(id))) return true
-  for (const id of definitions.footnotes) if (normal.includes(normalize(id))) return true
-  return false
+/** A label is at most 999 characters (CommonMark). */
+const maxLabel = 999
+
+/**
+ * The README's identifiers this piece may refer to. A reference's label is always the text of a bracket
+ * pair with no unescaped bracket inside (`[id]`, `[text][id]`, `[id][]`, `[^id]`), so each such pair is
+ * looked up as micromark compares labels. Looking up only these, rather than giving every piece every
+ * identifier, keeps 100,000 definitions from being parsed again before each of thousands of pieces.
+ */
+export function mentioned(text: string, definitions: Definitions): Definitions {
+  const found: Definitions = {links: new Set(), footnotes: new Set()}
+  let open = -1
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 92 /* \ */) i++
+    else if (code === 91 /* [ */) open = i
+    else if (code === 93 /* ] */ && open !== -1) {
+      if (i - open - 1 <= maxLabel) {
+        const label = text.slice(open + 1, i)
+        const id = normalize(label)
+        if (definitions.links.has(id)) found.links.add(id)
+        if (label.startsWith('^') && definitions.footnotes.has(normalize(label.slice(1)))) found.footnotes.add(normalize(label.slice(1)))
+      }
+      open = -1
+    }
+  }
+  return found
 }
 
-/** micromark-util-normalize-identifier, without the trim (a substring test needs none). */
+/** micromark-util-normalize-identifier, lower-cased as mdast-util-from-markdown stores identifiers. */
 function normalize(value: string): string {
-  return value.replace(/[\t\n\r ]+/g, ' ').toLowerCase().toUpperCase()
+  return value.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase()
 }

@@ -17,7 +17,8 @@ export interface TooDeep {
  */
 export function findTooDeep(source: string): TooDeep | undefined {
   let line = 1
-  let start = 0
+  // A byte order mark is not part of the first line's text: behind it, `>- >- …` still nests.
+  let start = source.charCodeAt(0) === 0xfeff ? 1 : 0
   const ending = /\r\n|\r|\n/g
   while (start <= source.length) {
     ending.lastIndex = start
@@ -31,7 +32,7 @@ export function findTooDeep(source: string): TooDeep | undefined {
   return undefined
 }
 
-/** Counts `>` markers, list markers and each 2 columns of indentation at the start of one line. */
+/** Counts `>` markers, bullet and ordered list markers (`1. `, `2) `) and each 2 columns of indentation at the start of one line. */
 function nesting(source: string, start: number, end: number): number {
   let depth = 0
   let indent = 0
@@ -44,6 +45,13 @@ function nesting(source: string, start: number, end: number): number {
     else if ((char === 45 || char === 42 || char === 43) && source.charCodeAt(i + 1) === 32) {
       depth++
       i++
+    } else if (char >= 48 && char <= 57) {
+      let j = i
+      while (j < end && j - i < 10 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++
+      const mark = source.charCodeAt(j)
+      if ((mark !== 46 && mark !== 41) || source.charCodeAt(j + 1) !== 32) break
+      depth++
+      i = j + 1
     } else break
     i++
   }
@@ -54,6 +62,12 @@ function nesting(source: string, start: number, end: number): number {
  * How deep the parsed tree may go. Inline nesting (`*a *b *c …`, `[[[…`) is not bounded by `maxNesting`,
  * and the tools after the parser (mdast-util-to-hast, hast-util-to-html) recurse once per level: about
  * 2,000 nested emphases overflow their stack. Real lists stay far below this.
+ *
+ * The order that keeps every walker safe: `scanLimits` refuses inline nesting over `limits.inlineNesting`
+ * before the parser runs (the parser is slow on deep nesting, not only the walkers); what runs between
+ * the parser and `findDeepNode` (the split parse's copy and its definition scan) is iterative; and every
+ * recursive walker after it (references, positions, extract, rules, the prose renderer) only ever sees a
+ * tree this check has passed, so each says so where it recurses.
  */
 export const maxTreeDepth = 256
 

@@ -23,10 +23,29 @@ export function placeNodes(tree: Root, shift: Shift): RootContent[] {
   return nodes
 }
 
+/**
+ * A node and everything below it, moved by `shift`. Iterative, with a stack of its own: this runs before
+ * the depth guard (`findDeepNode`) has seen the tree, on input nested as deep as the README makes it, and
+ * a recursive copy overflowed the call stack at about 3,000 nested emphases.
+ */
 function copy(node: Nodes, shift: Shift): Nodes {
+  const top = moved(node, shift)
+  // Copies whose children are still the cached originals.
+  const pending: Nodes[] = [top]
+  while (pending.length > 0) {
+    const parent = pending.pop()!
+    if (!('children' in parent)) continue
+    const children = parent.children.map((child) => moved(child, shift))
+    ;(parent as {children: Nodes[]}).children = children
+    for (const child of children) pending.push(child)
+  }
+  return top
+}
+
+/** A shallow copy of a node in README coordinates. */
+function moved(node: Nodes, shift: Shift): Nodes {
   const out = {...node} as Nodes
   if (node.position) out.position = movePosition(node.position, shift)
-  if ('children' in node) (out as {children: Nodes[]}).children = node.children.map((child) => copy(child, shift))
   return out
 }
 

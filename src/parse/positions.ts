@@ -14,6 +14,7 @@ export function inheritPositions(tree: Root): Root {
     const own = node.position ?? inherited
     let changed = node.position === undefined && own !== undefined
     let children: Nodes[] | undefined
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in node) {
       children = node.children.map((child) => {
         const next = fill(child as Nodes, own)

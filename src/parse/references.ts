@@ -18,6 +18,7 @@ export function resolveReferences(tree: Root): Root {
       if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
       return
     }
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in node) for (const child of node.children) collect(child)
   }
 

@@ -1,7 +1,7 @@
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {PieceCache, sharedCache} from './cache.ts'
-import {collectDefinitions, mayDefine, mentionsAny, prelude, type Definitions} from './definitions.ts'
+import {collectDefinitions, mayDefine, mentioned, prelude, type Definitions} from './definitions.ts'
 import {append, movePoint, placeNodes} from './merge.ts'
 import {lineEndings, splitPieces, type Granularity, type Piece} from './pieces.ts'
 import {parseTexts} from './parallel.ts'
@@ -44,19 +44,26 @@ function run<T extends Root | Promise<Root>>(source: string, options: SplitOptio
     if (mayDefine(source)) {
       pieces.forEach((piece, index) => mayDefine(piece.text) && collectDefinitions(trees[index]!, definitions))
     }
-    const intro = definitions.links.size + definitions.footnotes.size > 0 ? prelude(definitions) : ''
+    const defined = definitions.links.size + definitions.footnotes.size > 0
     // A byte order mark must stay first; such a README with definitions is parsed whole.
-    if (intro !== '' && source.charCodeAt(0) === 0xfeff) return processor.parse(source)
-    const redo = intro === '' ? [] : pieces.flatMap((piece, index) => (mentionsAny(piece.text, definitions) ? [index] : []))
+    if (defined && source.charCodeAt(0) === 0xfeff) return processor.parse(source)
+    // Each piece that mentions an identifier is parsed again after a prelude of those it mentions.
+    const intros = new Map<number, string>()
+    if (defined) {
+      pieces.forEach((piece, index) => {
+        const intro = piece.text.includes('[') ? prelude(mentioned(piece.text, definitions)) : ''
+        if (intro !== '') intros.set(index, intro)
+      })
+    }
+    const redo = [...intros.keys()]
     const assemble = (again: Root[]): Root => {
       redo.forEach((index, n) => (trees[index] = again[n]!))
-      const marked = new Set(redo)
-      const root = join(pieces, trees, (index) => (marked.has(index) ? intro : ''), source)
+      const root = join(pieces, trees, (index) => intros.get(index) ?? '', source)
       cache.rotate()
       return root
     }
     if (redo.length === 0) return assemble([])
-    const again = lookup(redo.map((index) => intro + pieces[index]!.text), cache, many)
+    const again = lookup(redo.map((index) => intros.get(index)! + pieces[index]!.text), cache, many)
     return again instanceof Promise ? again.then(assemble) : assemble(again)
   }
   return (plain instanceof Promise ? plain.then(finish) : finish(plain)) as T

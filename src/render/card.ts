@@ -29,6 +29,8 @@ export interface PaperCard {
   datasets: Chip[]
   methods: Chip[]
   labels: Chip[]
+  /** The chips the card shows, by kind, at most `maxCardChips` of each; the paper's page shows them all. */
+  chipGroups: ChipGroup[]
   summary: string | undefined
   /** The venue's page; the year the paper is grouped under, and its page. */
   venueHref: string | undefined
@@ -45,6 +47,24 @@ export interface PaperCard {
   isNew: boolean
   /** Sort keys and the BibTeX key, written as `data-*` on the home page and read by the list tools. */
   keys: {added: string; date: string; number: string; bib: string}
+}
+
+export interface ChipGroup {
+  kind: 'label' | 'model' | 'dataset' | 'method'
+  label: string
+  chips: Chip[]
+  /** Chips of this kind the card leaves out, for the paper's page. */
+  more: number
+}
+
+/**
+ * Chips of one kind on a card. Every page that lists a paper shows its card, so a paper cited by thousands
+ * of rows would repeat them all on each of those pages: the output grew with the square of the rows.
+ */
+export const maxCardChips = 12
+
+function chipGroups(groups: Array<[ChipGroup['kind'], string, Chip[]]>): ChipGroup[] {
+  return groups.filter(([, , chips]) => chips.length > 0).map(([kind, label, chips]) => ({kind, label, chips: chips.slice(0, maxCardChips), more: Math.max(0, chips.length - maxCardChips)}))
 }
 
 export function chip(graph: Graph, kind: 'model' | 'dataset' | 'method', id: Id): Chip {
@@ -80,6 +100,10 @@ export function paperCard(graph: Graph, paper: Paper): PaperCard {
 function makeCard(graph: Graph, paper: Paper): PaperCard {
   const section = graph.section.get(paper.section)
   const year = publicationYear(paper)
+  const models = paper.models.map((id) => chip(graph, 'model', id))
+  const datasets = paper.datasets.map((id) => chip(graph, 'dataset', id))
+  const methods = paper.methods.map((id) => chip(graph, 'method', id))
+  const labels = paper.labels.map((id) => groupChip(graph, 'label', id))
   return {
     id: paper.id,
     number: paper.number === undefined ? '' : `[${paper.number}]`,
@@ -89,10 +113,11 @@ function makeCard(graph: Graph, paper: Paper): PaperCard {
     venue: venueLabel(graph, paper),
     date: formatDate(paper.date),
     links: paper.links.map(({label, href}) => ({label: label || 'Link', href})),
-    models: paper.models.map((id) => chip(graph, 'model', id)),
-    datasets: paper.datasets.map((id) => chip(graph, 'dataset', id)),
-    methods: paper.methods.map((id) => chip(graph, 'method', id)),
-    labels: paper.labels.map((id) => groupChip(graph, 'label', id)),
+    models,
+    datasets,
+    methods,
+    labels,
+    chipGroups: chipGroups([['label', 'Labels', labels], ['model', 'Models', models], ['dataset', 'Datasets', datasets], ['method', 'Fine-tuning', methods]]),
     summary: paper.summary,
     venueHref: paper.venueId ? pagePath('venue', paper.venueId) : undefined,
     year: year === undefined ? '' : String(year),
@@ -138,7 +163,7 @@ export function venueLabel(graph: Graph, paper: Paper): string {
   return [name, paper.venue.year, paper.venue.track].filter(Boolean).join(' ') || paper.venue.text
 }
 
-/** Cards for a list of paper ids, in the order given. */
+/** Cards for a list of paper ids, in the order given (each made once per graph, by `paperCard`). */
 export function paperCards(graph: Graph, ids: Id[]): PaperCard[] {
   return ids.flatMap((id) => {
     const paper = graph.paper.get(id)

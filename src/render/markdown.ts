@@ -26,6 +26,8 @@ const schema: Schema = {
  * through the sanitizer anyway, so a `javascript:` link written in markdown is removed too.
  */
 export function proseToHtml(nodes: RootContent[]): string {
+  // toHast, sanitize, toHtml and the walkers below recurse once per level: the prose comes from a tree whose
+  // depth `findDeepNode` (parse/guard.ts) capped before the graph was made.
   // Footnote ids are made unique per block: a page shows several blocks, each may have footnotes.
   const prefix = `note-${nodes[0]?.position?.start.offset ?? 0}-`
   const tree = toHast({type: 'root', children: nodes}, {clobberPrefix: '', footnoteLabelTagName: 'p', footnoteLabelProperties: {className: ['footnotes-label']}}) as HastRoot
@@ -75,6 +77,7 @@ function harden(node: HastNodes, prefix: string, ids: Set<string>): void {
     const level = /^h([1-6])$/.exec(element.tagName)?.[1]
     if (level) element.tagName = `h${Math.min(6, Number(level) + 1)}`
   }
+  // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
   if ('children' in node) {
     for (const child of node.children) harden(child as HastNodes, prefix, ids)
     // An image whose source was refused shows its alt text instead (an <img> with no src is invalid).

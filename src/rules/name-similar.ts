@@ -3,6 +3,7 @@ import type {Position, RawField, RawTable} from '../types.ts'
 import type {Rule} from './rule.ts'
 import {fold, rows} from './walk.ts'
 import {locator, type Locator} from '../extract/place.ts'
+import {candidates} from './name-candidates.ts'
 
 interface Name {
   kind: 'model' | 'dataset' | 'fine-tuning method' | 'label'
@@ -24,40 +25,54 @@ interface Prepared extends Name {
   runs: string[]
 }
 
-export const nameSimilar: Rule = {
-  id: 'name-similar',
-  severity: 'warning',
-  description: 'Two names look like one entity spelled two ways: they differ only in case or punctuation, or by one letter added, dropped or swapped.',
-  check({raw, file}, report) {
-    const at = locator(file)
-    const source = at.source
-    const names: Prepared[] = []
-    const seen = new Set<string>()
-    const add = (name: Name) => {
-      if (name.text === '' || seen.has(`${name.kind}\u0000${name.text}`)) return
-      seen.add(`${name.kind}\u0000${name.text}`)
-      names.push(prepare(name))
-    }
-    for (const {table, row} of rows(raw)) {
-      const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
-      add({kind, text: row.name, stem: kind === 'model' ? modelFamily(row.name).family : row.name, table, position: row.namePosition})
-    }
-    for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, table: undefined, position: labelPosition(paper.fields, label, at)})
+export const nameSimilar: Rule = nameSimilarWith(candidates)
 
-    const reported = new Set<Prepared>()
-    for (const a of names) {
-      for (const b of names) {
-        if (a === b || a.kind !== b.kind || reported.has(a) || reported.has(b)) continue
-        // The same name twice in one table is row-duplicate-name's to report.
-        if (a.table && a.table === b.table && key(a.text) === key(b.text)) continue
-        const pair = compare(a, b, source)
-        if (!pair || pair.loser !== a) continue
-        reported.add(a)
-        report(`${capitalize(a.kind)} \`${a.text}\` looks like \`${b.text}\` spelled another way (${pair.how})`, a.position, {
-          fix: `write \`${pair.suggestion}\` if it is the same ${a.kind === 'model' ? 'model family' : a.kind}; if the names are meant to differ, leave them`,
-          related: b.position
-        })
+/**
+ * The rule, given the way it finds the names each name is compared with: the buckets of name-candidates.ts,
+ * or, in the tests, every other name, as it was before (test/name-similar.test.ts checks they agree).
+ */
+export function nameSimilarWith(find: typeof candidates): Rule {
+  return {
+    id: 'name-similar',
+    severity: 'warning',
+    description: 'Two names look like one entity spelled two ways: they differ only in case or punctuation, or by one letter added, dropped or swapped.',
+    check({raw, file}, report) {
+      const at = locator(file)
+      const source = at.source
+      const names: Prepared[] = []
+      const seen = new Set<string>()
+      const add = (name: Name) => {
+        if (name.text === '' || seen.has(`${name.kind}\u0000${name.text}`)) return
+        seen.add(`${name.kind}\u0000${name.text}`)
+        names.push(prepare(name))
       }
+      for (const {table, row} of rows(raw)) {
+        const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
+        add({kind, text: row.name, stem: kind === 'model' ? modelFamily(row.name).family : row.name, table, position: row.namePosition})
+      }
+      for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, table: undefined, position: labelPosition(paper.fields, label, at)})
+
+      // Each name is reported once, against the first name (in the list's order) it loses to; it is compared
+      // only with the names that may look like it (see name-candidates.ts), not with every other.
+      const spelling = new Spellings(source)
+      const reported = new Set<number>()
+      const candidatesOf = find(names, (a, stem) => !spelling.wins(a.stem, stem), (index) => reported.has(index))
+      names.forEach((a, index) => {
+        for (const other of candidatesOf(index)) {
+          const b = names[other]!
+          if (a.kind !== b.kind || reported.has(other)) continue
+          // The same name twice in one table is row-duplicate-name's to report.
+          if (a.table && a.table === b.table && key(a.text) === key(b.text)) continue
+          const pair = compare(a, b, spelling)
+          if (!pair || pair.loser !== a) continue
+          reported.add(index)
+          report(`${capitalize(a.kind)} \`${a.text}\` looks like \`${b.text}\` spelled another way (${pair.how})`, a.position, {
+            fix: `write \`${pair.suggestion}\` if it is the same ${a.kind === 'model' ? 'model family' : a.kind}; if the names are meant to differ, leave them`,
+            related: b.position
+          })
+          return
+        }
+      })
     }
   }
 }
@@ -74,17 +89,17 @@ function prepare(name: Name): Prepared {
  */
 export function lookAlike(kind: Name['kind'], name: string, existing: string): {how: string; suggestion: string} | undefined {
   const named = (text: string) => prepare({kind, text, stem: kind === 'model' ? modelFamily(text).family : text, table: undefined, position: undefined})
-  const pair = compare(named(name), named(existing), existing)
+  const pair = compare(named(name), named(existing), new Spellings(existing))
   return pair && {how: pair.how, suggestion: pair.suggestion}
 }
 
 /** Whether two names look alike, which spelling wins (the one the README uses more, then the earlier), and the suggested spelling. */
-function compare(a: Prepared, b: Prepared, source: string): {loser: Prepared; suggestion: string; how: string} | undefined {
+function compare(a: Prepared, b: Prepared, spelling: Spellings): {loser: Prepared; suggestion: string; how: string} | undefined {
   if (a.text === b.text) return undefined
   // Case or punctuation only, in the whole name or in a model's family.
   for (const [x, y, fx, fy, whole] of [[a.text, b.text, a.foldText, b.foldText, true], [a.stem, b.stem, a.foldStem, b.foldStem, false]] as const) {
     if (x === y || fx !== fy) continue
-    const aWins = wins(x, y, source)
+    const aWins = spelling.wins(x, y)
     const [loser, winner] = aWins ? [b, a] : [a, b]
     const [from, to] = aWins ? [y, x] : [x, y]
     return {loser, suggestion: whole ? winner.text : loser.text.replace(from, to), how: `\`${from}\` beside \`${to}\`: case or punctuation`}
@@ -100,27 +115,41 @@ function compare(a: Prepared, b: Prepared, source: string): {loser: Prepared; su
   const differ = ra.flatMap((run, i) => (run === rb[i] ? [] : [[run, rb[i]!] as const]))
   const [runA, runB] = differ.length === 1 ? differ[0]! : [a.stem, b.stem]
   if (differ.length === 1 && isSuffix(runA, runB)) return undefined
-  const aWins = wins(runA, runB, source)
+  const aWins = spelling.wins(runA, runB)
   const [loser, winner] = aWins ? [b, a] : [a, b]
   const [from, to] = aWins ? [runB, runA] : [runA, runB]
   const suggestion = differ.length === 1 ? loser.text.replace(from, to) : winner.text
   return {loser, suggestion, how: `\`${from}\` beside \`${to}\``}
 }
 
-/** Does spelling `x` win over `y`? The one written more often in the README wins, then the one written first. */
-function wins(x: string, y: string, source: string): boolean {
-  const cx = count(source, x)
-  const cy = count(source, y)
-  if (cx !== cy) return cx > cy
-  const fx = source.indexOf(x)
-  const fy = source.indexOf(y)
-  return fx !== -1 && (fy === -1 || fx <= fy)
-}
+/** Which of two spellings the README prefers: the one written more often, then the one written first. Counted once per spelling. */
+class Spellings {
+  readonly #source: string
+  readonly #seen = new Map<string, {count: number; first: number}>()
 
-function count(source: string, text: string): number {
-  let n = 0
-  for (let at = source.indexOf(text); at !== -1; at = source.indexOf(text, at + text.length)) n++
-  return n
+  constructor(source: string) {
+    this.#source = source
+  }
+
+  /** Does spelling `x` win over `y`? */
+  wins(x: string, y: string): boolean {
+    const a = this.#of(x)
+    const b = this.#of(y)
+    if (a.count !== b.count) return a.count > b.count
+    return a.first !== -1 && (b.first === -1 || a.first <= b.first)
+  }
+
+  #of(text: string): {count: number; first: number} {
+    let found = this.#seen.get(text)
+    if (!found && text === '') found = {count: 0, first: -1}
+    if (!found) {
+      let count = 0
+      const first = this.#source.indexOf(text)
+      for (let at = first; at !== -1; at = this.#source.indexOf(text, at + text.length)) count++
+      this.#seen.set(text, (found = {count, first}))
+    }
+    return found
+  }
 }
 
 /** Exactly one letter inserted, deleted, or two neighbours swapped. A substituted letter is not counted: PIQA and SIQA, Mistral and Mixtral are different things. */

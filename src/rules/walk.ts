@@ -39,6 +39,7 @@ export function* links(raw: RawList): Generator<FoundLink> {
   const found: FoundLink[] = []
   const visit = (node: Nodes): void => {
     if (node.type === 'link') found.push({label: toString(node).trim(), href: node.url, position: node.position, paper: undefined})
+    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
     if ('children' in node) for (const child of node.children) visit(child as Nodes)
   }
   for (const node of raw.intro) visit(node)

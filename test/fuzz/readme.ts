@@ -10,7 +10,8 @@ import {scriptSources} from '../../src/write/client.ts'
  * Generated and mutated READMEs for property-based tests: the list's own grammar (paper entries with
  * sub-bullets, reference tables, tools, prose), written with hostile pieces, then mutated the way files
  * get damaged: lines deleted, duplicated or swapped, random bytes, truncation, CRLF or CR line endings,
- * a BOM, tabs, NUL, a 1 MB line, deep nesting. Inputs stay small (remark is quadratic on long lists
+ * a BOM, tabs, NUL, a 1 MB line, block and inline nesting up to 5,000 levels; and the shapes that once
+ * ran for minutes (`slowShape`). Inputs stay small (remark is quadratic on long lists
  * with sub-bullets) except for the big-line and deep-nesting mutations.
  */
 
@@ -83,6 +84,14 @@ export const generatedReadme = fc
   )
 
 type Mutation = (source: string) => string
+
+/** Emphasis, strong, strikethrough, links or brackets nested up to `max` levels, as one line. */
+function inlineNesting(max: number): fc.Arbitrary<string> {
+  const pairs: Array<[string, string]> = [['*', '*'], ['_', '_'], ['**', '**'], ['~~', '~~'], ['[', '](https://x.example)'], ['[', ']'], ['*[', ']*']]
+  return fc.tuple(fc.integer({min: 1, max}), fc.constantFrom(...pairs), fc.boolean()).map(([depth, [open, close], closed]) =>
+    `${`${open}a `.repeat(depth)}x${closed ? ` b${close}`.repeat(depth) : ''}`
+  )
+}
 const lines = (source: string) => source.split('\n')
 
 /** One way a file gets damaged, chosen and placed by fast-check. */
@@ -109,9 +118,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     const at = i % (s.length + 1)
     return `${s.slice(0, at)}\u0000${s.slice(at)}`
   }),
-  fc.tuple(fc.integer({min: 30, max: 200}), fc.constantFrom('> ', '- ', '  ', '* ', '1. ', '>- '), fc.nat()).map(([depth, prefix, i]): Mutation => (s) => {
+  fc.tuple(fc.integer({min: 30, max: 5000}), fc.constantFrom('> ', '- ', '  ', '* ', '1. ', '>- '), fc.nat()).map(([depth, prefix, i]): Mutation => (s) => {
     const all = lines(s)
     all.splice(i % (all.length + 1), 0, `${prefix.repeat(depth)}deep`)
+    return all.join('\n')
+  }),
+  fc.tuple(inlineNesting(5000), fc.nat()).map(([deep, i]): Mutation => (s) => {
+    const all = lines(s)
+    all.splice(i % (all.length + 1), 0, deep)
     return all.join('\n')
   })
 )
@@ -134,6 +148,30 @@ export function readmeWithBigLine(units: string[]): fc.Arbitrary<string> {
 }
 
 export const anyReadme = fc.oneof({weight: 1, arbitrary: generatedReadme}, {weight: 3, arbitrary: mutatedReadme})
+
+/**
+ * The shapes that ran for minutes or took gigabytes (issue 9, finding 7), at a size fast-check picks from
+ * small to past their limit: a cell full of `[1],`, closers that close nothing, growing backtick runs, link
+ * definitions, footnotes, pipes, columns, deep nesting, and many look-alike model rows.
+ */
+export const slowShape: fc.Arbitrary<string> = fc.oneof(
+  inlineNesting(5000),
+  fc.integer({min: 1, max: 8000}).map((n) => `| Name | Paper |\n|---|---|\n| LLaMA-7B | ${'[1],'.repeat(n)} |`),
+  fc.integer({min: 1, max: 30_000}).map((n) => '[ a_'.repeat(n)),
+  fc.integer({min: 1, max: 300}).map((n) => Array.from({length: n}, (_, k) => ` a ${'`'.repeat(k + 1)}`).join('')),
+  fc.integer({min: 1, max: 12_000}).map((n) => Array.from({length: n}, (_, k) => `[d${k}]: https://x.example/${k}`).join('\n')),
+  fc.integer({min: 1, max: 1500}).map((n) => `${Array.from({length: n}, (_, k) => `x[^${k}]`).join(' ')}\n\n${Array.from({length: n}, (_, k) => `[^${k}]: n${k}`).join('\n')}`),
+  fc.integer({min: 1, max: 200_000}).map((n) => `| a | b |\n|---|---|\n${'|'.repeat(n)}`),
+  fc.integer({min: 1, max: 300}).map((n) => `${'| a '.repeat(n)}|\n${'|---'.repeat(n)}|\n${'| x '.repeat(n)}|`),
+  fc.integer({min: 1, max: 3000}).map((n) => `## Models\n\n| Name | Paper |\n|---|---|\n${Array.from({length: n}, (_, k) => `| ${['LLaMA', 'Llama', 'LLaMa', 'Mistral'][k % 4]}-${k}B | [1] |`).join('\n')}`)
+)
+
+/** A generated README with one slow shape put in at some line, after a blank line so that it stands as its own block. */
+export const slowReadme = fc.tuple(generatedReadme, slowShape, fc.nat()).map(([source, shape, i]) => {
+  const all = lines(source)
+  all.splice(i % (all.length + 1), 0, '', shape, '')
+  return all.join('\n')
+})
 
 /** Asset names for rendering without vite: the pages only print them. */
 export const fakeAssets = {css: 'assets/style.css', scripts: scriptSources}

@@ -3,21 +3,40 @@ import {roleLabel} from '../format.ts'
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import {datasetLd} from '../json-ld.ts'
+import type {Model} from '../../types.ts'
+
+/**
+ * Other models of the family shown on a model's page. A family of thousands of sizes would otherwise list
+ * every other on every page, which grows with the square of the family; the rest are one link away, on
+ * the Models page.
+ */
+export const maxSiblings = 40
 
 /** One page per model, with the papers that use it and the other models of its family. */
-export const model: PageType = (graph) =>
-  graph.models.map((model) => ({
+export const model: PageType = (graph) => {
+  const families = new Map<string, Model[]>()
+  for (const model of graph.models) {
+    const family = families.get(model.familyId)
+    if (family) family.push(model)
+    else families.set(model.familyId, [model])
+  }
+  return graph.models.map((model) => ({
     page: pagePath('model', model.id),
     template: 'pages/model',
     title: model.name,
     description: `Pruning papers that use ${model.name}.`,
     nav: 'models',
-    data: () => ({
-      model,
-      papers: paperCards(graph, model.papers),
-      siblings: graph.models.filter((other) => other.familyId === model.familyId && other.id !== model.id).map((other) => chip(graph, 'model', other.id))
-    })
+    data: () => {
+      const others = (families.get(model.familyId) ?? []).filter((other) => other.id !== model.id)
+      return {
+        model,
+        papers: paperCards(graph, model.papers),
+        siblings: others.slice(0, maxSiblings).map((other) => chip(graph, 'model', other.id)),
+        moreSiblings: Math.max(0, others.length - maxSiblings)
+      }
+    }
   }))
+}
 
 /** One page per dataset, with its roles and the papers that use it. */
 export const dataset: PageType = (graph) =>

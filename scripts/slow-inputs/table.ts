@@ -1,0 +1,103 @@
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {limits} from '../../src/parse/limits.ts'
+import {maxNesting, maxTreeDepth} from '../../src/parse/guard.ts'
+import {maxCardChips} from '../../src/render/card.ts'
+import {maxSiblings} from '../../src/render/pages/entities.ts'
+
+/** Where `npm run slow-inputs` keeps its figures, beside the quality tests' own. */
+export const slowInputsFile = join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results', 'slow-inputs.json')
+const qualityPage = join(fileURLToPath(new URL('../../', import.meta.url)), 'docs', 'QUALITY.md')
+
+export interface SlowRow {
+  input: string
+  what: string
+  bytes: number
+  command: 'check' | 'build'
+  seconds: number
+  cpuSeconds: number
+  peakRssMb: number
+  result: string
+  /** The machine's load average (1 min) when the run ended: the machine is shared. */
+  load: number
+}
+
+export interface SlowInputsRun {
+  at: string
+  node: string
+  /** Load average (1 min) before and after. */
+  load: [number, number]
+  rows: SlowRow[]
+}
+
+const start = '<!-- slow-inputs: written by npm run slow-inputs -->'
+const end = '<!-- /slow-inputs -->'
+
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`)
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** The section "Slow and large inputs" of docs/QUALITY.md, between its markers. */
+export function slowInputsSection(run: SlowInputsRun): string {
+  const within = run.rows.filter((row) => row.bytes <= 5 * 1024 * 1024)
+  const slowest = Math.max(...within.map((row) => row.seconds))
+  const heaviest = Math.max(...run.rows.map((row) => row.peakRssMb))
+  const lines = [
+    start,
+    '## Slow and large inputs',
+    '',
+    `The inputs that ran for minutes or took gigabytes (issue 9), at the size they were found and at 5 MB, and the bench's 10,000-paper lists. Each ran as \`npm run check\` (and \`npm run build\`) in a child process under \`/usr/bin/time -v\` (\`scripts/slow-inputs.ts\`), at ${run.at.slice(0, 16).replace('T', ' ')} UTC, Node ${run.node}, on a shared 2-core machine (load average ${run.load[0].toFixed(1)} at the start, ${run.load[1].toFixed(1)} at the end: wall times include waiting for the other jobs, CPU times do not). Reproduce: \`npm run slow-inputs\`.`,
+    '',
+    `Inputs of at most 5 MB: the slowest took ${slowest.toFixed(1)} s. Peak memory of any run: ${Math.round(heaviest)} MB.`,
+    '',
+    '| input | size | command | time | CPU | peak RSS | result |',
+    '| --- | ---: | --- | ---: | ---: | ---: | --- |',
+    ...run.rows.map((row) => `| ${row.input}: ${row.what} | ${size(row.bytes)} | ${row.command} | ${row.seconds.toFixed(1)} s | ${row.cpuSeconds.toFixed(1)} s | ${Math.round(row.peakRssMb)} MB | ${row.result.replace(/\|/g, '\\|')} |`),
+    '',
+    '### The limits',
+    '',
+    'Checked before the parser gets the text (`src/parse/limits.ts`); each is an error at its line, and nothing is built.',
+    '',
+    '| limit | value | rule |',
+    '| --- | ---: | --- |',
+    `| README size | ${count(limits.bytes / 1024 / 1024)} MB | \`input-too-large\` (read from the file's size, before it is read) |`,
+    `| line | ${count(limits.lineLength)} characters | \`line-too-long\` |`,
+    `| paragraph or heading | ${count(limits.paragraphLength)} characters | \`paragraph-too-long\` |`,
+    `| table cell | ${count(limits.cellLength)} characters | \`cell-too-long\` |`,
+    `| table row | ${count(limits.columns)} cells | \`too-many-columns\` |`,
+    `| cells in all tables | ${count(limits.cells)} | \`too-many-columns\` |`,
+    `| \`[\` in one cell or paragraph | ${count(limits.referencesPerCell)} | \`too-many-references\` |`,
+    `| markup in the README: \`[\`, \`]\`, \`\\\`, \`&\`, \`<\`, runs of \`*\`, \`_\`, \`~\`, backticks | ${count(limits.markup)} | \`too-much-markup\` |`,
+    `| entries (table rows and paper-like list items) | ${count(limits.entries)} | \`too-many-entries\` |`,
+    `| link definitions | ${count(limits.definitions)} | \`too-many-definitions\` |`,
+    `| footnote definitions | ${count(limits.footnotes)} | \`too-many-footnotes\` |`,
+    `| footnote calls | ${count(limits.footnoteCalls)} | \`too-many-footnotes\` |`,
+    `| inline nesting (emphasis, strikethrough, brackets) | ${count(limits.inlineNesting)} levels | \`nesting-too-deep\` |`,
+    `| block nesting (lists, quotes, indentation) | ${maxNesting} levels | \`nesting-too-deep\` |`,
+    `| \`*\`, \`_\`, \`~\`, \`]\` that close nothing, in one paragraph or cell | ${count(limits.unmatchedClosers)} | \`markup-unclosed\` |`,
+    `| backtick runs that open no code span, in one paragraph or cell | ${count(limits.unclosedCode)} | \`markup-unclosed\` |`,
+    '',
+    `After parsing, a tree deeper than ${maxTreeDepth} levels is refused too (\`nesting-too-deep\`). On the site, a model page lists ${maxSiblings} other models of its family, and a paper card ${maxCardChips} chips of each kind, each with a link to the rest.`,
+    end
+  ]
+  return lines.join('\n')
+}
+
+/** The section as docs/QUALITY.md has it now, for `npm run quality` to keep when there are no new figures. */
+export function currentSlowInputsSection(): string | undefined {
+  if (!existsSync(qualityPage)) return undefined
+  const text = readFileSync(qualityPage, 'utf8')
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  return from === -1 || to === -1 ? undefined : text.slice(from, to + end.length)
+}
+
+/** Replaces the section in docs/QUALITY.md (or adds it at the end), leaving the rest of the page as it is. */
+export function writeSlowInputsSection(run: SlowInputsRun): void {
+  const text = existsSync(qualityPage) ? readFileSync(qualityPage, 'utf8') : '# Quality report\n'
+  const section = slowInputsSection(run)
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  const next = from !== -1 && to !== -1 ? text.slice(0, from) + section + text.slice(to + end.length) : `${text.trimEnd()}\n\n${section}\n`
+  writeFileSync(qualityPage, next)
+}
