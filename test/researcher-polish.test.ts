@@ -151,7 +151,8 @@ describe('the polish list', () => {
 
   it('spells a venue one way: arXiv in badges, facets, the paper page and its page', async () => {
     const {page, close} = await open('')
-    expect(new Set(await page.locator('#paper-list .venue').allInnerTexts())).toEqual(new Set(['arXiv']))
+    // textContent, not innerText: the cards below the fold are not laid out (content-visibility), and innerText is '' there.
+    expect(new Set((await page.locator('#paper-list .venue').allTextContents()).map((text) => text.trim()))).toEqual(new Set(['arXiv']))
     expect(await page.locator('a.facet-value[data-value=arxiv] .facet-name, label.facet-value:has(input[value=arxiv]) .facet-name').first().textContent()).toBe('arXiv')
     await page.goto(`${server.url}papers/laco/`)
     expect(await page.locator('.eyebrow .venue').innerText()).toBe('arXiv')
