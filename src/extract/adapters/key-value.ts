@@ -105,7 +105,7 @@ function readField(paragraph: Paragraph): Field {
   const {key: keyText, value: valueTokens} = splitKey(tokenize(paragraph.children))
   const rule = keys.find(([, pattern]) => pattern.test(keyText))
   const text = textOf(valueTokens.filter((token) => token.type !== 'link' || token.text !== token.href))
-  const links = linksOf(valueTokens, rule?.[2])
+  const links = linksOf(valueTokens, rule?.[2], paragraph.position)
   const kind: RawFieldKind = rule?.[0] ?? (keyText === '' && links.length > 0 ? 'links' : 'extra')
   return {
     field: {kind, key: keyText, text: kind === 'labels' ? labelText(valueTokens) : text, trailingComma: undefined, position: paragraph.position},
@@ -128,14 +128,15 @@ function splitKey(tokens: Token[]): {key: string; value: Token[]} {
 }
 
 /** Links and bare URLs, named by their key when their text is only the URL: `Link: https://…` is the Paper. */
-function linksOf(tokens: Token[], named: string | undefined): Link[] {
+function linksOf(tokens: Token[], named: string | undefined, place: Paragraph['position']): Link[] {
   const links: Link[] = []
   for (const token of tokens) {
     if (token.type === 'link' && token.href !== '') {
       const label = token.text === token.href || token.text === '' || isGenericLabel(token.text) ? named ?? token.text.replace(/[[\]]/g, '').trim() : token.text
       links.push({label: label || 'Link', href: token.href, position: token.node.position})
     }
-    if (token.type === 'text') for (const href of bareUrls(token.value)) links.push({label: named ?? 'Link', href, position: undefined})
+    // A bare URL is text, with no node of its own: its diagnostics point at the field that holds it.
+    if (token.type === 'text') for (const href of bareUrls(token.value)) links.push({label: named ?? 'Link', href, position: place})
   }
   return links
 }
