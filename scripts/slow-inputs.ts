@@ -2,9 +2,9 @@ import {spawn} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {slowInputs} from './slow-inputs/inputs.ts'
 import {slowInputsFile, writeSlowInputsSection, type SlowInputsRun, type SlowRow} from './slow-inputs/table.ts'
+import {projectRoot} from '../src/project-root.ts'
 
 /**
  * `npm run slow-inputs [-- NAME…]`: makes each slow or large input of issue 9, runs the real `check` (and
@@ -12,7 +12,8 @@ import {slowInputsFile, writeSlowInputsSection, type SlowInputsRun, type SlowRow
  * and result in test-results/slow-inputs.json; then writes the table "Slow and large inputs" into
  * docs/QUALITY.md. Names (or parts of them) choose some inputs; the others keep their last figures.
  */
-const root = fileURLToPath(new URL('../', import.meta.url))
+// The project root, also when this runs compiled from lib/scripts/.
+const root = projectRoot
 /** A run still going after this long is stopped and recorded as such. */
 const stopAfter = 180_000
 const chosen = process.argv.slice(2)

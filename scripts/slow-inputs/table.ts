@@ -1,14 +1,14 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {projectRoot} from '../../src/project-root.ts'
 import {limits} from '../../src/parse/limits.ts'
 import {maxNesting, maxTreeDepth} from '../../src/parse/guard.ts'
 import {maxCardChips} from '../../src/render/card.ts'
 import {maxSiblings} from '../../src/render/pages/entities.ts'
 
-/** Where `npm run slow-inputs` keeps its figures, beside the quality tests' own. */
-export const slowInputsFile = join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results', 'slow-inputs.json')
-const qualityPage = join(fileURLToPath(new URL('../../', import.meta.url)), 'docs', 'QUALITY.md')
+/** Where `npm run slow-inputs` keeps its figures, beside the quality tests' own (from the project root, also when compiled into lib/). */
+export const slowInputsFile = join(projectRoot, 'test-results', 'slow-inputs.json')
+const qualityPage = join(projectRoot, 'docs', 'QUALITY.md')
 
 export interface SlowRow {
   input: string
