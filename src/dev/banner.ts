@@ -1,10 +1,6 @@
 import type {VFile} from 'vfile'
+import {escapeHtml as escape} from '../html-escape.ts'
 
-const escapes: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char)
-}
 
 /**
  * The dev server's list of problems, shown above the page while the README has any:

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {printable} from './terminal.ts'
+import {escapeHtml} from '../html-escape.ts'
 
 /** GitHub Actions workflow commands, so each message shows on the pull request's diff at its line. */
 export function annotations(files: VFile[]): string[] {
@@ -35,10 +36,6 @@ export function stepSummary(files: VFile[]): string {
   const head = `## README check\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`
   if (rows.length === 0) return `${head}\nNo problems found.\n`
   return `${head}\n<table>\n<thead><tr><th>severity</th><th>where</th><th>message</th><th>rule</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
 
 function escapeData(text: string): string {
