@@ -1,6 +1,7 @@
 import type {Graph, Id, Paper, PaperMeta} from '../types.ts'
 import {publication} from './venues.ts'
 import {bibComment, bibField, bibNames, bibVerbatim} from './bibtex-text.ts'
+import {withoutAccents} from '../util/text.ts'
 
 /**
  * BibTeX for every paper, computed once per graph: keys must be unique across the whole list.
@@ -98,7 +99,7 @@ function familyName(name: string): string {
 }
 
 function ascii(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  return withoutAccents(text).toLowerCase()
 }
 
 function yearOf(paper: Paper, meta: PaperMeta | undefined): number | undefined {

@@ -1,7 +1,7 @@
 import {toString} from 'mdast-util-to-string'
 import type {Root, RootContent} from 'mdast'
 import {classifySection, datasetRole} from './section.ts'
-import {SlugRegistry, slugify} from '../graph/slug.ts'
+import {SlugRegistry, slugify} from '../util/slug.ts'
 import type {RawList, RawSection} from '../types.ts'
 
 /** A section with the blocks directly under its heading (not its subsections'), or, without one, what precedes the title. */

@@ -1,5 +1,5 @@
 import type {DatasetRole, PaperDate} from '../types.ts'
-import {readIsoInstant} from '../iso-date.ts'
+import {readIsoInstant} from '../util/iso-date.ts'
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

@@ -1,7 +1,8 @@
 import {modelFamily} from '../graph/model-family.ts'
 import type {Position, RawField, RawTable} from '../types.ts'
 import type {Rule} from './rule.ts'
-import {fold, rows} from './walk.ts'
+import {rows} from './walk.ts'
+import {fold} from '../util/text.ts'
 import {locator, type Locator} from '../extract/place.ts'
 import {candidates} from './name-candidates.ts'
 

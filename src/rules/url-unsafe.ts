@@ -1,6 +1,7 @@
-import {isSafeUrl} from '../url.ts'
+import {isSafeUrl} from '../util/url.ts'
 import type {Rule} from './rule.ts'
 import {links} from './walk.ts'
+import {truncate} from '../util/text.ts'
 
 export const urlUnsafe: Rule = {
   id: 'url-unsafe',
@@ -16,12 +17,8 @@ export const urlUnsafe: Rule = {
       if (prose && !unsafe) continue
       const reason = unsafe
         ? `Link \`${link.label}\` uses the unsafe scheme \`${scheme}:\``
-        : `Link \`${link.label}\` has a malformed URL \`${truncate(link.href)}\``
+        : `Link \`${link.label}\` has a malformed URL \`${truncate(link.href, 60, 57)}\``
       report(reason, link.position, {fix: 'link to an absolute http(s) URL, e.g. `https://arxiv.org/abs/2402.02834`'})
     }
   }
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }

@@ -1,7 +1,8 @@
 import {toString} from 'mdast-util-to-string'
 import type {Nodes} from 'mdast'
-import type {ReferenceHistory} from '../graph/resolve-history.ts'
+import type {ReferenceHistory} from '../history/references.ts'
 import type {Position, RawList, RawPaper, RawRef, RawRow, RawTable} from '../types.ts'
+import {fold, shortTitle} from '../util/text.ts'
 
 /** Every row of every table, with its table. */
 export function* rows(raw: RawList): Generator<{table: RawTable; row: RawRow}> {
@@ -53,15 +54,6 @@ export function paperName(paper: Pick<RawPaper, 'number' | 'title'>): string {
   return `${paper.number === undefined ? 'Unnumbered paper' : `Paper [${paper.number}]`}${title ? ` ("${title}")` : ''}`
 }
 
-/** A title cut to 60 characters, for a message. */
-export function shortTitle(title: string): string {
-  return title.length > 60 ? `${title.slice(0, 57)}…` : title
-}
-
-/** Names compared regardless of case, spacing and punctuation. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-}
 
 /** Every sub-bullet field (`- Label:`, `- Summary:`, …) of every paper entry, with its paper. */
 export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: RawPaper['fields'][number]}> {

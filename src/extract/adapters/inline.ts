@@ -5,7 +5,7 @@ import {badgeVenue, badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {isPaperUrl} from '../paper-link.ts'
 import {readSubBullets, splitLabels} from '../paper-entry.ts'
-import {looksLikeVenue} from '../../graph/venue.ts'
+import {looksLikeVenue} from '../venue.ts'
 import type {Link, RawPaper} from '../../types.ts'
 
 /**

@@ -6,7 +6,7 @@ import {splitAtBreaks, textOf, tokenize, type Token} from './tokens.ts'
 import {badgeVenue, badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {isPaperUrl} from '../paper-link.ts'
-import {parseVenue} from '../../graph/venue.ts'
+import {parseVenue} from '../venue.ts'
 import type {Link, RawPaper} from '../../types.ts'
 
 /** Header words for each column a table of papers may have. The first column to match a role takes it. */

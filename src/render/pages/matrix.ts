@@ -3,6 +3,7 @@ import {byText, plural} from '../format.ts'
 import {folder, pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import type {Graph, Id, Paper} from '../../types.ts'
+import {numberLabel} from '../../util/text.ts'
 
 export interface MatrixColumn {
   id: Id
@@ -94,7 +95,7 @@ function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: strin
     const card = paperCard(graph, paper)
     return {
       id: paper.id,
-      number: paper.number === undefined ? '' : `[${paper.number}]`,
+      number: numberLabel(paper.number),
       name: shortTitle(paper.title),
       href: `${folder.paper}/${paper.id}/`,
       filter: card.filter,

@@ -1,7 +1,7 @@
 import {paperCard, type PaperCard} from '../card.ts'
 import {formatDay, plural} from '../format.ts'
 import type {PageType} from '../route.ts'
-import {isNew, newDays, recentlyAdded} from '../../history/history.ts'
+import {isNew, newDays, recentlyAdded} from '../../graph/added.ts'
 import type {Paper} from '../../types.ts'
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']

@@ -4,10 +4,11 @@ import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import {citations} from '../../cite/bibtex.ts'
 import {relatedPapers, type Related} from '../../graph/related.ts'
-import {addedOf, isNew} from '../../history/history.ts'
+import {addedOf, isNew} from '../../graph/added.ts'
 import {scholarlyArticle} from '../json-ld.ts'
 import type {Graph, Paper} from '../../types.ts'
 import {once} from '../once.ts'
+import {numberLabel} from '../../util/text.ts'
 
 /** One page per paper: its venue, date, links, authors and abstract, what it uses, related papers, and its BibTeX. */
 export const paper: PageType = (graph) => {
@@ -82,7 +83,7 @@ function relatedView(graph: Graph, item: Related) {
   part(item.shared.labels, 'label', 'labels')
   return {
     title: other.title,
-    number: other.number === undefined ? '' : `[${other.number}]`,
+    number: numberLabel(other.number),
     href: pagePath('paper', other.id),
     reason: `Shares ${listText(parts)}.`
   }
