@@ -78,6 +78,8 @@ export interface RawPaper {
   links: Link[]
   /** `- Label: Structure Pruning, Depth Pruning`, when the entry has one. */
   labels: string[]
+  /** Where each of `labels` is written, in the same order: in its `Label:` sub-bullet, else that sub-bullet. */
+  labelPositions: Array<Position | undefined>
   /** `- Summary: …`, when the entry has one. */
   summary: string | undefined
   /** Every sub-bullet and the venue line, as written, for the rules. */
