@@ -42,6 +42,8 @@ export interface RawSection {
   /** The text of a blockquote that opens the section and describes it. */
   description: string | undefined
   position: Position | undefined
+  /** The `#anchor` GitHub gives its heading (`papers`, `papers-1` for a second `## Papers`); none without a heading. */
+  anchor: string | undefined
   /** Its kind was found from what it holds (papers under `## Pruning`), not from its heading's words. */
   fromContent?: boolean
 }

@@ -2,6 +2,7 @@ import type {Graph, Id, Paper, PaperMeta} from '../types.ts'
 import {publication} from './venues.ts'
 import {bibComment, bibField, bibNames, bibVerbatim} from './bibtex-text.ts'
 import {withoutAccents} from '../util/text.ts'
+import {shortMonthName} from '../util/month.ts'
 
 /**
  * BibTeX for every paper, computed once per graph: keys must be unique across the whole list.
@@ -108,8 +109,6 @@ function yearOf(paper: Paper, meta: PaperMeta | undefined): number | undefined {
   return meta ? Number(meta.published.slice(0, 4)) : paper.date?.year ?? paper.venue.year
 }
 
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-
 function formatEntry(graph: Graph, paper: Paper, key: string): string {
   const meta = graph.meta.get(paper.id)
   const where = publication(paper.venue)
@@ -126,7 +125,8 @@ function formatEntry(graph: Graph, paper: Paper, key: string): string {
   add('year', bibField(String(yearOf(paper, meta) ?? '')))
   if (where.kind === 'preprint') {
     const month = meta ? Number(meta.published.slice(5, 7)) : paper.date?.month
-    add('month', month ? months[month - 1]! : '', true)
+    // BibTeX's month macros are the English short names in lower case: `jan`, … `dec`.
+    add('month', month ? shortMonthName(month).toLowerCase() : '', true)
   }
   if (paper.arxiv) {
     add('eprint', bibVerbatim(paper.arxiv))
