@@ -3,7 +3,7 @@ import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize'
 import {toHtml} from 'hast-util-to-html'
 import type {Root as HastRoot, Element, Nodes as HastNodes} from 'hast'
 import type {RootContent} from 'mdast'
-import {isSafeUrl} from '../util/url.ts'
+import {allowedSchemes, isSafeUrl} from '../util/url.ts'
 
 /**
  * GitHub's sanitizing schema, narrowed: links only to http(s) and mailto, images only over https,
@@ -12,7 +12,7 @@ import {isSafeUrl} from '../util/url.ts'
  */
 const schema: Schema = {
   ...defaultSchema,
-  protocols: {href: ['http', 'https', 'mailto'], src: ['https']},
+  protocols: {href: [...allowedSchemes], src: ['https']},
   clobber: [],
   attributes: {
     ...defaultSchema.attributes,

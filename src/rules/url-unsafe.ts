@@ -1,4 +1,4 @@
-import {isSafeUrl} from '../util/url.ts'
+import {allowedSchemes, isSafeUrl} from '../util/url.ts'
 import type {Rule} from './rule.ts'
 import {links} from './walk.ts'
 import {truncate} from '../util/text.ts'
@@ -11,7 +11,7 @@ export const urlUnsafe: Rule = {
     for (const link of links(raw)) {
       if (link.href.trim() === '' || isSafeUrl(link.href)) continue
       const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(link.href.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase()
-      const unsafe = scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme)
+      const unsafe = scheme !== undefined && !allowedSchemes.includes(scheme)
       // In prose, a relative link such as `CONTRIBUTING.md` is the README's own business; only a dangerous scheme is an error.
       const prose = link.paper === undefined && !raw.tools.some((tool) => tool.position === link.position)
       if (prose && !unsafe) continue

@@ -18,6 +18,13 @@ export function truncate(text: string, max: number, keep = max - 1): string {
   return text.length > max ? `${text.slice(0, keep)}…` : text
 }
 
+/** Text over `max` characters cut at its last space past the middle (else at `max`), with an ellipsis. */
+export function truncateAtWord(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max)}…`
+}
+
 /** A title cut to 60 characters, for a message. */
 export function shortTitle(title: string): string {
   return truncate(title, 60, 57)

@@ -1,7 +1,10 @@
 import {cleanText} from './clean-text.ts'
 
 /** The only schemes a link from the README may use. Everything else (javascript:, data:, vbscript:, file:) is refused. */
-export const allowedProtocols = new Set(['http:', 'https:', 'mailto:'])
+export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']
+
+/** The same, as `URL.protocol` writes them: `https:`. */
+export const allowedProtocols = new Set(allowedSchemes.map((scheme) => `${scheme}:`))
 
 /**
  * Is this an absolute http(s) or mailto URL? Browsers ignore control characters and whitespace
