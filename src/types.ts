@@ -82,6 +82,8 @@ export interface RawPaper {
   labels: string[]
   /** Where each of `labels` is written, in the same order: in its `Label:` sub-bullet, else that sub-bullet. */
   labelPositions: Array<Position | undefined>
+  /** Each `[label](` of the title and sub-bullets that the parser left as text: a link not closed. */
+  unclosedLinks: RawUnclosedLink[]
   /** `- Summary: …`, when the entry has one. */
   summary: string | undefined
   /** Every sub-bullet and the venue line, as written, for the rules. */
@@ -91,6 +93,12 @@ export interface RawPaper {
   titlePosition: Position | undefined
   /** The `[N]` itself. */
   numberPosition: Position | undefined
+}
+
+/** `[Paper](` left as text in a paper entry, and where it starts. */
+export interface RawUnclosedLink {
+  text: string
+  position: Position | undefined
 }
 
 /** One `[N]` (or `[arXiv id]`) inside a table's paper cell. */

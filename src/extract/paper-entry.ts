@@ -1,6 +1,7 @@
 import {toString} from 'mdast-util-to-string'
 import type {ListItem, Nodes, Paragraph, PhrasingContent} from 'mdast'
-import {placeLabels, type Locator} from './place.ts'
+import type {Locator} from './place.ts'
+import {placed} from './paper-places.ts'
 import type {Id, Link, RawField, RawFieldKind, RawPaper} from '../types.ts'
 import {SKIP, visit} from 'unist-util-visit'
 
@@ -104,7 +105,7 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
     for (const label of splitLabels(field.text)) if (!labels.some((l) => l.toLowerCase() === label.toLowerCase())) labels.push(label)
   }
 
-  return placeLabels(
+  return placed(
     {
     number: digits === '' ? undefined : Number(digits),
     title,

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {partAt} from './inputs.ts'
-import type {Position, RawPaper} from '../types.ts'
+import type {Position} from '../types.ts'
 
 export interface Locator {
   /** The README's text. */
@@ -53,23 +53,4 @@ function lineEnds(source: string): number[] {
   }
   ends.push(source.length + 1)
   return ends
-}
-
-/**
- * The paper with the place of each label: the label's first occurrence in a `Label:` sub-bullet, else
- * the first such sub-bullet. Found here, where the source is at hand, so that rules never search it.
- */
-export function placeLabels(paper: Omit<RawPaper, 'labelPositions'>, at: Locator): RawPaper {
-  const fields = paper.fields.filter((field) => field.kind === 'labels')
-  const place = (label: string): Position | undefined => {
-    for (const field of fields) {
-      const start = field.position?.start.offset
-      const end = field.position?.end.offset
-      if (start === undefined || end === undefined) continue
-      const found = at.source.indexOf(label, start)
-      if (found !== -1 && found < end) return at.span(found, found + label.length)
-    }
-    return fields[0]?.position
-  }
-  return {...paper, labelPositions: paper.labels.map(place)}
 }

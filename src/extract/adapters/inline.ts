@@ -6,7 +6,7 @@ import {cleanTitle, isGenericLabel} from './title.ts'
 import {isPaperUrl} from '../paper-link.ts'
 import {readSubBullets, splitLabels} from '../paper-entry.ts'
 import {looksLikeVenue} from '../venue.ts'
-import {placeLabels} from '../place.ts'
+import {placed} from '../paper-places.ts'
 import type {Link, RawPaper} from '../../types.ts'
 
 /**
@@ -47,7 +47,7 @@ export const inline: ItemAdapter = {
     const sub = readSubBullets(item, at)
     const labels = badges.filter(({badge}) => !badge.stars && badgeVenue(badge) === undefined && badgeWords(badge) !== '').map(({badge}) => badgeWords(badge))
     for (const field of sub.fields) if (field.kind === 'labels') labels.push(...splitLabels(field.text))
-    return placeLabels(
+    return placed(
       {
       number: head.number,
       title: head.title,

@@ -6,7 +6,7 @@ import {badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {bareUrls} from '../paper-link.ts'
 import {splitLabels} from '../paper-entry.ts'
-import {placeLabels} from '../place.ts'
+import {placed} from '../paper-places.ts'
 import type {Link, RawField, RawFieldKind, RawPaper} from '../../types.ts'
 
 /** `Author:`, `Pub:`, `摘要：`: a key in any script, then a colon (or a full-width one). */
@@ -56,7 +56,7 @@ export const keyValue: ItemAdapter = {
     const links = [...head.links, ...fields.flatMap((field) => field.links)]
     const labels = uniqueLabels(fields.flatMap((field) => field.labels))
     const publication = fields.find((field) => field.field.kind === 'publication' && field.field.text !== '')
-    return placeLabels(
+    return placed(
       {
       number: head.number,
       title: head.title,

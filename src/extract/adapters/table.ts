@@ -7,7 +7,7 @@ import {badgeVenue, badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {isPaperUrl} from '../paper-link.ts'
 import {parseVenue} from '../venue.ts'
-import {placeLabels} from '../place.ts'
+import {placed} from '../paper-places.ts'
 import type {Link, RawPaper} from '../../types.ts'
 
 /** Header words for each column a table of papers may have. The first column to match a role takes it. */
@@ -67,7 +67,7 @@ export const table: RowAdapter = {
     const typeBadges = badges.filter(({badge}) => !badge.stars && badgeVenue(badge) === undefined).map(({badge}) => badgeWords(badge))
     const labels = [...typeBadges, ...cellText(cell(columns.labels)).split(/[,;&/|]/)].map((label) => label.trim()).filter((label) => label !== '' && !/^[-–—]$/.test(label))
     const number = /^\s*0*(\d+)\s*$/.exec(cellText(cell(columns.number)))?.[1]
-    return placeLabels(
+    return placed(
       {
       number: number === undefined ? undefined : Number(number),
       title: head.title,
