@@ -21,3 +21,17 @@ export function isSafeUrl(href: string): boolean {
   }
   return allowedProtocols.has(url.protocol)
 }
+
+/** Every http(s) URL written out in a text, each up to a space, a quote, an angle bracket or a closing bracket. */
+export function urlsInText(text: string): string[] {
+  return text.match(/https?:\/\/[^\s<>"'`)\]]+/g) ?? []
+}
+
+/** A percent-encoded part of a URL (an anchor, a path, a badge's text) decoded; as written when it is not valid. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
