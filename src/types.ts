@@ -365,6 +365,7 @@ export interface History {
   changed: Map<string, string>
 }
 
+/** The history of a build that read none: no dates, and a note for the site that says why. */
 export function noHistory(reason = 'the build was not given one'): History {
   return {
     source: 'none',
@@ -374,7 +375,6 @@ export function noHistory(reason = 'the build was not given one'): History {
     changed: new Map()
   }
 }
-
 
 /** The kinds whose ids make addresses and filter values. */
 export const renamedKinds = ['paper', 'model', 'dataset', 'method', 'label', 'venue'] as const

@@ -52,10 +52,7 @@ function firstAdded(history: History): string | undefined {
   return firstAddedOf.get(history)
 }
 
-/**
- * The papers that have an "added" date, most recently added first; papers added by the same commit,
- * later in the list first (a list grows at the end).
- */
+/** The more precise date first, among equal ones. */
 const rank = {day: 0, month: 1, year: 2} as const
 
 /** The date as precisely as it is known, for data: `2024-01-15T08:00:00Z`, `2023-12` or `2023`. */
@@ -63,6 +60,10 @@ export function addedDate(added: Added): string {
   return added.precision === 'day' ? added.date : added.date.slice(0, added.precision === 'month' ? 7 : 4)
 }
 
+/**
+ * The papers that have an "added" date, most recently added first; papers added by the same commit,
+ * later in the list first (a list grows at the end).
+ */
 export function recentlyAdded(graph: Graph): Array<{paper: Paper; added: Added}> {
   const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
   return graph.papers
