@@ -24,7 +24,7 @@ import {chromiumPath} from '../test/helpers/browser.ts'
 import {serveStatic} from '../test/helpers/static-server.ts'
 import {cli} from '../test/helpers/cli.ts'
 import {measureProcesses, type Command} from './bench/processes.ts'
-import {projectRoot} from '../src/project-root.ts'
+import {projectRoot} from '../src/util/project-root.ts'
 
 const run = promisify(execFile)
 const quick = process.argv.includes('--quick')

@@ -4,7 +4,7 @@ import {loadavg, tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {slowInputs} from './slow-inputs/inputs.ts'
 import {slowInputsFile, writeSlowInputsSection, type SlowInputsRun, type SlowRow} from './slow-inputs/table.ts'
-import {projectRoot} from '../src/project-root.ts'
+import {projectRoot} from '../src/util/project-root.ts'
 
 /**
  * `npm run slow-inputs [-- NAME…]`: makes each slow or large input of issue 9, runs the real `check` (and

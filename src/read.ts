@@ -4,7 +4,7 @@ import {relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {limits} from './parse/limits.ts'
 import {count} from './parse/inline-run.ts'
-import {source as ruleSource} from './rules/rule.ts'
+import {source as ruleSource} from './util/diagnostic.ts'
 
 /**
  * Reads the README into a vfile named as the contributor would type it from the project. Its size is

@@ -4,12 +4,7 @@
  */
 import type {Position} from 'unist'
 import type {RootContent} from 'mdast'
-import type {Venue} from './graph/venue.ts'
-import type {PaperMeta} from './meta/cache.ts'
-import type {History} from './history/history.ts'
-import type {Renames} from './history/renames.ts'
-
-export type {Position, Venue, PaperMeta, History}
+export type {Position}
 
 /** A stable, URL-safe slug, unique within its kind. */
 export type Id = string
@@ -47,6 +42,8 @@ export interface RawSection {
   /** The text of a blockquote that opens the section and describes it. */
   description: string | undefined
   position: Position | undefined
+  /** The `#anchor` GitHub gives its heading (`papers`, `papers-1` for a second `## Papers`); none without a heading. */
+  anchor: string | undefined
   /** Its kind was found from what it holds (papers under `## Pruning`), not from its heading's words. */
   fromContent?: boolean
 }
@@ -83,6 +80,10 @@ export interface RawPaper {
   links: Link[]
   /** `- Label: Structure Pruning, Depth Pruning`, when the entry has one. */
   labels: string[]
+  /** Where each of `labels` is written, in the same order: in its `Label:` sub-bullet, else that sub-bullet. */
+  labelPositions: Array<Position | undefined>
+  /** Each `[label](` of the title and sub-bullets that the parser left as text: a link not closed. */
+  unclosedLinks: RawUnclosedLink[]
   /** `- Summary: …`, when the entry has one. */
   summary: string | undefined
   /** Every sub-bullet and the venue line, as written, for the rules. */
@@ -92,6 +93,12 @@ export interface RawPaper {
   titlePosition: Position | undefined
   /** The `[N]` itself. */
   numberPosition: Position | undefined
+}
+
+/** `[Paper](` left as text in a paper entry, and where it starts. */
+export interface RawUnclosedLink {
+  text: string
+  position: Position | undefined
 }
 
 /** One `[N]` (or `[arXiv id]`) inside a table's paper cell. */
@@ -302,3 +309,76 @@ export interface Graph {
 
 export type EntityKind = 'paper' | 'model' | 'dataset' | 'method' | GroupKind
 export type GroupKind = 'label' | 'venue' | 'year'
+
+/** A venue string as the list writes it, read into its parts. */
+export interface Venue {
+  /** As written: "ICML23", "ACL 2024 Findings", "Arxiv". */
+  text: string
+  /** The venue's name: "ICML", "ACL", "arXiv". */
+  name: string
+  /** Four-digit year, when the string gives one. */
+  year: number | undefined
+  /** "Findings", "Workshop", "Tiny Paper", … when given. */
+  track: string | undefined
+  /** A preprint server rather than a peer-reviewed venue. */
+  preprint: boolean
+}
+
+/**
+ * What `npm run enrich` learns about an arXiv paper, cached in `content/papers.meta.json`
+ * next to the README. The build reads only this file: it never asks arXiv itself.
+ */
+export interface PaperMeta {
+  /** The arXiv id without version: `2402.02834`. */
+  arxiv: string
+  title: string
+  /** As arXiv gives them: "Xin Men", in order. */
+  authors: string[]
+  abstract: string
+  /** First version's submission time, ISO 8601 UTC. */
+  published: string
+  /** Latest version's submission time, ISO 8601 UTC. */
+  updated: string
+  /** `cs.CL`, for BibTeX's primaryClass. */
+  primaryCategory: string | undefined
+  doi: string | undefined
+  journalRef: string | undefined
+}
+
+/** arXiv id → metadata. */
+export type MetaCache = Map<string, PaperMeta>
+
+/** When the papers came into the list, read from the README's git history. */
+export interface History {
+  /** `git` when dates come from the history; `none` when there was none to read. */
+  source: 'git' | 'none'
+  /** One sentence for the site: where the "added" dates come from, and which fall back. */
+  note: string
+  /**
+   * The newest commit that changed the README. "New" is measured back from here rather than from
+   * the clock, so that building the same commit twice gives the same site.
+   */
+  newest: string | undefined
+  /** Paper id → the first commit whose diff added one of the entry's lines (ISO 8601 UTC). */
+  added: Map<Id, string>
+  /** `paper:<id>` or `row:<name>` → the last commit that changed those lines, for the sitemap's lastmod. */
+  changed: Map<string, string>
+}
+
+/** The history of a build that read none: no dates, and a note for the site that says why. */
+export function noHistory(reason = 'the build was not given one'): History {
+  return {
+    source: 'none',
+    note: `This build had no git history of the list (${reason}), so each paper’s “added” date is its own date of publication.`,
+    newest: undefined,
+    added: new Map(),
+    changed: new Map()
+  }
+}
+
+/** The kinds whose ids make addresses and filter values. */
+export const renamedKinds = ['paper', 'model', 'dataset', 'method', 'label', 'venue'] as const
+export type RenamedKind = (typeof renamedKinds)[number]
+
+/** Per kind, a former id → the id it has today. A former id is never one in use today. */
+export type Renames = Record<RenamedKind, Map<Id, Id>>

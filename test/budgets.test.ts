@@ -7,7 +7,7 @@ import {VFile} from 'vfile'
 import {analyzeTree, build} from '../src/build.ts'
 import {parseSplitParallel} from '../src/parse/split.ts'
 import {createRenderer} from '../src/render/index.ts'
-import {scriptSources} from '../src/write/client.ts'
+import {scriptSources} from '../src/client/entries.ts'
 import {syntheticReadme} from '../scripts/bench/readme.ts'
 import {seedPath} from './helpers/seed.ts'
 

@@ -3,7 +3,7 @@ import {appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:f
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {bundleKey, readBundle, writeBundle} from '../src/write/client-cache.ts'
-import {projectRoot} from '../src/project-root.ts'
+import {projectRoot} from '../src/util/project-root.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-client-cache-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))

@@ -88,6 +88,16 @@ describe('paper entries in less common forms', () => {
     expect(paper!.links.map((link) => link.label)).toEqual(['Paper', 'Code'])
   })
 
+  it('records where each label is written, so that rules point at it without searching the source', () => {
+    const source = '- [1] [Delta](https://arxiv.org/abs/2401.00004)\n  - Label: Depth Pruning, Width Pruning\n- [2] [Omega](https://arxiv.org/abs/2401.00005)\n  - Label: Width Pruning\n'
+    const [first, second] = entries(source)
+    // `entries` puts three lines (`# L`, a blank, `## Papers`) before the source.
+    const at = (line: number, text: string) => ({line: line + 3, column: source.split('\n')[line - 1]!.indexOf(text) + 1})
+    const start = (position: {start: {line: number; column: number}} | undefined) => position && {line: position.start.line, column: position.start.column}
+    expect(first!.labelPositions.map(start)).toEqual([at(2, 'Depth Pruning'), at(2, 'Width Pruning')])
+    expect(second!.labelPositions.map(start)).toEqual([at(4, 'Width Pruning')])
+  })
+
   it('keeps a title that is only a link, and the venue after it on the same line', () => {
     const [paper] = entries('- [1] [SparseGPT](https://arxiv.org/abs/2301.00774), ICML 2023, [Code](https://github.com/x/y)\n')
     expect([paper!.title, paper!.venue]).toEqual(['SparseGPT', 'ICML 2023'])

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {seed} from './helpers/seed.ts'
-import {arxivDate, arxivId} from '../src/graph/arxiv.ts'
+import {arxivDate, arxivId} from '../src/util/arxiv.ts'
 import {modelFamily} from '../src/graph/model-family.ts'
-import {slugify, SlugRegistry} from '../src/graph/slug.ts'
+import {slugify, SlugRegistry} from '../src/util/slug.ts'
 
 describe('the graph of the seed', () => {
   const {graph} = seed()
@@ -114,7 +114,7 @@ describe('slugs', () => {
 
 describe('venues', () => {
   it('read into name, year and track; a preprint is its own venue', async () => {
-    const {parseVenue} = await import('../src/graph/venue.ts')
+    const {parseVenue} = await import('../src/extract/venue.ts')
     const read = (text: string) => {
       const v = parseVenue(text)
       return [v.name, v.year ?? null, v.track ?? null, v.preprint]

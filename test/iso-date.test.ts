@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {isoInstant, readIsoInstant} from '../src/iso-date.ts'
+import {isoInstant, readIsoInstant} from '../src/util/iso-date.ts'
 import {atomFeed} from '../src/render/feed.ts'
 import {sitemap} from '../src/render/sitemap.ts'
 import {graphJson} from '../src/render/graph-json.ts'

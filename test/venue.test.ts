@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseVenue} from '../src/graph/venue.ts'
+import {parseVenue} from '../src/extract/venue.ts'
 import {analyzeText} from './helpers/seed.ts'
 
 /** The forms real lists write a venue in, read as a venue, a year and a track (issue 12, point 4). */

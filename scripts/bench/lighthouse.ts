@@ -2,7 +2,7 @@ import {execFile} from 'node:child_process'
 import {promisify} from 'node:util'
 import {join} from 'node:path'
 import {chromiumPath} from '../../test/helpers/browser.ts'
-import {projectRoot} from '../../src/project-root.ts'
+import {projectRoot} from '../../src/util/project-root.ts'
 
 const run = promisify(execFile)
 const bin = join(projectRoot, 'node_modules', '.bin', 'lighthouse')

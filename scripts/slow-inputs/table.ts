@@ -1,6 +1,6 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {projectRoot} from '../../src/project-root.ts'
+import {projectRoot} from '../../src/util/project-root.ts'
 import {limits} from '../../src/parse/limits.ts'
 import {maxNesting, maxTreeDepth} from '../../src/parse/guard.ts'
 import {maxCardChips} from '../../src/render/card.ts'

@@ -1,4 +1,4 @@
-import {cleanText} from '../clean-text.ts'
+import {cleanText} from '../util/clean-text.ts'
 
 /**
  * Text for a .bib file, in the three places the site writes it. Everything BibTeX writes goes through

@@ -1,6 +1,8 @@
 import type {Graph, Id, Paper, PaperMeta} from '../types.ts'
 import {publication} from './venues.ts'
 import {bibComment, bibField, bibNames, bibVerbatim} from './bibtex-text.ts'
+import {withoutAccents} from '../util/text.ts'
+import {shortMonthName} from '../util/month.ts'
 
 /**
  * BibTeX for every paper, computed once per graph: keys must be unique across the whole list.
@@ -98,7 +100,7 @@ function familyName(name: string): string {
 }
 
 function ascii(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  return withoutAccents(text).toLowerCase()
 }
 
 function yearOf(paper: Paper, meta: PaperMeta | undefined): number | undefined {
@@ -106,8 +108,6 @@ function yearOf(paper: Paper, meta: PaperMeta | undefined): number | undefined {
   if (!paper.venue.preprint && paper.venue.year) return paper.venue.year
   return meta ? Number(meta.published.slice(0, 4)) : paper.date?.year ?? paper.venue.year
 }
-
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 function formatEntry(graph: Graph, paper: Paper, key: string): string {
   const meta = graph.meta.get(paper.id)
@@ -125,7 +125,8 @@ function formatEntry(graph: Graph, paper: Paper, key: string): string {
   add('year', bibField(String(yearOf(paper, meta) ?? '')))
   if (where.kind === 'preprint') {
     const month = meta ? Number(meta.published.slice(5, 7)) : paper.date?.month
-    add('month', month ? months[month - 1]! : '', true)
+    // BibTeX's month macros are the English short names in lower case: `jan`, … `dec`.
+    add('month', month ? shortMonthName(month).toLowerCase() : '', true)
   }
   if (paper.arxiv) {
     add('eprint', bibVerbatim(paper.arxiv))

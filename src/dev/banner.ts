@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import {escapeHtml as escape} from '../html-escape.ts'
+import {escapeHtml as escape} from '../util/html-escape.ts'
 
 
 /**

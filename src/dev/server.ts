@@ -6,7 +6,7 @@ import {banner} from './banner.ts'
 import {BackgroundAnalysis} from './background.ts'
 import {templatesDir} from '../render/eta.ts'
 import {formatMessages} from '../report/terminal.ts'
-import {projectRoot as root} from '../project-root.ts'
+import {projectRoot as root} from '../util/project-root.ts'
 
 export interface DevServerOptions extends DevSiteOptions {
   port?: number

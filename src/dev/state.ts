@@ -11,7 +11,7 @@ import {once} from '../render/once.ts'
 import {source as ruleSource} from '../rules/rule.ts'
 import type {Route} from '../render/route.ts'
 import type {Graph} from '../types.ts'
-import {scriptSources} from '../write/client.ts'
+import {scriptSources} from '../client/entries.ts'
 import {metaByPaper, metaPathFor, readMetaCache} from '../meta/cache.ts'
 import {historyOff, noHistory} from '../history/history.ts'
 

@@ -1,5 +1,5 @@
 import {printable} from '../report/terminal.ts'
-import {isSafeUrl} from '../url.ts'
+import {isSafeUrl} from '../util/url.ts'
 import type {Finding, ListDiff, PaperRef} from './types.ts'
 import * as words from './words.ts'
 

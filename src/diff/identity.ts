@@ -1,4 +1,4 @@
-import {fold} from '../rules/walk.ts'
+import {fold} from '../util/text.ts'
 import type {Paper} from '../types.ts'
 import type {Version} from './version.ts'
 

@@ -3,6 +3,7 @@ import type {Identity} from './identity.ts'
 import {paperLink} from './identity.ts'
 import type {FieldChange, PaperChange, PaperRef} from './types.ts'
 import type {Version} from './version.ts'
+import {numberLabel, truncate} from '../util/text.ts'
 
 /** A paper of one version, as the report names it. */
 export function paperRef(version: Version, index: number): PaperRef {
@@ -22,7 +23,7 @@ export function paperRef(version: Version, index: number): PaperRef {
 export function shortTitle(title: string): string {
   const head = title.split(/:(?!\d)/)[0]!.trim()
   if (head !== title.trim() && head.length >= 2 && head.length <= 40) return head
-  return title.length > 70 ? `${title.slice(0, 67)}…` : title
+  return truncate(title, 70, 67)
 }
 
 /** Papers only in the head, only in the base, and in both with fields that differ. */
@@ -68,5 +69,5 @@ function linkText(link: {label: string; href: string}): string {
 }
 
 function numberText(paper: Paper): string | null {
-  return paper.number === undefined ? null : `[${paper.number}]`
+  return numberLabel(paper.number) || null
 }

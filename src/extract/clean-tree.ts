@@ -1,5 +1,5 @@
 import type {Node} from 'unist'
-import {cleanText} from '../clean-text.ts'
+import {cleanText} from '../util/clean-text.ts'
 
 /**
  * Drops, in place, the characters no output may carry (controls, noncharacters, lone surrogates: see

@@ -1,6 +1,7 @@
 import {toString} from 'mdast-util-to-string'
 import type {List} from 'mdast'
 import type {RawContentsItem} from '../types.ts'
+import {safeDecode} from '../util/url.ts'
 
 /** The README's own table of contents, flattened with each entry's nesting depth (1 = top). */
 export function readContents(list: List, depth = 1): RawContentsItem[] {
@@ -18,12 +19,4 @@ export function readContents(list: List, depth = 1): RawContentsItem[] {
     }
   }
   return items
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }

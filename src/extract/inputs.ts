@@ -2,6 +2,7 @@ import type {Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {isPaperUrl} from './paper-link.ts'
+import {safeDecode, urlsInText} from '../util/url.ts'
 
 /**
  * A list split over several files (a README that shows the latest papers and links to one file per
@@ -105,13 +106,5 @@ export function linkedFiles(text: string): string[] {
 
 /** Does a text link to papers at all? A linked CONTRIBUTING.md does not, and is no part of the list. */
 export function linksToPapers(text: string): boolean {
-  return (text.match(/https?:\/\/[^\s<>"'`)\]]+/g) ?? []).some(isPaperUrl)
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
+  return urlsInText(text).some(isPaperUrl)
 }

@@ -1,7 +1,8 @@
 import {toString} from 'mdast-util-to-string'
 import type {Root, RootContent} from 'mdast'
 import {classifySection, datasetRole} from './section.ts'
-import {SlugRegistry, slugify} from '../graph/slug.ts'
+import GithubSlugger from 'github-slugger'
+import {SlugRegistry, slugify} from '../util/slug.ts'
 import type {RawList, RawSection} from '../types.ts'
 
 /** A section with the blocks directly under its heading (not its subsections'), or, without one, what precedes the title. */
@@ -16,11 +17,14 @@ export interface Block {
  */
 export function outline(tree: Root, list: RawList): Block[] {
   const ids = new SlugRegistry()
+  // Every heading takes its GitHub anchor in order, the title's too, so that a repeated heading gets `-1`.
+  const anchors = new GithubSlugger()
   const stack: RawSection[] = []
   const blocks: Block[] = []
 
   for (const node of tree.children) {
     if (node.type === 'heading') {
+      const anchor = anchors.slug(toString(node))
       const title = toString(node).replace(/\s+/g, ' ').trim()
       // `# Contents` first is no title: the list's name is then in an HTML `<h1>`, read below.
       if (node.depth === 1 && list.title === '' && list.sections.length === 0 && title !== '' && classifySection(title, undefined) !== 'contents') {
@@ -41,7 +45,8 @@ export function outline(tree: Root, list: RawList): Block[] {
         role: kind === 'datasets' ? datasetRole(title) ?? parent?.role : undefined,
         parent: parent?.id,
         description: undefined,
-        position: node.position
+        position: node.position,
+        anchor
       }
       list.sections.push(section)
       stack.push(section)

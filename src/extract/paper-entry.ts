@@ -1,7 +1,9 @@
 import {toString} from 'mdast-util-to-string'
-import type {Link as LinkNode, ListItem, Nodes, Paragraph, PhrasingContent} from 'mdast'
+import type {ListItem, Nodes, Paragraph, PhrasingContent} from 'mdast'
 import type {Locator} from './place.ts'
+import {placed} from './paper-places.ts'
 import type {Id, Link, RawField, RawFieldKind, RawPaper} from '../types.ts'
+import {SKIP, visit} from 'unist-util-visit'
 
 /** `[12] Title`, `[] Title`: the opening of a paper entry. */
 const opening = /^\[\s*(\d*)\s*\]/
@@ -103,7 +105,8 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
     for (const label of splitLabels(field.text)) if (!labels.some((l) => l.toLowerCase() === label.toLowerCase())) labels.push(label)
   }
 
-  return {
+  return placed(
+    {
     number: digits === '' ? undefined : Number(digits),
     title,
     venue: venues.find((venue) => venue !== '') ?? '',
@@ -115,7 +118,9 @@ export function readPaperEntry(item: ListItem, section: Id, at: Locator): RawPap
     position: item.position,
     titlePosition: titlePosition(title, paragraph, at) ?? paragraph?.position,
     numberPosition: match ? numberPosition(paragraph, at) : undefined
-  }
+    },
+    at
+  )
 }
 
 /** Phrasing without images: a badge's alt text is not part of a title. */
@@ -216,16 +221,13 @@ function cleanVenue(text: string): string {
 
 function linksIn(nodes: PhrasingContent[]): Link[] {
   const links: Link[] = []
-  const visit = (node: Nodes): void => {
-    if (node.type === 'link') {
-      const link = node as LinkNode
+  // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
+  for (const node of nodes) {
+    visit(node, 'link', (link) => {
       links.push({label: toString(link).replace(/\s+/g, ' ').trim(), href: link.url, position: link.position})
-      return
-    }
-    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
-    if ('children' in node) for (const child of node.children) visit(child as Nodes)
+      return SKIP
+    })
   }
-  for (const node of nodes) visit(node)
   return links
 }
 

@@ -193,7 +193,7 @@ export class SectionReader {
     const ids = new Set(this.#list.sections.map((section) => section.id))
     let id = 'papers'
     for (let n = 2; ids.has(id); n++) id = `papers-${n}`
-    const section: RawSection = {id, title: 'Papers', depth: 2, kind: 'papers', role: undefined, parent: undefined, description: undefined, position: undefined, fromContent: true}
+    const section: RawSection = {id, title: 'Papers', depth: 2, kind: 'papers', role: undefined, parent: undefined, description: undefined, position: undefined, anchor: undefined, fromContent: true}
     this.#list.sections.unshift(section)
     this.#sections.set(id, section)
     this.#entries(section, nodes)

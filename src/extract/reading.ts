@@ -2,6 +2,7 @@ import type {Locator} from './place.ts'
 import {isPaperUrl, urlsIn} from './paper-link.ts'
 import type {Nodes} from 'mdast'
 import type {RawReading, RawUnread} from '../types.ts'
+import {urlsInText} from '../util/url.ts'
 
 export function emptyReading(): RawReading {
   return {forms: [], links: 0, read: 0, unread: []}
@@ -16,15 +17,11 @@ export function paperLines(node: Nodes, at: Locator): RawUnread[] {
   if (!urlsIn(node).some(isPaperUrl)) return []
   const found: RawUnread[] = []
   for (const line of at.source.slice(start, end).matchAll(/[^\r\n]+/g)) {
-    if (!urlsOnLine(line[0]).some(isPaperUrl)) continue
+    if (!urlsInText(line[0]).some(isPaperUrl)) continue
     const from = start + line.index
     found.push({kind: 'line', text: line[0].trim(), reason: 'it is a line of text, not a list item or a table row', position: at.span(from, from + line[0].length)})
   }
   return found
-}
-
-function urlsOnLine(line: string): string[] {
-  return line.match(/https?:\/\/[^\s<>"'`)\]]+/g) ?? []
 }
 
 /**

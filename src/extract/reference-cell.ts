@@ -1,8 +1,8 @@
 import type {Locator} from './place.ts'
 import type {RawRef} from '../types.ts'
+import {citedArxivId} from '../util/arxiv.ts'
 
-/** A new-style arXiv id, with an optional version: `2402.02834`, `2402.02834v2`. */
-export const arxivIdPattern = /^\d{4}\.\d{4,5}(v\d+)?$/
+const arxivIdPattern = new RegExp(`^(?:${citedArxivId.source})$`)
 
 export interface ReferenceCell {
   refs: RawRef[]

@@ -3,6 +3,7 @@ import type {Link as LinkNode, ListItem, Nodes} from 'mdast'
 import {isGenericLabel} from './adapters/title.ts'
 import {isPaperUrl} from './paper-link.ts'
 import type {RawTool} from '../types.ts'
+import {SKIP, visit} from 'unist-util-visit'
 
 /** Every link in a Tools block, whether written as a paragraph of links or as a bullet list. */
 export function readTools(node: Nodes): RawTool[] {
@@ -13,16 +14,11 @@ export function readTools(node: Nodes): RawTool[] {
 /** Each link a tool, named by its text: `[OpenCompass](https://github.com/…)`. */
 function collect(node: Nodes): RawTool[] {
   const tools: RawTool[] = []
-  const visit = (current: Nodes): void => {
-    if (current.type === 'link') {
-      const link = current as LinkNode
-      tools.push({name: toString(link).trim(), href: link.url, position: link.position})
-      return
-    }
-    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
-    if ('children' in current) for (const child of current.children) visit(child as Nodes)
-  }
-  visit(node)
+  // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
+  visit(node, 'link', (link) => {
+    tools.push({name: toString(link).trim(), href: link.url, position: link.position})
+    return SKIP
+  })
   return tools
 }
 

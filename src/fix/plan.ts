@@ -1,6 +1,6 @@
 import {PaperIndex} from '../graph/paper-index.ts'
 import {resolveReference} from '../graph/resolve.ts'
-import {citationFor} from '../graph/resolve-history.ts'
+import {citationFor} from '../history/references.ts'
 import type {Analysis} from '../analyze.ts'
 import type {Position, RawRef, RawRow, RawTable} from '../types.ts'
 import type {Edit} from './edits.ts'

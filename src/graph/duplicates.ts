@@ -1,4 +1,4 @@
-import {arxivId} from './arxiv.ts'
+import {arxivId} from '../util/arxiv.ts'
 import type {Paper, RawPaper} from '../types.ts'
 
 /** Entries that repeat an earlier one: the same arXiv id, or the same link labelled Paper. */

@@ -1,4 +1,4 @@
-import {slugify, SlugRegistry} from './slug.ts'
+import {slugify, SlugRegistry} from '../util/slug.ts'
 import {clip} from './clip.ts'
 import type {Group, Id, Paper, RawPaper} from '../types.ts'
 

@@ -1,6 +1,6 @@
-import {arxivId} from './arxiv.ts'
+import {arxivId} from '../util/arxiv.ts'
 import {normalizeLink} from './duplicates.ts'
-import {fold} from '../rules/walk.ts'
+import {fold} from '../util/text.ts'
 import type {Link, Paper} from '../types.ts'
 
 /**

@@ -1,14 +1,13 @@
-import {arxivDate, arxivId} from './arxiv.ts'
-import {parseVenue} from './venue.ts'
+import {arxivDate, arxivId} from '../util/arxiv.ts'
+import {parseVenue} from '../extract/venue.ts'
 import {modelFamily} from './model-family.ts'
-import {SlugRegistry, slugify} from './slug.ts'
+import {SlugRegistry, slugify} from '../util/slug.ts'
 import {resolveReference} from './resolve.ts'
 import {PaperIndex} from './paper-index.ts'
 import {groupPapers} from './groups.ts'
 import {foldListings} from './duplicates.ts'
-import type {Dataset, Graph, Id, Method, Model, Paper, RawList, RawRef, RawTable, Section} from '../types.ts'
-import {isSafeUrl} from '../url.ts'
-import {noHistory} from '../history/history.ts'
+import {noHistory, type Dataset, type Graph, type Id, type Method, type Model, type Paper, type RawList, type RawRef, type RawTable, type Section} from '../types.ts'
+import {isSafeUrl} from '../util/url.ts'
 import {clip} from './clip.ts'
 
 /**
@@ -19,8 +18,52 @@ import {clip} from './clip.ts'
  * `meant` maps references the list's history resolved (stale numbers) to the paper they meant.
  */
 export function link(raw: RawList, meant?: ReadonlyMap<RawRef, Id>): Graph {
+  const papers = linkPapers(raw)
+  foldListings(papers, raw.papers)
+  const index = new PaperIndex(papers)
+  const groups = groupPapers(papers, raw.papers)
+  const {models, datasets, methods} = linkTables(raw.tables, papers, index, meant)
+
+  const sections: Section[] = raw.sections.map((section) => ({
+    ...section,
+    title: clip(section.title),
+    papers: papers.filter((paper) => paper.section === section.id || paper.alsoIn?.includes(section.id)).map((paper) => paper.id)
+  }))
+
+  const toolIds = new SlugRegistry()
+  const tools = raw.tools
+    .filter((tool) => isSafeUrl(tool.href))
+    .map((tool) => ({id: toolIds.claim([slugify(tool.name, 'tool')]), ...tool, name: clip(tool.name)}))
+
+  return {
+    title: clip(raw.title),
+    intro: raw.intro,
+    sections,
+    papers,
+    models,
+    datasets,
+    methods,
+    tools,
+    ...groups,
+    prose: raw.prose,
+    paper: byId(papers),
+    model: byId(models),
+    dataset: byId(datasets),
+    method: byId(methods),
+    section: byId(sections),
+    label: byId(groups.labels),
+    venue: byId(groups.venues),
+    year: byId(groups.years),
+    // Filled in by the build from the metadata cache and the git history, which link() does not read.
+    meta: new Map(),
+    history: noHistory()
+  }
+}
+
+/** Each entry as a paper: its id, safe links, arXiv id, venue and date; its edges come from the tables. */
+function linkPapers(raw: RawList): Paper[] {
   const paperIds = new SlugRegistry()
-  const papers: Paper[] = raw.papers.map((entry) => {
+  return raw.papers.map((entry) => {
     const links = entry.links.filter((l) => isSafeUrl(l.href)).map((l) => ({...l, label: clip(l.label)}))
     const arxiv = links.map((l) => arxivId(l.href)).find((id) => id !== undefined)
     const venue = parseVenue(clip(entry.venue))
@@ -42,18 +85,21 @@ export function link(raw: RawList, meant?: ReadonlyMap<RawRef, Id>): Graph {
       position: entry.position
     }
   })
-  foldListings(papers, raw.papers)
-  const index = new PaperIndex(papers)
-  const paperById = meant?.size ? byId(papers) : undefined
-  const groups = groupPapers(papers, raw.papers)
+}
 
+/**
+ * Every table row becomes edges in both directions, between its model, dataset or method and each paper
+ * its cell names. `meant` maps references the list's history resolved to the paper they meant.
+ */
+function linkTables(tables: RawTable[], papers: Paper[], index: PaperIndex, meant: ReadonlyMap<RawRef, Id> | undefined): {models: Model[]; datasets: Dataset[]; methods: Method[]} {
+  const paperById = meant?.size ? byId(papers) : undefined
   const models = new Entities<Model>((name, id) => ({id, name, ...familyOf(name), papers: [], position: undefined}))
   const datasets = new Entities<Dataset>((name, id) => ({id, name, roles: [], papers: [], papersByRole: {}, position: undefined}))
   const methods = new Entities<Method>((name, id) => ({id, name, papers: [], position: undefined}))
 
   // Each paper–entity edge once, however many cells repeat it (a Set: entities cited by every paper stay linear).
   const edges = new Set<string>()
-  for (const table of raw.tables) {
+  for (const table of tables) {
     for (const row of table.rows) {
       if (row.name === '') continue
       const entity = (table.kind === 'models' ? models : table.kind === 'datasets' ? datasets : methods).get(row.name)
@@ -82,40 +128,7 @@ export function link(raw: RawList, meant?: ReadonlyMap<RawRef, Id>): Graph {
   for (const entity of [...models.all, ...datasets.all, ...methods.all]) entity.papers.sort(inOrder)
   for (const dataset of datasets.all) for (const ids of Object.values(dataset.papersByRole)) ids.sort(inOrder)
 
-  const sections: Section[] = raw.sections.map((section) => ({
-    ...section,
-    title: clip(section.title),
-    papers: papers.filter((paper) => paper.section === section.id || paper.alsoIn?.includes(section.id)).map((paper) => paper.id)
-  }))
-
-  const toolIds = new SlugRegistry()
-  const tools = raw.tools
-    .filter((tool) => isSafeUrl(tool.href))
-    .map((tool) => ({id: toolIds.claim([slugify(tool.name, 'tool')]), ...tool, name: clip(tool.name)}))
-
-  return {
-    title: clip(raw.title),
-    intro: raw.intro,
-    sections,
-    papers,
-    models: models.all,
-    datasets: datasets.all,
-    methods: methods.all,
-    tools,
-    ...groups,
-    prose: raw.prose,
-    paper: byId(papers),
-    model: byId(models.all),
-    dataset: byId(datasets.all),
-    method: byId(methods.all),
-    section: byId(sections),
-    label: byId(groups.labels),
-    venue: byId(groups.venues),
-    year: byId(groups.years),
-    // Filled in by the build from the metadata cache and the git history, which link() does not read.
-    meta: new Map(),
-    history: noHistory()
-  }
+  return {models: models.all, datasets: datasets.all, methods: methods.all}
 }
 
 function familyOf(name: string): Pick<Model, 'family' | 'familyId' | 'params' | 'paramsBillions'> {

@@ -39,23 +39,9 @@ type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: num
  */
 export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbours = neighbourCount}: {rareSize?: number; neighbours?: number} = {}): Map<Id, Related[]> {
   const papers = graph.papers
-  const index = new Map(papers.map((paper, n) => [paper.id, n]))
   const total = papers.length
   const weight = (count: number) => Math.log(1 + total / count)
-  const positions = (ids: Id[]) => {
-    const found: number[] = []
-    for (const id of ids) {
-      const n = index.get(id)
-      if (n !== undefined) found.push(n)
-    }
-    return found
-  }
-
-  // Every kind of shared value as (name, paper indexes).
-  const groups: Group[] = []
-  for (const model of graph.models) groups.push({kind: 'models', name: model.name, members: positions(model.papers)})
-  for (const dataset of graph.datasets) groups.push({kind: 'datasets', name: dataset.name, members: positions(dataset.papers)})
-  for (const label of graph.labels) groups.push({kind: 'labels', name: label.name, members: positions(label.papers)})
+  const groups = sharedGroups(graph)
   const weights = Float64Array.from(groups, (group) => weight(group.members.length))
   const rare = groups.map((group) => group.members.length <= rareSize)
   // The large groups' members in list order, to find a paper's neighbours in them.
@@ -74,12 +60,7 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
   }
   // The weight of each of the current paper's groups, 0 for the others.
   const mine = new Float64Array(groups.length)
-  // Rarest first, ties in group order: the order in which large groups add neighbours.
-  const rank = new Int32Array(groups.length)
-  groups
-    .map((group, g) => [group.members.length, g] as const)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
-    .forEach(([, g], n) => (rank[g] = n))
+  const rank = rarestFirst(groups)
 
   for (let self = 0; self < total; self++) {
     const own = groupsOf.ids.subarray(groupsOf.start[self]!, groupsOf.start[self + 1]!)
@@ -131,6 +112,34 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
     candidates.length = 0
   }
   return result
+}
+
+/** Every kind of shared value (models, datasets, labels) as a name and its papers' indexes in the list. */
+function sharedGroups(graph: Graph): Group[] {
+  const index = new Map(graph.papers.map((paper, n) => [paper.id, n]))
+  const positions = (ids: Id[]) => {
+    const found: number[] = []
+    for (const id of ids) {
+      const n = index.get(id)
+      if (n !== undefined) found.push(n)
+    }
+    return found
+  }
+  const groups: Group[] = []
+  for (const model of graph.models) groups.push({kind: 'models', name: model.name, members: positions(model.papers)})
+  for (const dataset of graph.datasets) groups.push({kind: 'datasets', name: dataset.name, members: positions(dataset.papers)})
+  for (const label of graph.labels) groups.push({kind: 'labels', name: label.name, members: positions(label.papers)})
+  return groups
+}
+
+/** Each group's rank, rarest first, ties in group order: the order in which large groups add neighbours. */
+function rarestFirst(groups: Group[]): Int32Array {
+  const rank = new Int32Array(groups.length)
+  groups
+    .map((group, g) => [group.members.length, g] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    .forEach(([, g], n) => (rank[g] = n))
+  return rank
 }
 
 /** Each paper's groups in group order, as one flat list: paper n's are `ids[start[n]]` to `ids[start[n + 1] - 1]`. */

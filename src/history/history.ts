@@ -1,40 +1,14 @@
-import {arxivId} from '../graph/arxiv.ts'
-import type {Graph, Id, Paper} from '../types.ts'
+import {arxivId} from '../util/arxiv.ts'
+import {words} from '../util/text.ts'
+import {rowKey} from '../graph/added.ts'
+import {noHistory, type Graph, type History, type Id, type Paper} from '../types.ts'
 import {readFileLog, type FileLog} from './git-log.ts'
-import {isoInstant} from '../iso-date.ts'
 
-/** When the papers came into the list, read from the README's git history. */
-export interface History {
-  /** `git` when dates come from the history; `none` when there was none to read. */
-  source: 'git' | 'none'
-  /** One sentence for the site: where the "added" dates come from, and which fall back. */
-  note: string
-  /**
-   * The newest commit that changed the README. "New" is measured back from here rather than from
-   * the clock, so that building the same commit twice gives the same site.
-   */
-  newest: string | undefined
-  /** Paper id → the first commit whose diff added one of the entry's lines (ISO 8601 UTC). */
-  added: Map<Id, string>
-  /** `paper:<id>` or `row:<name>` → the last commit that changed those lines, for the sitemap's lastmod. */
-  changed: Map<string, string>
-}
-
-/** How long a paper counts as new, counted back from the newest commit. */
-export const newDays = 30
+// The build and the dev server ask the history module for a build without history; the type lives in types.ts.
+export {noHistory}
 
 /** The reason given when a build, or the dev server, is told not to read the history. */
 export const historyOff = 'not read for this preview; `npm run build` reads it'
-
-export function noHistory(reason = 'the build was not given one'): History {
-  return {
-    source: 'none',
-    note: `This build had no git history of the list (${reason}), so each paper’s “added” date is its own date of publication.`,
-    newest: undefined,
-    added: new Map(),
-    changed: new Map()
-  }
-}
 
 export async function readHistory(readme: string, graph: Graph): Promise<History> {
   return historyFromLog(await readFileLog(readme), graph)
@@ -87,7 +61,7 @@ export function lineKeys(line: string): string[] {
   const keys: string[] = []
   const opening = /^\s*[-*+]\s+\[\s*\d*\s*\]\s*(.*)$/.exec(line)
   if (opening?.[1]) {
-    const title = normalize(opening[1])
+    const title = words(opening[1])
     if (title) keys.push(`title:${title}`)
   }
   for (const url of line.match(/https?:\/\/[^\s)>\]"']+/g) ?? []) {
@@ -100,81 +74,5 @@ export function lineKeys(line: string): string[] {
 }
 
 export function paperKeys(paper: Paper): string[] {
-  return [`title:${normalize(paper.title)}`, ...(paper.arxiv ? [`arxiv:${paper.arxiv}`] : [])]
-}
-
-/** A table row's key: the models, datasets and methods tables all key their rows by name. */
-export function rowKey(name: string): string {
-  return `row:${normalize(name)}`
-}
-
-/** Letters and digits only, lower case: markdown emphasis and spacing do not change a key. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
-export interface Added {
-  /** ISO 8601, UTC; a month or a year alone starts on its first day. */
-  date: string
-  /** `git`: the commit that added the entry; `paper`: the paper's own date, for want of history. */
-  source: 'git' | 'paper'
-  /** How much of `date` is known: an arXiv id gives a month, a venue only a year. Show no more than that. */
-  precision: 'day' | 'month' | 'year'
-}
-
-/** When a paper came into the list: from the history, else the paper's own date (arXiv's exact day when cached). */
-export function addedOf(graph: Graph, paper: Paper): Added | undefined {
-  const date = graph.history.added.get(paper.id)
-  if (date) return {date: isoInstant(date), source: 'git', precision: 'day'}
-  const published = graph.meta.get(paper.id)?.published
-  if (published) return {date: isoInstant(published), source: 'paper', precision: 'day'}
-  if (!paper.date) return undefined
-  return {date: isoInstant(`${String(paper.date.year).padStart(4, '0')}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`), source: 'paper', precision: paper.date.month ? 'month' : 'year'}
-}
-
-/**
- * Added in the `newDays` days up to the newest commit. Only a date from the history can make a paper new,
- * and not the first date: the papers the list started with are where it began, not news (a list
- * imported in one commit would otherwise mark every paper New).
- */
-export function isNew(graph: Graph, paper: Paper): boolean {
-  const date = graph.history.added.get(paper.id)
-  const newest = graph.history.newest
-  if (!date || !newest || date === firstAdded(graph.history)) return false
-  return Date.parse(newest) - Date.parse(date) <= newDays * 86_400_000
-}
-
-const firstAddedOf = new WeakMap<History, string | undefined>()
-
-/** The earliest "added" date: the commit the list's first papers came with. Computed once per history. */
-function firstAdded(history: History): string | undefined {
-  if (!firstAddedOf.has(history)) firstAddedOf.set(history, [...history.added.values()].sort()[0])
-  return firstAddedOf.get(history)
-}
-
-/**
- * The papers that have an "added" date, most recently added first; papers added by the same commit,
- * later in the list first (a list grows at the end).
- */
-const rank = {day: 0, month: 1, year: 2} as const
-
-/** The date as precisely as it is known, for data: `2024-01-15T08:00:00Z`, `2023-12` or `2023`. */
-export function addedDate(added: Added): string {
-  return added.precision === 'day' ? added.date : added.date.slice(0, added.precision === 'month' ? 7 : 4)
-}
-
-export function recentlyAdded(graph: Graph): Array<{paper: Paper; added: Added}> {
-  const order = new Map(graph.papers.map((paper, n) => [paper.id, n]))
-  return graph.papers
-    .flatMap((paper) => {
-      const added = addedOf(graph, paper)
-      return added ? [{paper, added}] : []
-    })
-    // Same date: the more precise first, so that papers known only by their year follow that year's months.
-    .sort((a, b) => (a.added.date < b.added.date ? 1 : a.added.date > b.added.date ? -1 : rank[a.added.precision] - rank[b.added.precision] || order.get(b.paper.id)! - order.get(a.paper.id)!))
+  return [`title:${words(paper.title)}`, ...(paper.arxiv ? [`arxiv:${paper.arxiv}`] : [])]
 }

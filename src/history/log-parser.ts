@@ -1,4 +1,4 @@
-import {readIsoInstant} from '../iso-date.ts'
+import {readIsoInstant} from '../util/iso-date.ts'
 
 /** One commit that changed the file: when, and the lines its diff added. */
 export interface FileCommit {

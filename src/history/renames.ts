@@ -9,7 +9,8 @@ import {resolveReferences} from '../parse/references.ts'
 import {inheritPositions} from '../parse/positions.ts'
 import {extract} from '../extract/index.ts'
 import {link} from '../graph/link.ts'
-import type {Graph, Id} from '../types.ts'
+import {renamedKinds, type Graph, type Id, type Renames} from '../types.ts'
+import {words} from '../util/text.ts'
 
 /**
  * Old addresses that keep working: when fixing a typo (`LLaMaA2-13B` → `LLaMA2-13B`) or a title changes
@@ -22,13 +23,6 @@ import type {Graph, Id} from '../types.ts'
  * else its title; a table row's place among its kind and the papers it cites; a label's or venue's
  * papers. Without history there are no renames: nothing is invented.
  */
-
-/** The kinds whose ids make addresses and filter values. */
-export const renamedKinds = ['paper', 'model', 'dataset', 'method', 'label', 'venue'] as const
-export type RenamedKind = (typeof renamedKinds)[number]
-
-/** Per kind, a former id → the id it has today. A former id is never one in use today. */
-export type Renames = Record<RenamedKind, Map<Id, Id>>
 
 export function noRenames(): Renames {
   return {paper: new Map(), model: new Map(), dataset: new Map(), method: new Map(), label: new Map(), venue: new Map()}
@@ -214,5 +208,5 @@ function catFiles(cwd: string, specs: string[], env: NodeJS.ProcessEnv): Promise
 
 /** Letters and digits only, lower case: a title's key survives a changed colon or space. */
 function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return words(text)
 }

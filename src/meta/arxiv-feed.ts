@@ -1,6 +1,6 @@
 import {DOMParser, onWarningStopParsing, type Element} from '@xmldom/xmldom'
-import type {PaperMeta} from './cache.ts'
-import {readIsoInstant} from '../iso-date.ts'
+import type {PaperMeta} from '../types.ts'
+import {readIsoInstant} from '../util/iso-date.ts'
 
 const atom = 'http://www.w3.org/2005/Atom'
 const arxivNs = 'http://arxiv.org/schemas/atom'

@@ -3,32 +3,9 @@ import {rename, writeFile} from 'node:fs/promises'
 import {dirname, join, relative, resolve} from 'node:path'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {source as ruleSource} from '../rules/rule.ts'
+import {source as ruleSource} from '../util/diagnostic.ts'
 import {bytes, metaLimits, validateMeta, type MetaProblem} from './schema.ts'
-
-/**
- * What `npm run enrich` learns about an arXiv paper, cached in `content/papers.meta.json`
- * next to the README. The build reads only this file: it never asks arXiv itself.
- */
-export interface PaperMeta {
-  /** The arXiv id without version: `2402.02834`. */
-  arxiv: string
-  title: string
-  /** As arXiv gives them: "Xin Men", in order. */
-  authors: string[]
-  abstract: string
-  /** First version's submission time, ISO 8601 UTC. */
-  published: string
-  /** Latest version's submission time, ISO 8601 UTC. */
-  updated: string
-  /** `cs.CL`, for BibTeX's primaryClass. */
-  primaryCategory: string | undefined
-  doi: string | undefined
-  journalRef: string | undefined
-}
-
-/** arXiv id → metadata. */
-export type MetaCache = Map<string, PaperMeta>
+import type {MetaCache, PaperMeta} from '../types.ts'
 
 /** `content/README.md` → `content/papers.meta.json`. */
 export function metaPathFor(readme: string): string {

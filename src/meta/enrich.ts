@@ -1,5 +1,5 @@
 import {FeedError, parseArxivFeed} from './arxiv-feed.ts'
-import type {MetaCache, PaperMeta} from './cache.ts'
+import type {MetaCache, PaperMeta} from '../types.ts'
 
 export interface EnrichOptions {
   /** The arXiv API's query endpoint. Tests point it at a local replay server. */

@@ -1,7 +1,8 @@
-import {cleanText} from '../clean-text.ts'
-import {arxivIdForm} from '../graph/arxiv.ts'
-import {readIsoInstant} from '../iso-date.ts'
-import type {MetaCache, PaperMeta} from './cache.ts'
+import {cleanText} from '../util/clean-text.ts'
+import {arxivIdForm} from '../util/arxiv.ts'
+import {readIsoInstant} from '../util/iso-date.ts'
+import type {MetaCache, PaperMeta} from '../types.ts'
+import {truncate} from '../util/text.ts'
 
 /**
  * What `content/papers.meta.json` may hold. A pull request can edit it like the README, so every value
@@ -188,7 +189,7 @@ export function bytes(n: number): string {
  * bidi and zero-width controls, noncharacters) are shown as `\u…` too.
  */
 export function quote(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 79)}…` : value).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufdd0-\ufdef\ufff0-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(truncate(value, 80)).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufdd0-\ufdef\ufff0-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** A key as a step of a path: `.doi`, or `["a b"]` when it is not a plain name. */

@@ -1,4 +1,5 @@
 import type {Nodes, Root} from 'mdast'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 
 /**
  * Link reference definitions (`[id]: url`) and footnote definitions (`[^id]: …`) apply to the
@@ -71,7 +72,7 @@ export function mentioned(text: string, definitions: Definitions): Definitions {
   return found
 }
 
-/** micromark-util-normalize-identifier, lower-cased as mdast-util-from-markdown stores identifiers. */
+/** An identifier as mdast-util-from-markdown stores it: micromark's normalized form, lower-cased. */
 function normalize(value: string): string {
-  return value.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase()
+  return normalizeIdentifier(value).toLowerCase()
 }

@@ -1,4 +1,5 @@
 import type {Definition, Nodes, Root, RootContent} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
 
 /**
  * Turns reference-style links and images (`[text][ref]`, `![alt][ref]`, `[ref]`) into plain links
@@ -14,12 +15,11 @@ export function resolveReferences(tree: Root): Root {
   return definitions.size === 0 ? tree : (replace(tree) as Root)
 
   function collect(node: Nodes): void {
-    if (node.type === 'definition') {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
-      return
-    }
-    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
-    if ('children' in node) for (const child of node.children) collect(child)
+    // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
+    visit(node, 'definition', (definition) => {
+      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition)
+      return SKIP
+    })
   }
 
   function replace(node: Nodes): Nodes {

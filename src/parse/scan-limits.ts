@@ -1,7 +1,7 @@
 import {limits} from './limits.ts'
 import {count, InlineRun, type LimitViolation, type LinePlace} from './inline-run.ts'
 import {LimitTotals} from './limit-totals.ts'
-import {cells, definitionAt, isDelimiterRow, lineHas, lineShape} from './line-shape.ts'
+import {cells, definitionAt, isDelimiterRow, lineHas, lineShape, type LineShape} from './line-shape.ts'
 
 export type {LimitViolation} from './inline-run.ts'
 
@@ -33,22 +33,13 @@ export function scanLimits(source: string): LimitViolation[] {
     run = undefined
   }
 
-  let line = 0
-  for (let start = source.charCodeAt(0) === 0xfeff ? 1 : 0; start <= source.length; ) {
-    line++
-    let end = start
-    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
-    const next = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
+  let next = 0
+  for (let start = source.charCodeAt(0) === 0xfeff ? 1 : 0, line = 1; start <= source.length; start = next, line++) {
+    const end = lineEnd(source, start)
+    // After LF, CR or CRLF.
+    next = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
     const place: LinePlace = {line, lineStart: start}
-    if (end - start > limits.lineLength) {
-      found.push({
-        ruleId: 'line-too-long',
-        line,
-        column: 1,
-        reason: `This line is ${count(end - start)} characters long, more than the ${count(limits.lineLength)} the site reads in one line`,
-        fix: 'break it into shorter lines, or delete what does not belong'
-      })
-    }
+    if (end - start > limits.lineLength) found.push(lineTooLong(line, end - start))
 
     const shape = lineShape(source, start, end)
     if (shape.blank) {
@@ -56,7 +47,6 @@ export function scanLimits(source: string): LimitViolation[] {
       inDefinitions = false
       table = undefined
       header = undefined
-      start = next
       continue
     }
 
@@ -71,7 +61,6 @@ export function scanLimits(source: string): LimitViolation[] {
       header = undefined
     }
     if (inDefinitions) {
-      start = next
       continue
     }
 
@@ -79,22 +68,13 @@ export function scanLimits(source: string): LimitViolation[] {
     // A table ends at any block start; a line without a pipe, or that may open code, HTML or a break,
     // ends it here too (the parser may read it as a row: then the run here is only longer than its).
     if (table && (blockStart || shape.quotes !== table.quotes || shape.other || !lineHas(source, shape.content, end, 124))) table = undefined
-    if (!table && header && shape.indent <= 3 && shape.quotes === header.quotes && isDelimiterRow(source, shape.content, end, limits.lineLength)) {
-      // The line before is the header, if it has as many cells: a table starts there. The header was measured
-      // as a paragraph (it was one until now), which counts it whole; its cells count here.
-      const head = cells(source, header.from, header.to).length
-      if (head === cells(source, shape.content, end).length) {
-        table = {quotes: shape.quotes, delimiter: true}
-        tooManyColumns(head, {line: line - 1, column: header.column}, found)
-      }
-    }
+    if (!table && header) table = tableUnder(header, source, shape, end, line, found)
     if (table) {
       endRun()
       if (!table.delimiter) totals.entry(line)
       table.delimiter = false
       tableRow(source, shape.content, end, place, found, totals)
       header = undefined
-      start = next
       continue
     }
 
@@ -112,10 +92,38 @@ export function scanLimits(source: string): LimitViolation[] {
       endRun()
       header = undefined
     }
-    start = next
   }
   endRun()
   return found
+}
+
+/** Where the line that starts at `start` ends: at its LF or CR, or the end of the text. */
+function lineEnd(source: string, start: number): number {
+  let end = start
+  while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
+  return end
+}
+
+function lineTooLong(line: number, length: number): LimitViolation {
+  return {
+    ruleId: 'line-too-long',
+    line,
+    column: 1,
+    reason: `This line is ${count(length)} characters long, more than the ${count(limits.lineLength)} the site reads in one line`,
+    fix: 'break it into shorter lines, or delete what does not belong'
+  }
+}
+
+/**
+ * The table a delimiter row opens under the header row before it, if it has as many cells. The header was
+ * measured as a paragraph (it was one until now), which counts it whole; its cells count here.
+ */
+function tableUnder(header: {from: number; to: number; quotes: number; column: number}, source: string, shape: LineShape, end: number, line: number, found: LimitViolation[]): {quotes: number; delimiter: boolean} | undefined {
+  if (shape.indent > 3 || shape.quotes !== header.quotes || !isDelimiterRow(source, shape.content, end, limits.lineLength)) return undefined
+  const head = cells(source, header.from, header.to).length
+  if (head !== cells(source, shape.content, end).length) return undefined
+  tooManyColumns(head, {line: line - 1, column: header.column}, found)
+  return {quotes: shape.quotes, delimiter: true}
 }
 
 function tooManyColumns(cellCount: number, at: {line: number; column: number}, found: LimitViolation[]): boolean {

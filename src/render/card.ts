@@ -2,8 +2,9 @@ import {formatDate} from './format.ts'
 import {pagePath} from './paths.ts'
 import {publicationYear} from '../graph/groups.ts'
 import {citationKeysOf} from '../cite/bibtex.ts'
-import {addedOf, isNew} from '../history/history.ts'
+import {addedOf, isNew} from '../graph/added.ts'
 import type {Graph, GroupKind, Id, Paper} from '../types.ts'
+import {numberLabel} from '../util/text.ts'
 
 /**
  * View data shared by the page types. Everything a template prints is prepared in TypeScript,
@@ -106,7 +107,7 @@ function makeCard(graph: Graph, paper: Paper): PaperCard {
   const labels = paper.labels.map((id) => groupChip(graph, 'label', id))
   return {
     id: paper.id,
-    number: paper.number === undefined ? '' : `[${paper.number}]`,
+    number: numberLabel(paper.number),
     // A best-effort build (--allow-errors) can hold a paper with no title; a link needs a name.
     title: paper.title || 'Untitled paper',
     href: pagePath('paper', paper.id),

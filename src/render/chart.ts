@@ -1,5 +1,6 @@
 import type {Graph} from '../types.ts'
 import {formatDate, plural} from './format.ts'
+import {shortMonthName} from '../util/month.ts'
 
 /** A papers-per-month bar chart, laid out here so the template only prints SVG elements. */
 export interface MonthChart {
@@ -24,7 +25,6 @@ const maxSlot = 30
 const maxWidth = 480
 const height = 150
 const margin = {top: 10, right: 4, bottom: 38, left: 30}
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** Counts papers by the month of their date (the arXiv id's, or none for a venue year alone); undefined when no paper has a month. */
 export function monthChart(graph: Graph): MonthChart | undefined {
@@ -63,7 +63,7 @@ export function monthChart(graph: Graph): MonthChart | undefined {
   const years: MonthChart['years'] = []
   for (let index = first; index <= last; index++) {
     const x = round(margin.left + (index - first + 0.5) * slot)
-    if (index % step === 0) months.push({x, label: monthNames[index % 12]!})
+    if (index % step === 0) months.push({x, label: shortMonthName((index % 12) + 1)})
     if (index === first || index % 12 === 0) years.push({x, label: String(Math.floor(index / 12))})
   }
   // A year under a month that is not labelled would float: keep only years at least a label apart.

@@ -1,6 +1,6 @@
 import {Eta} from 'eta'
 import {join} from 'node:path'
-import {projectRoot} from '../project-root.ts'
+import {projectRoot} from '../util/project-root.ts'
 
 export const templatesDir = join(projectRoot, 'templates')
 

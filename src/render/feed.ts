@@ -1,10 +1,10 @@
 import {createHash} from 'node:crypto'
-import {recentlyAdded} from '../history/history.ts'
+import {recentlyAdded} from '../graph/added.ts'
 import type {Graph} from '../types.ts'
 import {formatDate} from './format.ts'
 import {absoluteUrl, pagePath} from './paths.ts'
 import {xmlText} from './xml.ts'
-import {isoInstant} from '../iso-date.ts'
+import {isoInstant} from '../util/iso-date.ts'
 
 /** How many of the most recently added papers the feed carries. */
 export const feedSize = 100

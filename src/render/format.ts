@@ -1,12 +1,11 @@
 import type {DatasetRole, PaperDate} from '../types.ts'
-import {readIsoInstant} from '../iso-date.ts'
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+import {readIsoInstant} from '../util/iso-date.ts'
+import {shortMonthName} from '../util/month.ts'
 
 /** "Feb 2024", written out by hand so the output does not depend on the machine's locale. */
 export function formatDate(date: PaperDate | undefined): string {
   if (!date) return ''
-  return date.month ? `${months[date.month - 1]} ${date.year}` : String(date.year)
+  return date.month ? `${shortMonthName(date.month)} ${date.year}` : String(date.year)
 }
 
 export const roleLabel: Record<DatasetRole, string> = {
@@ -32,7 +31,7 @@ export function byText<T>(key: (item: T) => string): (a: T, b: T) => number {
 export function formatDay(iso: string): string {
   const date = instant(iso)
   if (!date) return ''
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+  return `${date.getUTCDate()} ${shortMonthName(date.getUTCMonth() + 1)} ${date.getUTCFullYear()}`
 }
 
 /** "A, B and C"; past `max` items, "A, B, C and 2 more". */
@@ -59,7 +58,7 @@ export function formatAt(iso: string, precision: 'day' | 'month' | 'year'): stri
   const date = instant(iso)
   if (!date) return ''
   if (precision === 'year') return String(date.getUTCFullYear())
-  if (precision === 'month') return `${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+  if (precision === 'month') return `${shortMonthName(date.getUTCMonth() + 1)} ${date.getUTCFullYear()}`
   return formatDay(iso)
 }
 

@@ -1,8 +1,8 @@
 import type {Graph, Paper, Position} from '../types.ts'
 import {pagePath} from './paths.ts'
 import {citationKeysOf} from '../cite/bibtex.ts'
-import {addedDate, addedOf} from '../history/history.ts'
-import {isoInstant} from '../iso-date.ts'
+import {addedDate, addedOf} from '../graph/added.ts'
+import {isoInstant} from '../util/iso-date.ts'
 
 /**
  * The public data API: `dist/graph.json`. Entities keep the list's order; every edge is listed on both ends.

@@ -6,7 +6,7 @@ import {routes, type NavKey, type Route} from './routes.ts'
 import {jsonLdText} from './json-ld.ts'
 import {isolateBidi} from './format.ts'
 import {sourceLinks} from './source-links.ts'
-import type {ScriptName} from '../write/client.ts'
+import type {ScriptName} from '../client/entries.ts'
 
 export interface RenderOptions {
   /** `/` or `/Awesome-LLM-Pruning/`. */

@@ -1,7 +1,7 @@
-import {addedDate, addedOf} from '../history/history.ts'
+import {addedDate, addedOf} from '../graph/added.ts'
 import type {Dataset, Graph, Paper} from '../types.ts'
 import {pagePath} from './paths.ts'
-import {isoInstant} from '../iso-date.ts'
+import {isoInstant} from '../util/iso-date.ts'
 import {venueLabel} from './card.ts'
 
 /**

@@ -3,7 +3,8 @@ import {defaultSchema, sanitize, type Schema} from 'hast-util-sanitize'
 import {toHtml} from 'hast-util-to-html'
 import type {Root as HastRoot, Element, Nodes as HastNodes} from 'hast'
 import type {RootContent} from 'mdast'
-import {isSafeUrl} from '../url.ts'
+import {allowedSchemes, isSafeUrl} from '../util/url.ts'
+import {visit} from 'unist-util-visit'
 
 /**
  * GitHub's sanitizing schema, narrowed: links only to http(s) and mailto, images only over https,
@@ -12,7 +13,7 @@ import {isSafeUrl} from '../url.ts'
  */
 const schema: Schema = {
   ...defaultSchema,
-  protocols: {href: ['http', 'https', 'mailto'], src: ['https']},
+  protocols: {href: [...allowedSchemes], src: ['https']},
   clobber: [],
   attributes: {
     ...defaultSchema.attributes,
@@ -91,8 +92,8 @@ function harden(node: HastNodes, prefix: string, ids: Set<string>): void {
 
 /** A fragment link or description that points at nothing in its block is dropped, never left dangling. */
 function dropDangling(node: HastNodes, ids: Set<string>): void {
-  if (node.type === 'element') {
-    const properties = (node as Element).properties
+  visit(node, 'element', (element: Element) => {
+    const properties = element.properties
     const href = properties['href']
     if (typeof href === 'string' && href.startsWith('#') && !ids.has(href.slice(1))) delete properties['href']
     const described = properties['ariaDescribedBy']
@@ -101,9 +102,8 @@ function dropDangling(node: HastNodes, ids: Set<string>): void {
       if (kept.length > 0) properties['ariaDescribedBy'] = kept
       else delete properties['ariaDescribedBy']
     }
-    if (properties['ariaLabel'] !== undefined && node.tagName === 'a' && properties['href'] === undefined) delete properties['ariaLabel']
-  }
-  if ('children' in node) for (const child of node.children) dropDangling(child as HastNodes, ids)
+    if (properties['ariaLabel'] !== undefined && element.tagName === 'a' && properties['href'] === undefined) delete properties['ariaLabel']
+  })
 }
 
 function text(node: HastNodes): string {

@@ -1,5 +1,5 @@
 import type {Graph} from '../types.ts'
-import type {ScriptName} from '../write/client.ts'
+import type {ScriptName} from '../client/entries.ts'
 
 /** Nav keys: which top-level part of the site a page belongs to. */
 export type NavKey = 'papers' | 'methods' | 'models' | 'datasets' | 'tools' | 'matrix' | 'new'

@@ -1,8 +1,8 @@
-import {rowKey} from '../history/history.ts'
+import {rowKey} from '../graph/added.ts'
 import type {Graph, Id} from '../types.ts'
 import {absoluteUrl, folder} from './paths.ts'
 import {xmlText} from './xml.ts'
-import {isoInstant} from '../iso-date.ts'
+import {isoInstant} from '../util/iso-date.ts'
 
 /**
  * `sitemap.xml` (sitemaps.org 0.9). Its URLs must be absolute, so there is one only when the build

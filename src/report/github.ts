@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {printable} from './terminal.ts'
-import {escapeHtml} from '../html-escape.ts'
+import {escapeHtml} from '../util/html-escape.ts'
 
 /** GitHub Actions workflow commands, so each message shows on the pull request's diff at its line. */
 export function annotations(files: VFile[]): string[] {

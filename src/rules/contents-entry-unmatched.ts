@@ -6,9 +6,9 @@ export const contentsEntryUnmatched: Rule = {
   severity: 'warning',
   description: 'An entry of the Contents names no heading of the README.',
   check({raw}, report) {
-    const headings = raw.sections.filter((section) => section.kind !== 'contents' && section.title !== '').map((section) => section.title)
+    const headings = raw.sections.filter((section) => section.kind !== 'contents' && section.title !== '')
     for (const item of raw.contents) {
-      if (item.title === '' || headings.some((title) => namesHeading(item, title))) continue
+      if (item.title === '' || headings.some((section) => namesHeading(item, section))) continue
       // A top-level entry names a section (`## Papers`); a nested one, a subsection (`### Survey`).
       const heading = item.depth <= 1 ? `\`## ${item.title}\`` : `\`${'#'.repeat(item.depth + 1)} ${item.title}\` under its section`
       report(`The Contents lists "${item.title}", but no heading is called that`, item.position, {

@@ -1,4 +1,4 @@
-import {arxivId} from '../graph/arxiv.ts'
+import {arxivId} from '../util/arxiv.ts'
 import type {Rule} from './rule.ts'
 import {paperName} from './walk.ts'
 

@@ -1,8 +1,8 @@
 import {modelFamily} from '../graph/model-family.ts'
-import type {Position, RawField, RawTable} from '../types.ts'
+import type {Position, RawTable} from '../types.ts'
 import type {Rule} from './rule.ts'
-import {fold, rows} from './walk.ts'
-import {locator, type Locator} from '../extract/place.ts'
+import {rows} from './walk.ts'
+import {fold} from '../util/text.ts'
 import {candidates} from './name-candidates.ts'
 
 interface Name {
@@ -37,8 +37,8 @@ export function nameSimilarWith(find: typeof candidates): Rule {
     severity: 'warning',
     description: 'Two names look like one entity spelled two ways: they differ only in case or punctuation, or by one letter added, dropped or swapped.',
     check({raw, file}, report) {
-      const at = locator(file)
-      const source = at.source
+      // Only to count how often each spelling is written; places come from extract.
+      const source = String(file.value)
       const names: Prepared[] = []
       const seen = new Set<string>()
       const add = (name: Name) => {
@@ -50,7 +50,7 @@ export function nameSimilarWith(find: typeof candidates): Rule {
         const kind = table.kind === 'models' ? 'model' : table.kind === 'datasets' ? 'dataset' : 'fine-tuning method'
         add({kind, text: row.name, stem: kind === 'model' ? modelFamily(row.name).family : row.name, table, position: row.namePosition})
       }
-      for (const paper of raw.papers) for (const label of paper.labels) add({kind: 'label', text: label, stem: label, table: undefined, position: labelPosition(paper.fields, label, at)})
+      for (const paper of raw.papers) paper.labels.forEach((label, n) => add({kind: 'label', text: label, stem: label, table: undefined, position: paper.labelPositions[n]}))
 
       // Each name is reported once, against the first name (in the list's order) it loses to; it is compared
       // only with the names that may look like it (see name-candidates.ts), not with every other.
@@ -181,16 +181,4 @@ function key(text: string): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-/** Where a label sits in its `Label:` sub-bullet. */
-function labelPosition(fields: RawField[], label: string, at: Locator): Position | undefined {
-  for (const field of fields) {
-    const start = field.position?.start.offset
-    const end = field.position?.end.offset
-    if (field.kind !== 'labels' || start === undefined || end === undefined) continue
-    const found = at.source.indexOf(label, start)
-    if (found !== -1 && found < end) return at.span(found, found + label.length)
-  }
-  return fields.find((field) => field.kind === 'labels')?.position
 }

@@ -1,5 +1,9 @@
 import type {Rule} from './rule.ts'
 import {references} from './walk.ts'
+import {citedArxivId} from '../util/arxiv.ts'
+
+/** A number or an arXiv id without its brackets: `3`, `2402.02834`. */
+const bareReference = new RegExp(`^\\s*(\\d+|${citedArxivId.source})\\s*$`)
 
 export const referenceMalformed: Rule = {
   id: 'reference-malformed',
@@ -8,7 +12,7 @@ export const referenceMalformed: Rule = {
   check({raw}, report) {
     for (const {row, ref} of references(raw)) {
       if (ref.kind !== 'invalid') continue
-      const bare = /^\s*(\d+|\d{4}\.\d{4,5}(v\d+)?)\s*$/.exec(ref.text)?.[1]
+      const bare = bareReference.exec(ref.text)?.[1]
       report(`Cannot read \`${ref.text}\` in the papers of \`${row.name || 'this row'}\` as a reference`, ref.position, {
         fix: bare
           ? `put it in brackets, \`[${bare}]\`, and separate references with commas, e.g. \`[1], [3]\``

@@ -1,6 +1,7 @@
-import {citationFor} from '../graph/resolve-history.ts'
+import {citationFor} from '../history/references.ts'
 import type {Rule} from './rule.ts'
-import {references, shortTitle} from './walk.ts'
+import {references} from './walk.ts'
+import {shortTitle} from '../util/text.ts'
 
 export const referenceStale: Rule = {
   id: 'reference-stale',

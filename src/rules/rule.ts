@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import type {PaperIndex} from '../graph/paper-index.ts'
-import type {ReferenceHistory} from '../graph/resolve-history.ts'
+import type {ReferenceHistory} from '../history/references.ts'
 import type {Graph, Position, RawList} from '../types.ts'
 
 export type Severity = 'error' | 'warning'
@@ -32,4 +32,4 @@ export interface Rule {
   check(context: RuleContext, report: Report): void
 }
 
-export const source = 'awesome-llm-pruning'
+export {source} from '../util/diagnostic.ts'

@@ -1,6 +1,7 @@
 import {location} from 'vfile-location'
-import {unwantedIn} from '../clean-text.ts'
+import {unwantedIn} from '../util/clean-text.ts'
 import type {Rule} from './rule.ts'
+import {truncate} from '../util/text.ts'
 
 /** Lines reported one by one; past this many, one message counts the rest. */
 const maxLines = 50
@@ -36,7 +37,7 @@ export const textControlCharacter: Rule = {
       const text = source.slice(start, end).trim()
       const codes = [...new Set(found.map(({code}) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`))]
       const them = found.length === 1 ? ['it', 'it is'] : ['them', 'they are']
-      report(`\`${visible(text.length > 120 ? `${text.slice(0, 119)}…` : text)}\` holds ${codes.join(', ')}, which no page or file of the site carries`, at(found[0]!.offset), {
+      report(`\`${visible(truncate(text, 120))}\` holds ${codes.join(', ')}, which no page or file of the site carries`, at(found[0]!.offset), {
         fix: `delete ${them[0]}: ${them[1]} invisible in a diff, and a terminal may act on ${them[0]}`
       })
     }

@@ -1,7 +1,9 @@
 import {toString} from 'mdast-util-to-string'
 import type {Nodes} from 'mdast'
-import type {ReferenceHistory} from '../graph/resolve-history.ts'
-import type {Position, RawList, RawPaper, RawRef, RawRow, RawTable} from '../types.ts'
+import type {ReferenceHistory} from '../history/references.ts'
+import type {Position, RawList, RawPaper, RawRef, RawRow, RawSection, RawTable} from '../types.ts'
+import {fold, shortTitle} from '../util/text.ts'
+import {visit} from 'unist-util-visit'
 
 /** Every row of every table, with its table. */
 export function* rows(raw: RawList): Generator<{table: RawTable; row: RawRow}> {
@@ -37,13 +39,13 @@ export function* links(raw: RawList): Generator<FoundLink> {
   for (const paper of raw.papers) for (const link of paper.links) yield {...link, paper}
   for (const tool of raw.tools) yield {label: tool.name, href: tool.href, position: tool.position, paper: undefined}
   const found: FoundLink[] = []
-  const visit = (node: Nodes): void => {
-    if (node.type === 'link') found.push({label: toString(node).trim(), href: node.url, position: node.position, paper: undefined})
-    // Recursive on the tree's depth, which `findDeepNode` (parse/guard.ts) has capped before this runs.
-    if ('children' in node) for (const child of node.children) visit(child as Nodes)
-  }
-  for (const node of raw.intro) visit(node)
-  for (const block of raw.prose) for (const node of block.nodes) visit(node)
+  // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
+  const collect = (node: Nodes): void =>
+    visit(node, 'link', (link) => {
+      found.push({label: toString(link).trim(), href: link.url, position: link.position, paper: undefined})
+    })
+  for (const node of raw.intro) collect(node)
+  for (const block of raw.prose) for (const node of block.nodes) collect(node)
   yield* found
 }
 
@@ -53,15 +55,6 @@ export function paperName(paper: Pick<RawPaper, 'number' | 'title'>): string {
   return `${paper.number === undefined ? 'Unnumbered paper' : `Paper [${paper.number}]`}${title ? ` ("${title}")` : ''}`
 }
 
-/** A title cut to 60 characters, for a message. */
-export function shortTitle(title: string): string {
-  return title.length > 60 ? `${title.slice(0, 57)}…` : title
-}
-
-/** Names compared regardless of case, spacing and punctuation. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-}
 
 /** Every sub-bullet field (`- Label:`, `- Summary:`, …) of every paper entry, with its paper. */
 export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: RawPaper['fields'][number]}> {
@@ -69,11 +62,13 @@ export function* paperFields(raw: RawList): Generator<{paper: RawPaper; field: R
 }
 
 /**
- * Does a Contents entry name this heading, by its text or by the `#anchor` it links to (GitHub's heading slug)?
- * Emoji, written as characters or as `:fire:` codes, do not count: `- [🔥 News](#news)` names `## News`.
+ * Does a Contents entry name this heading: by the `#anchor` GitHub gives it, or by its text or anchor
+ * compared loosely. Emoji, written as characters or as `:fire:` codes, do not count: `- [🔥 News](#news)`
+ * names `## News`.
  */
-export function namesHeading(item: {title: string; anchor?: string | undefined}, title: string): boolean {
-  const heading = fold(withoutEmojiCodes(title))
+export function namesHeading(item: {title: string; anchor?: string | undefined}, section: Pick<RawSection, 'title' | 'anchor'>): boolean {
+  if (item.anchor !== undefined && item.anchor === section.anchor) return true
+  const heading = fold(withoutEmojiCodes(section.title))
   return fold(withoutEmojiCodes(item.title)) === heading || (item.anchor !== undefined && fold(item.anchor) === heading)
 }
 

@@ -3,8 +3,8 @@ import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writ
 import {createRequire} from 'node:module'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {projectRoot} from '../project-root.ts'
-import type {ClientBundle} from './client.ts'
+import {projectRoot} from '../util/project-root.ts'
+import type {ScriptName} from '../client/entries.ts'
 
 // The browser bundle does not depend on the README, so a build reuses the last one made from the same
 // client sources, vite config and base, and does not even load vite. Kept in node_modules/.cache (the
@@ -31,6 +31,13 @@ export function bundleKey(base: string, config: unknown, maker: string, sources 
   const files = readdirSync(sources, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile())
   for (const path of files.map((entry) => join(entry.parentPath, entry.name)).sort()) add(relative(sources, path), readFileSync(path))
   return hash.digest('hex')
+}
+
+export interface ClientBundle {
+  /** Output files, relative to the site root. */
+  files: Map<string, string | Uint8Array>
+  /** Hashed paths of the entries, read back from vite's manifest. */
+  assets: {css: string; scripts: Record<ScriptName, string>}
 }
 
 interface Stored {

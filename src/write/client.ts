@@ -1,27 +1,9 @@
 import type {InlineConfig, Manifest, Rolldown} from 'vite'
-import {projectRoot as root} from '../project-root.ts'
-import {bundleKey, readBundle, writeBundle} from './client-cache.ts'
+import {projectRoot as root} from '../util/project-root.ts'
+import {bundleKey, readBundle, writeBundle, type ClientBundle} from './client-cache.ts'
+import {clientEntries, scriptSources, type ScriptName} from '../client/entries.ts'
 
-/** The stylesheet, and one script per job; a page loads only the scripts its route names. */
-export const clientEntries = {
-  filter: 'src/client/filter.ts',
-  'list-tools': 'src/client/list-tools.ts',
-  cite: 'src/client/cite.ts',
-  matrix: 'src/client/matrix.ts',
-  style: 'src/client/style.css'
-}
-
-export type ScriptName = Exclude<keyof typeof clientEntries, 'style'>
-
-/** Each script's source file, for the dev server, which serves the sources through vite. */
-export const scriptSources = Object.fromEntries(Object.entries(clientEntries).filter(([name]) => name !== 'style')) as Record<ScriptName, string>
-
-export interface ClientBundle {
-  /** Output files, relative to the site root. */
-  files: Map<string, string | Uint8Array>
-  /** Hashed paths of the entries, read back from vite's manifest. */
-  assets: {css: string; scripts: Record<ScriptName, string>}
-}
+export type {ClientBundle}
 
 const cache = new Map<string, Promise<ClientBundle>>()
 

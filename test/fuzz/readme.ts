@@ -4,7 +4,7 @@ import {analyze} from '../../src/build.ts'
 import {renderSite} from '../../src/render/index.ts'
 import {graphJson} from '../../src/render/graph-json.ts'
 import {formatMessages} from '../../src/report/terminal.ts'
-import {scriptSources} from '../../src/write/client.ts'
+import {scriptSources} from '../../src/client/entries.ts'
 
 /**
  * Generated and mutated READMEs for property-based tests: the list's own grammar (paper entries with

@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {projectRoot} from '../../src/project-root.ts'
+import {projectRoot} from '../../src/util/project-root.ts'
 
 /**
  * A command as `npm run <script>` runs it (scripts/run.js): its compiled file, started by plain node with

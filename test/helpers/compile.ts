@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {projectRoot} from '../../src/project-root.ts'
+import {projectRoot} from '../../src/util/project-root.ts'
 
 /**
  * vitest's global setup: the tests start the commands from lib/ (test/helpers/cli.ts), so lib/ is compiled

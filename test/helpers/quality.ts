@@ -1,6 +1,6 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
-import {projectRoot} from '../../src/project-root.ts'
+import {projectRoot} from '../../src/util/project-root.ts'
 
 /**
  * The figures the quality tests measured, kept in `test-results/quality.json` (one entry per area)

@@ -1,3 +1,5 @@
+import {safeDecode} from '../../util/url.ts'
+
 /** What a shields.io badge says: `Conference-ICML'23-blue` → label "Conference", message "ICML'23". */
 export interface Badge {
   label: string | undefined
@@ -49,12 +51,4 @@ export function badgeWords(badge: Badge): string {
 
 function words(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }

@@ -5,7 +5,8 @@ import {badgeVenue, badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {isPaperUrl} from '../paper-link.ts'
 import {readSubBullets, splitLabels} from '../paper-entry.ts'
-import {looksLikeVenue} from '../../graph/venue.ts'
+import {looksLikeVenue} from '../venue.ts'
+import {placed} from '../paper-places.ts'
 import type {Link, RawPaper} from '../../types.ts'
 
 /**
@@ -46,7 +47,8 @@ export const inline: ItemAdapter = {
     const sub = readSubBullets(item, at)
     const labels = badges.filter(({badge}) => !badge.stars && badgeVenue(badge) === undefined && badgeWords(badge) !== '').map(({badge}) => badgeWords(badge))
     for (const field of sub.fields) if (field.kind === 'labels') labels.push(...splitLabels(field.text))
-    return {
+    return placed(
+      {
       number: head.number,
       title: head.title,
       venue: venues.find(looksLikeVenue) ?? sub.venue,
@@ -58,7 +60,9 @@ export const inline: ItemAdapter = {
       position: item.position,
       titlePosition: head.titleLink?.node.position ?? first.position,
       numberPosition: undefined
-    } satisfies RawPaper
+      },
+      at
+    )
   }
 }
 

@@ -6,6 +6,7 @@ import {badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {bareUrls} from '../paper-link.ts'
 import {splitLabels} from '../paper-entry.ts'
+import {placed} from '../paper-places.ts'
 import type {Link, RawField, RawFieldKind, RawPaper} from '../../types.ts'
 
 /** `Author:`, `Pub:`, `摘要：`: a key in any script, then a colon (or a full-width one). */
@@ -41,7 +42,7 @@ export const keyValue: ItemAdapter = {
   name: 'key-value',
   reads: 'items',
   description: 'key–value sub-bullets (title, then Author:, Link:, Pub:, Label:, Summary:)',
-  read(item, section) {
+  read(item, section, at) {
     const [first, ...rest] = item.children
     if (first?.type !== 'paragraph') return undefined
     const subItems = rest.flatMap((child) => (child.type === 'list' ? flatten(child.children) : []))
@@ -55,7 +56,8 @@ export const keyValue: ItemAdapter = {
     const links = [...head.links, ...fields.flatMap((field) => field.links)]
     const labels = uniqueLabels(fields.flatMap((field) => field.labels))
     const publication = fields.find((field) => field.field.kind === 'publication' && field.field.text !== '')
-    return {
+    return placed(
+      {
       number: head.number,
       title: head.title,
       venue: publication ? cleanVenue(publication.field.text) : '',
@@ -67,7 +69,9 @@ export const keyValue: ItemAdapter = {
       position: item.position,
       titlePosition: first.position,
       numberPosition: undefined
-    } satisfies RawPaper
+      },
+      at
+    )
   }
 }
 

@@ -6,7 +6,8 @@ import {splitAtBreaks, textOf, tokenize, type Token} from './tokens.ts'
 import {badgeVenue, badgeWords} from './badge.ts'
 import {cleanTitle, isGenericLabel} from './title.ts'
 import {isPaperUrl} from '../paper-link.ts'
-import {parseVenue} from '../../graph/venue.ts'
+import {parseVenue} from '../venue.ts'
+import {placed} from '../paper-places.ts'
 import type {Link, RawPaper} from '../../types.ts'
 
 /** Header words for each column a table of papers may have. The first column to match a role takes it. */
@@ -44,7 +45,7 @@ export const table: RowAdapter = {
     const used = new Set([columns.number, columns.title, columns.venue, columns.year, columns.code, columns.labels, columns.authors])
     return `table (${columns.headers.filter((header, n) => used.has(n) && header !== '').join(', ')})`
   },
-  read(row, columns, section) {
+  read(row, columns, section, at) {
     const cells = row.children.slice(0, columns.headers.length)
     const cell = (index: number | undefined) => (index === undefined ? undefined : cells[index])
     const titleCell = cell(columns.title)
@@ -66,7 +67,8 @@ export const table: RowAdapter = {
     const typeBadges = badges.filter(({badge}) => !badge.stars && badgeVenue(badge) === undefined).map(({badge}) => badgeWords(badge))
     const labels = [...typeBadges, ...cellText(cell(columns.labels)).split(/[,;&/|]/)].map((label) => label.trim()).filter((label) => label !== '' && !/^[-–—]$/.test(label))
     const number = /^\s*0*(\d+)\s*$/.exec(cellText(cell(columns.number)))?.[1]
-    return {
+    return placed(
+      {
       number: number === undefined ? undefined : Number(number),
       title: head.title,
       // The Year column completes a venue that names none: `ICLR` and `2020` → "ICLR 2020".
@@ -79,7 +81,9 @@ export const table: RowAdapter = {
       position: row.position,
       titlePosition: head.link?.node.position ?? titleCell.position,
       numberPosition: number === undefined ? undefined : cell(columns.number)?.position
-    } satisfies RawPaper
+      },
+      at
+    )
   }
 }
 

@@ -2,11 +2,10 @@ import {chip, groupChip, paperCard, sectionAnchor, type Chip} from '../card.ts'
 import {plural, roleLabel} from '../format.ts'
 import {proseToHtml} from '../markdown.ts'
 import {compactRows, summariesFile} from '../summaries.ts'
-import {datasetRoles, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model} from '../../types.ts'
+import {datasetRoles, renamedKinds, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model, type RenamedKind} from '../../types.ts'
 import type {PageType} from '../route.ts'
 import {monthChart} from '../chart.ts'
-import {isNew} from '../../history/history.ts'
-import {renamedKinds, type RenamedKind} from '../../history/renames.ts'
+import {isNew} from '../../graph/added.ts'
 
 export interface FacetValue extends Chip {
   count: number

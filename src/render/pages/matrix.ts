@@ -3,6 +3,7 @@ import {byText, plural} from '../format.ts'
 import {folder, pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import type {Graph, Id, Paper} from '../../types.ts'
+import {numberLabel, truncateAtWord} from '../../util/text.ts'
 
 export interface MatrixColumn {
   id: Id
@@ -94,7 +95,7 @@ function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: strin
     const card = paperCard(graph, paper)
     return {
       id: paper.id,
-      number: paper.number === undefined ? '' : `[${paper.number}]`,
+      number: numberLabel(paper.number),
       name: shortTitle(paper.title),
       href: `${folder.paper}/${paper.id}/`,
       filter: card.filter,
@@ -124,8 +125,5 @@ function heat(value: number, max: number): number {
 
 /** "ShortGPT: Layers in …" → "ShortGPT"; a long title without a colon is cut at a word. */
 export function shortTitle(title: string): string {
-  const head = (title.split(/:(?!\d)/)[0] ?? title).trim()
-  if (head.length <= 48) return head
-  const cut = head.slice(0, 48)
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 24 ? cut.lastIndexOf(' ') : 48)}…`
+  return truncateAtWord((title.split(/:(?!\d)/)[0] ?? title).trim(), 48)
 }

@@ -1,10 +1,9 @@
 import {paperCard, type PaperCard} from '../card.ts'
 import {formatDay, plural} from '../format.ts'
 import type {PageType} from '../route.ts'
-import {isNew, newDays, recentlyAdded} from '../../history/history.ts'
+import {isNew, newDays, recentlyAdded} from '../../graph/added.ts'
 import type {Paper} from '../../types.ts'
-
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+import {monthName} from '../../util/month.ts'
 
 /** How many of the latest additions the page lists. */
 export const newPageSize = 50
@@ -22,7 +21,7 @@ export const whatsNew: PageType = (graph) => [{
     for (const {paper, added} of dated) {
       // A paper known only by its year is grouped under the year, not under an invented January.
       const month = added.date.slice(0, 7)
-      const [id, title] = added.precision === 'year' ? [`year-${month.slice(0, 4)}`, month.slice(0, 4)] : [`month-${month}`, `${months[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`]
+      const [id, title] = added.precision === 'year' ? [`year-${month.slice(0, 4)}`, month.slice(0, 4)] : [`month-${month}`, `${monthName(Number(month.slice(5)))} ${month.slice(0, 4)}`]
       let group = groups[groups.length - 1]
       if (group?.id !== id) {
         group = {id, title, papers: []}

@@ -4,10 +4,11 @@ import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import {citations} from '../../cite/bibtex.ts'
 import {relatedPapers, type Related} from '../../graph/related.ts'
-import {addedOf, isNew} from '../../history/history.ts'
+import {addedOf, isNew} from '../../graph/added.ts'
 import {scholarlyArticle} from '../json-ld.ts'
 import type {Graph, Paper} from '../../types.ts'
 import {once} from '../once.ts'
+import {numberLabel, truncateAtWord} from '../../util/text.ts'
 
 /** One page per paper: its venue, date, links, authors and abstract, what it uses, related papers, and its BibTeX. */
 export const paper: PageType = (graph) => {
@@ -22,7 +23,7 @@ export const paper: PageType = (graph) => {
       page: pagePath('paper', paper.id),
       template: 'pages/paper',
       title: paper.title,
-      description: meta?.abstract ? truncate(meta.abstract, 200) : `${venueLabel(graph, paper) || 'Paper'}: ${paper.title}`,
+      description: meta?.abstract ? truncateAtWord(meta.abstract, 200) : `${venueLabel(graph, paper) || 'Paper'}: ${paper.title}`,
       nav: 'papers',
       scripts: ['cite'],
       ogType: 'article',
@@ -82,14 +83,8 @@ function relatedView(graph: Graph, item: Related) {
   part(item.shared.labels, 'label', 'labels')
   return {
     title: other.title,
-    number: other.number === undefined ? '' : `[${other.number}]`,
+    number: numberLabel(other.number),
     href: pagePath('paper', other.id),
     reason: `Shares ${listText(parts)}.`
   }
-}
-
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text
-  const cut = text.slice(0, max)
-  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max)}…`
 }

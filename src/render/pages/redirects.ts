@@ -1,7 +1,6 @@
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
-import type {Graph} from '../../types.ts'
-import {renamedKinds} from '../../history/renames.ts'
+import {renamedKinds, type Graph} from '../../types.ts'
 
 const what = {paper: 'paper', model: 'model', dataset: 'dataset', method: 'fine-tuning method', label: 'label', venue: 'venue'} as const
 

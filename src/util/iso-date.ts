@@ -1,3 +1,5 @@
+import {monthName} from './month.ts'
+
 /**
  * The one way a date is read and written. Every date the site publishes (Atom's `<published>` and
  * `<updated>`, the sitemap's `<lastmod>`, graph.json, JSON-LD, BibTeX's year and month) is an instant
@@ -11,7 +13,6 @@
 export type IsoRead = {ok: true; iso: string; time: number} | {ok: false; reason: string}
 
 const form = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** Reads a date-time strictly; says what is wrong with one that is not. The instant comes back in UTC, to the second. */
 export function readIsoInstant(text: string): IsoRead {
@@ -20,7 +21,7 @@ export function readIsoInstant(text: string): IsoRead {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number]
   const [sign, offsetHours, offsetMinutes] = [match[7], Number(match[8] ?? 0), Number(match[9] ?? 0)]
   if (month < 1 || month > 12) return {ok: false, reason: `there is no month ${month}`}
-  if (day < 1 || day > daysIn(year, month)) return {ok: false, reason: `${monthNames[month - 1]} ${year} has no day ${day}`}
+  if (day < 1 || day > daysIn(year, month)) return {ok: false, reason: `${monthName(month)} ${year} has no day ${day}`}
   if (hour > 23 || minute > 59 || second > 59) return {ok: false, reason: `${match[4]}:${match[5]}:${match[6]} is not a time of day`}
   if (offsetHours > 23 || offsetMinutes > 59) return {ok: false, reason: `${sign}${match[8]}:${match[9]} is not an offset from UTC`}
   const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)

@@ -1,7 +1,10 @@
-import type {PaperDate} from '../types.ts'
+const newStyle = String.raw`\d{4}\.\d{4,5}`
 
 /** An arXiv id without its version: new style `2402.02834`, old style `cs/0112017` or `math.AG/0601001`. */
-export const arxivIdForm = /\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}/
+export const arxivIdForm = new RegExp(`${newStyle}|[a-z-]+(?:\\.[A-Z]{2})?\\/\\d{7}`)
+
+/** A new-style arXiv id as a table cell cites it, with an optional version: `2402.02834`, `2402.02834v2`. */
+export const citedArxivId = new RegExp(`${newStyle}(?:v\\d+)?`)
 
 const arxivPath = new RegExp(`^/(?:abs|pdf|html)/(${arxivIdForm.source})(?:v\\d+)?(?:\\.pdf)?/?$`, 'i')
 
@@ -22,7 +25,7 @@ export function arxivId(href: string): string | undefined {
 }
 
 /** The month a new-style id was submitted in: 2402.02834 → February 2024. Old-style ids carry YYMM too. */
-export function arxivDate(id: string): PaperDate | undefined {
+export function arxivDate(id: string): {year: number; month: number} | undefined {
   const match = /(?:^|\/)(\d{2})(\d{2})(?:\.|\d{3}$)/.exec(id)
   if (!match) return undefined
   const yy = Number(match[1])

@@ -1,14 +1,12 @@
-import type {Id} from '../types.ts'
+import {withoutAccents} from './text.ts'
 
 /**
  * An ASCII, URL-safe slug. Letters lose their accents; anything else becomes a dash.
  * Text with no ASCII letters or digits at all (CJK, emoji) gets a short stable hash,
  * so the slug depends on the text alone and never on its place in the list.
  */
-export function slugify(text: string, prefix = 'x', max = 60): Id {
-  const ascii = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+export function slugify(text: string, prefix = 'x', max = 60): string {
+  const ascii = withoutAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -31,13 +29,13 @@ export function hash(text: string): string {
 
 /** Hands out unique ids within one kind: the first taker keeps the plain slug, later ones get `-2`, `-3`, …. */
 export class SlugRegistry {
-  readonly #taken = new Set<Id>()
+  readonly #taken = new Set<string>()
 
-  has(id: Id): boolean {
+  has(id: string): boolean {
     return this.#taken.has(id)
   }
 
-  claim(candidates: Id[]): Id {
+  claim(candidates: string[]): string {
     for (const candidate of candidates) {
       if (!this.#taken.has(candidate)) {
         this.#taken.add(candidate)

@@ -1,16 +1,4 @@
-/** A venue string as the list writes it, read into its parts. */
-export interface Venue {
-  /** As written: "ICML23", "ACL 2024 Findings", "Arxiv". */
-  text: string
-  /** The venue's name: "ICML", "ACL", "arXiv". */
-  name: string
-  /** Four-digit year, when the string gives one. */
-  year: number | undefined
-  /** "Findings", "Workshop", "Tiny Paper", … when given. */
-  track: string | undefined
-  /** A preprint server rather than a peer-reviewed venue. */
-  preprint: boolean
-}
+import type {Venue} from '../types.ts'
 
 const preprints: Record<string, string> = {arxiv: 'arXiv', biorxiv: 'bioRxiv', medrxiv: 'medRxiv', ssrn: 'SSRN', preprint: 'Preprint', openreview: 'OpenReview'}
 

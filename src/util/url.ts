@@ -1,7 +1,10 @@
 import {cleanText} from './clean-text.ts'
 
 /** The only schemes a link from the README may use. Everything else (javascript:, data:, vbscript:, file:) is refused. */
-export const allowedProtocols = new Set(['http:', 'https:', 'mailto:'])
+export const allowedSchemes: readonly string[] = ['http', 'https', 'mailto']
+
+/** The same, as `URL.protocol` writes them: `https:`. */
+export const allowedProtocols = new Set(allowedSchemes.map((scheme) => `${scheme}:`))
 
 /**
  * Is this an absolute http(s) or mailto URL? Browsers ignore control characters and whitespace
@@ -17,4 +20,18 @@ export function isSafeUrl(href: string): boolean {
     return false
   }
   return allowedProtocols.has(url.protocol)
+}
+
+/** Every http(s) URL written out in a text, each up to a space, a quote, an angle bracket or a closing bracket. */
+export function urlsInText(text: string): string[] {
+  return text.match(/https?:\/\/[^\s<>"'`)\]]+/g) ?? []
+}
+
+/** A percent-encoded part of a URL (an anchor, a path, a badge's text) decoded; as written when it is not valid. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }
