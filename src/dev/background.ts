@@ -28,7 +28,7 @@ export function receiveFile(sent: SentFile): VFile {
   return file
 }
 
-type Answer = {id: number; file: SentFile; graph: DevAnalysis['graph']; meta?: SentFile | undefined} | {id: number; error: string}
+type Answer = {id: number; file: SentFile; graph: DevAnalysis['graph']; completion: DevAnalysis['completion']; meta?: SentFile | undefined} | {id: number; error: string}
 
 /**
  * The dev server reads the README on a worker thread (analysis-worker.js), so that it keeps answering
@@ -40,11 +40,6 @@ export class BackgroundAnalysis {
   #worker: Worker | undefined
   #next = 0
   readonly #waiting = new Map<number, {resolve: (analysis: DevAnalysis) => void; reject: (error: Error) => void}>()
-
-  /** Starts the worker, so that it has loaded the modules by the first save. */
-  start(): void {
-    this.#thread()
-  }
 
   run(input: string): Promise<DevAnalysis> {
     const id = ++this.#next
@@ -70,7 +65,7 @@ export class BackgroundAnalysis {
       this.#waiting.delete(answer.id)
       if (!waiting) return
       if ('error' in answer) waiting.reject(new Error(answer.error))
-      else waiting.resolve({file: receiveFile(answer.file), graph: answer.graph, meta: answer.meta && receiveFile(answer.meta)})
+      else waiting.resolve({file: receiveFile(answer.file), graph: answer.graph, completion: answer.completion, meta: answer.meta && receiveFile(answer.meta)})
     })
     // A worker that dies fails what it was given; the next analysis starts another.
     const fail = (error: Error) => {

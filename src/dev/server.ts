@@ -1,7 +1,7 @@
 import {createServer, type Plugin, type ViteDevServer} from 'vite'
 import {resolve} from 'node:path'
 import type {ServerResponse} from 'node:http'
-import {createDevSite, type DevSiteOptions} from './state.ts'
+import {createDevSite, type DevSite, type DevSiteOptions} from './state.ts'
 import {banner} from './banner.ts'
 import {BackgroundAnalysis} from './background.ts'
 import {templatesDir} from '../render/eta.ts'
@@ -27,12 +27,12 @@ export function readmeSite(options: DevServerOptions): Plugin {
 
   return {
     name: 'awesome-readme-site',
-    configureServer(server: ViteDevServer) {
-      // The thread that reads the README on each save loads the modules while the first build runs here.
+    async configureServer(server: ViteDevServer) {
+      // The thread that reads the README on each save also makes the first build, so that what it keeps
+      // between saves (parsed pieces, the committed history) is there by the first save.
       const background = new BackgroundAnalysis()
-      background.start()
       server.httpServer?.on('close', () => void background.close())
-      site.refresh()
+      await analyzeOn(background, site, options.log)
       report()
       server.watcher.add([input, templates])
       // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
@@ -54,13 +54,7 @@ export function readmeSite(options: DevServerOptions): Plugin {
         try {
           do {
             again = false
-            try {
-              site.apply(await background.run(input))
-            } catch (error) {
-              // Without its thread (it failed to start, or died), the rebuild runs here, blocking, as it used to.
-              options.log?.(`The rebuild thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
-              site.refresh()
-            }
+            await analyzeOn(background, site, options.log)
           } while (again)
         } finally {
           rebuilding = false
@@ -100,9 +94,8 @@ export function readmeSite(options: DevServerOptions): Plugin {
         if (after.length > 1 && after.at(-1) !== before) report()
         let body = page.body
         if (page.type.startsWith('text/html')) {
+          // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
           body = body
-            // vite's client and error overlay inject styles, so dev relaxes style-src (the build does not).
-            .replace("style-src &#39;self&#39;", "style-src &#39;self&#39; &#39;unsafe-inline&#39;")
             .replace('</head>', '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>')
             // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
             // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
@@ -115,6 +108,16 @@ export function readmeSite(options: DevServerOptions): Plugin {
         send(response, result)
       })
     }
+  }
+}
+
+/** The README analysed on its thread and applied; without the thread (it failed to start, or died), here, blocking, as it used to. */
+async function analyzeOn(background: BackgroundAnalysis, site: DevSite, log: ((text: string) => void) | undefined): Promise<void> {
+  try {
+    site.apply(await background.run(site.input))
+  } catch (error) {
+    log?.(`The rebuild thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
+    await site.refresh()
   }
 }
 
