@@ -68,6 +68,9 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let templateFile: VFile | undefined
   let metaFile: VFile | undefined
   let graph: CompleteGraph | undefined
+  // Each page rendered once per build: while a rebuild runs, every request (the bench asks every few
+  // milliseconds) gets the last build's page without rendering it again on the thread that serves.
+  let rendered = new Map<string, {html: string; template: VFile | undefined}>()
 
   const renderWith = (graph: CompleteGraph) => {
     renderer = createRenderer(graph, {
@@ -79,6 +82,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       csp: devContentSecurityPolicy
     })
     byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
+    rendered = new Map()
     // Computed when asked for: a save costs only what the open page needs.
     json = once(() => graphJson(graph))
     const path = summariesFile(graph)
@@ -111,17 +115,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (clean === '/README.md') return {body: String(file.value ?? ''), type: 'text/markdown; charset=utf-8'}
       const route = byPath.get(clean)
       if (!route || !renderer) return undefined
-      templateFile = undefined
-      let html: string
-      try {
-        html = renderer.render(route)
-      } catch (error) {
-        if (!(error instanceof TemplateError)) throw error
-        templateFile = new VFile({path: error.template})
-        templateFile.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
-        html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>'
-      }
-      return {body: html, type: 'text/html; charset=utf-8'}
+      const page = rendered.get(clean) ?? renderPage(renderer, route)
+      rendered.set(clean, page)
+      templateFile = page.template
+      return {body: page.html, type: 'text/html; charset=utf-8'}
     },
 
     messages() {
@@ -129,6 +126,18 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     }
   }
   return devSite
+}
+
+/** A page's HTML, or a placeholder and the template error that stopped it. */
+function renderPage(renderer: Renderer, route: Route): {html: string; template: VFile | undefined} {
+  try {
+    return {html: renderer.render(route), template: undefined}
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    const template = new VFile({path: error.template})
+    template.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
+    return {html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>', template}
+  }
 }
 
 /** Each README's committed history, read once per checked-out commit rather than on every save. */
