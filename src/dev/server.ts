@@ -1,9 +1,10 @@
 import {createServer, type Plugin, type ViteDevServer} from 'vite'
 import {resolve} from 'node:path'
-import type {ServerResponse} from 'node:http'
+import type {IncomingMessage, ServerResponse} from 'node:http'
+import type {VFile} from 'vfile'
 import {createDevSite, type DevSite, type DevSiteOptions} from './state.ts'
 import {banner} from './banner.ts'
-import {BackgroundAnalysis} from './background.ts'
+import {BackgroundSite, type SitePage} from './background.ts'
 import {templatesDir} from '../render/eta.ts'
 import {formatMessages} from '../report/terminal.ts'
 import {projectRoot as root} from '../project-root.ts'
@@ -14,6 +15,13 @@ export interface DevServerOptions extends DevSiteOptions {
   log?: (text: string) => void
 }
 
+/** The site as the server asks it: on its own thread (background.ts), or on the server's when that thread fails. */
+interface Site {
+  refresh(): Promise<VFile[]>
+  page(path: string): Promise<SitePage | undefined>
+  messages(): VFile[]
+}
+
 /**
  * The vite plugin behind `npm run dev`. It serves the pages from memory, rendered on request from
  * the latest README, with the browser script and stylesheet served by vite from source. Saving the
@@ -22,102 +30,138 @@ export interface DevServerOptions extends DevSiteOptions {
 export function readmeSite(options: DevServerOptions): Plugin {
   const input = resolve(options.input)
   const templates = resolve(options.templates ?? templatesDir)
-  const site = createDevSite({input, templates, ...(options.stylesheet ? {stylesheet: options.stylesheet} : {})})
-  const report = () => options.log?.(formatMessages(site.messages()) || `${options.input}: no problems`)
-
+  const siteOptions: DevSiteOptions = {input, templates, ...(options.stylesheet ? {stylesheet: options.stylesheet} : {})}
+  const site = siteWithFallback(siteOptions, options.log)
+  let reported: string | undefined
+  const report = () => options.log?.((reported = formatMessages(site.messages()) || `${options.input}: no problems`))
   return {
     name: 'awesome-readme-site',
     async configureServer(server: ViteDevServer) {
-      // The thread that reads the README on each save also makes the first build, so that what it keeps
-      // between saves (parsed pieces, the committed history) is there by the first save.
-      const background = new BackgroundAnalysis()
-      server.httpServer?.on('close', () => void background.close())
-      await analyzeOn(background, site, options.log)
+      server.httpServer?.on('close', () => void site.close())
+      // The first build runs on the site's thread too, so that what it keeps between saves is there by the first save.
+      await site.refresh()
       report()
       server.watcher.add([input, templates])
-      // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
-      let timer: NodeJS.Timeout | undefined
-      // What each path served since the last refresh: a reload, or a second tab, costs nothing.
-      let served = new Map<string, Served>()
-      // A rebuild runs off the request path: until it is done, requests get the last good pages, with a
-      // note that a rebuild runs. A save during a rebuild asks for one more, once this one is done.
-      let rebuilding = false
-      let again = false
-      const rebuild = async () => {
-        if (rebuilding) {
-          again = true
-          return
-        }
-        rebuilding = true
-        served = new Map()
-        options.log?.(`Rebuilding ${options.input}…`)
-        try {
-          do {
-            again = false
-            await analyzeOn(background, site, options.log)
-          } while (again)
-        } finally {
-          rebuilding = false
-        }
-        served = new Map()
+      const pages = servePages(site, () => {
+        // A template that failed while rendering a page: say so in the terminal too, now.
+        if (formatMessages(site.messages()) !== reported) report()
+      })
+      const rebuild = rebuilder(site, pages, () => {
         report()
         server.ws.send({type: 'full-reload', path: '*'})
-      }
+      }, options)
+      // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
+      let timer: NodeJS.Timeout | undefined
       const onChange = (path: string) => {
         if (resolve(path) !== input && !resolve(path).startsWith(templates)) return
         clearTimeout(timer)
-        timer = setTimeout(() => void rebuild(), 25)
+        timer = setTimeout(rebuild, 25)
       }
       server.watcher.on('change', onChange)
       server.watcher.on('add', onChange)
       server.watcher.on('unlink', onChange)
-
-      server.middlewares.use(async (request, response, next) => {
-        if (request.method !== 'GET' && request.method !== 'HEAD') return next()
-        const path = decodedPath(request.url)
-        // A malformed escape (`/%`, `/50%-sparsity/`) names no page: a 400, and the server keeps serving.
-        if (path === undefined) {
-          response.statusCode = 400
-          return response.end('Bad request: the address has a malformed %-escape.')
-        }
-        const done = served.get(path)
-        if (done) return send(response, done)
-        const before = site.messages().at(-1)
-        let page = site.page(path)
-        // A page the last edit removed (a renamed paper) gets the 404 page with the problems, and it keeps
-        // reloading with each save: vite's bare "Cannot GET" would not.
-        const missing = !page && (path.endsWith('/') || path.endsWith('.html'))
-        if (missing) page = site.page('/404.html')
-        if (!page) return next()
-        // A template that failed while rendering this page: say so in the terminal too, now.
-        const after = site.messages()
-        if (after.length > 1 && after.at(-1) !== before) report()
-        let body = page.body
-        if (page.type.startsWith('text/html')) {
-          // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
-          body = body
-            .replace('</head>', '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>')
-            // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
-            // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
-            .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
-            .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(site.messages(), {rebuilding})}`)
-        }
-        const result = {body, type: page.type, status: missing ? 404 : 200}
-        // While a rebuild runs, each request is answered afresh, so that the note goes once it is done.
-        if (!rebuilding) served.set(path, result)
-        send(response, result)
-      })
+      server.middlewares.use((request, response, next) => void pages.handle(request, response, next))
     }
   }
 }
 
-/** The README analysed on its thread and applied; without the thread (it failed to start, or died), here, blocking, as it used to. */
-async function analyzeOn(background: BackgroundAnalysis, site: DevSite, log: ((text: string) => void) | undefined): Promise<void> {
-  try {
-    site.apply(await background.run(site.input))
-  } catch (error) {
-    log?.(`The rebuild thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
-    await site.refresh()
+/**
+ * Rebuilds off the request path: until it is done, requests get the last good pages, with a note that
+ * a rebuild runs. A save during a rebuild asks for one more, once this one is done.
+ */
+function rebuilder(site: Site, pages: ReturnType<typeof servePages>, done: () => void, options: DevServerOptions): () => void {
+  let running = false
+  let again = false
+  const rebuild = async () => {
+    if (running) {
+      again = true
+      return
+    }
+    running = true
+    pages.rebuilding(true)
+    options.log?.(`Rebuilding ${options.input}…`)
+    try {
+      do {
+        again = false
+        await site.refresh()
+      } while (again)
+    } finally {
+      running = false
+      pages.rebuilding(false)
+    }
+    done()
+  }
+  return () => void rebuild()
+}
+
+/** The middleware that answers the site's pages, and what it remembers of what it served. */
+function servePages(site: Site, afterPage: () => void) {
+  // What each path served since the last build: a reload, or a second tab, costs nothing, and while a
+  // rebuild runs the page is answered from here (with the note) rather than waiting for the site's thread.
+  let served = new Map<string, Served>()
+  let rebuilding = false
+  const handle = async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next()
+    const path = decodedPath(request.url)
+    // A malformed escape (`/%`, `/50%-sparsity/`) names no page: a 400, and the server keeps serving.
+    if (path === undefined) {
+      response.statusCode = 400
+      return response.end('Bad request: the address has a malformed %-escape.')
+    }
+    let result = served.get(path)
+    if (!result) {
+      let page = await site.page(path)
+      // A page the last edit removed (a renamed paper) gets the 404 page with the problems, and it keeps
+      // reloading with each save: vite's bare "Cannot GET" would not.
+      const missing = !page && (path.endsWith('/') || path.endsWith('.html'))
+      if (missing) page = await site.page('/404.html')
+      if (!page) return next()
+      afterPage()
+      result = {body: page.body, type: page.type, status: missing ? 404 : 200}
+      served.set(path, result)
+    }
+    send(response, withDevParts(result, site.messages(), rebuilding))
+  }
+  return {
+    handle,
+    rebuilding(now: boolean) {
+      rebuilding = now
+      // Once the new build is there, every page is asked for again.
+      if (!now) served = new Map()
+    }
+  }
+}
+
+/** A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it. */
+function withDevParts(page: Served, messages: VFile[], rebuilding: boolean): Served {
+  if (!page.type.startsWith('text/html')) return page
+  // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
+  const body = page.body
+    .replace('</head>', '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>')
+    // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
+    // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
+    .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
+    .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(messages, {rebuilding})}`)
+  return {...page, body}
+}
+
+/** The site on its own thread; if that thread fails to start or dies, on this one, blocking, as it used to. */
+function siteWithFallback(options: DevSiteOptions, log: ((text: string) => void) | undefined): Site & {close(): Promise<void>} {
+  const background = new BackgroundSite(options)
+  let local: DevSite | undefined
+  const onThisThread = async (error: unknown): Promise<DevSite> => {
+    if (!local) {
+      log?.(`The site's thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
+      local = createDevSite(options)
+      await local.refresh()
+    }
+    return local
+  }
+  return {
+    refresh: async () => (local ? local.refresh() : background.refresh().catch(async (error) => (await onThisThread(error)).messages())),
+    page: async (path) => (local ? local.page(path) : background.page(path).catch(async (error) => (await onThisThread(error)).page(path))),
+    messages: () => (local ? local.messages() : background.messages()),
+    close: () => background.close()
   }
 }
 

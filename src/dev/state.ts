@@ -28,11 +28,7 @@ export interface DevSiteOptions {
   stylesheet?: string
 }
 
-/**
- * One reading of the README for the dev server: its messages, the best-effort graph when there is one,
- * and what it is completed with. It crosses threads (see background.ts), so the graph is completed
- * (and frozen) on the thread that renders it.
- */
+/** One reading of the README for the dev server: its messages, the best-effort graph when there is one, and what it is completed with. */
 export interface DevAnalysis {
   file: VFile
   graph: Graph | undefined
@@ -47,7 +43,7 @@ export interface DevSite {
   readonly input: string
   /** Re-reads the README and re-analyzes it, on this thread; pages are rendered when requested. */
   refresh(): Promise<VFile[]>
-  /** Takes an analysis made elsewhere (the dev server makes it on a worker thread, see background.ts). */
+  /** Takes a reading of the README: the graph completed, and a new renderer for it. */
   apply(analysis: DevAnalysis): VFile[]
   /** The page at a site path (`/`, `/models/x/`, `/graph.json`), with any messages to show, or undefined. */
   page(path: string): {body: string; type: string} | undefined
