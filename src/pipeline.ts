@@ -82,24 +82,26 @@ export async function readCompletion(graph: Graph, options: CompletionOptions): 
 /** Freezes `value` and everything reachable from it; a Map's or Set's own methods that would change it throw. */
 export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value]
-  const seen = new Set<unknown>()
+  const push = (item: unknown) => {
+    // What is frozen already was frozen here (this call, or an earlier graph that shares it), with all it holds.
+    if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) stack.push(item)
+  }
   while (stack.length > 0) {
-    const item = stack.pop()
-    // What is frozen already was frozen here before (a piece of an earlier graph), with all it holds.
-    if (item === null || (typeof item !== 'object' && typeof item !== 'function') || seen.has(item) || Object.isFrozen(item)) continue
-    seen.add(item)
+    const item = stack.pop() as object
+    if (Object.isFrozen(item)) continue
     if (item instanceof Map) {
-      for (const [key, entry] of item) stack.push(key, entry)
       readOnly(item, ['set', 'delete', 'clear'])
+      for (const [key, entry] of item) {
+        push(key)
+        push(entry)
+      }
     } else if (item instanceof Set) {
-      for (const entry of item) stack.push(entry)
       readOnly(item, ['add', 'delete', 'clear'])
-    }
-    for (const key of Reflect.ownKeys(item)) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(item, key)
-      if (descriptor && 'value' in descriptor) stack.push(descriptor.value)
+      for (const entry of item) push(entry)
     }
     Object.freeze(item)
+    if (Array.isArray(item)) for (const entry of item) push(entry)
+    else for (const key of Object.keys(item)) push((item as Record<string, unknown>)[key])
   }
   return value
 }

@@ -69,6 +69,16 @@ it('reads the git history as the build does: the same "added" dates, citation ke
   expect(dev.page('/models/mixtral-7b-v0/')?.body).toContain('models/mixtral-7b/')
   expect(dev.page('/models/gemma-2b/')?.body).toContain('FoldGPT')
   expect(dev.messages()[0]?.messages.some((m) => m.ruleId?.startsWith('reference-') && /FoldGPT/.test(m.reason))).toBe(true)
+  // The history is kept between saves, and read again once a commit is made.
+  const added = second.replace('- [5] LaCo', '- [7] Wanda: A Simple and Effective Pruning Approach\n  Arxiv, [Paper](https://arxiv.org/pdf/2306.11695)\n- [5] LaCo')
+  writeFileSync(input, added)
+  await dev.refresh()
+  expect(dev.page('/papers/wanda/')?.body).toContain('Wanda')
+  expect(dev.page('/papers/wanda/')?.body).not.toContain('datetime="2024-06-07"')
+  const date = '2024-06-07T08:00:00Z'
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '--quiet', '-am', 'Wanda'], {cwd: repo, env: {...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date}})
+  await dev.refresh()
+  expect(dev.page('/papers/wanda/')?.body).toContain('datetime="2024-06-07"')
 }, 60_000)
 
 it('after an edit, serves through its cached pieces exactly what a full build of the edited README writes', async () => {

@@ -156,12 +156,13 @@ export async function analyzeReadme(input: string): Promise<DevAnalysis> {
     file.message(`Cannot read ${input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
     return {file, graph: undefined}
   }
+  const history = committed.get(input) ?? new CommittedHistory(input)
+  committed.set(input, history)
+  history.check()
   // The pieces of the README parsed on earlier saves come from the process-wide cache.
   const result = await parseAndAnalyze(file, {input, cache: sharedCache})
   if (!result) return {file, graph: undefined}
   const graph = bestEffort(result.graph, result.raw)
-  const history = committed.get(input) ?? new CommittedHistory(input)
-  committed.set(input, history)
   const {completion, metaFile} = await readCompletion(graph, {input, committed: history, bestEffort: true})
   return {file, graph, completion, meta: metaFile.messages.length > 0 ? metaFile : undefined}
 }

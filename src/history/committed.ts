@@ -1,7 +1,9 @@
-import {headCommit, readFileLog, type FileLog} from './git-log.ts'
-import {historyFromLog, type History} from './history.ts'
+import {headCommit, readFileLog} from './git-log.ts'
+import {historyFromDates, logDates, noHistory, type History, type LogDates} from './history.ts'
 import {committedVersions, renamesAcross, type Renames} from './renames.ts'
 import type {Graph} from '../types.ts'
+
+type Committed = {log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>}
 
 /**
  * What the README's commits say, read once per checked-out commit: the log with the lines each commit
@@ -12,23 +14,36 @@ import type {Graph} from '../types.ts'
  */
 export class CommittedHistory {
   readonly #readme: string
-  #read: {head: string | undefined; log: Promise<FileLog>; versions: Promise<Graph[]>} | undefined
+  #read: {head: string | undefined; log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>} | undefined
+  #checking: Promise<Committed> | undefined
 
   constructor(readme: string) {
     this.#readme = readme
   }
 
-  /** The history and renames of `graph`, the README as it is now (uncommitted edits included), against the commits. */
-  async read(graph: Graph): Promise<{history: History; renames: Renames}> {
-    const {log, versions} = await this.#committed()
-    const [fileLog, graphs] = await Promise.all([log, versions])
-    return {history: historyFromLog(fileLog, graph), renames: renamesAcross([...graphs, graph])}
+  /**
+   * Asks git which commit is checked out now, ahead of `read`: the dev server calls it when a save
+   * arrives, so that git runs while the README is analysed instead of after.
+   */
+  check(): void {
+    this.#checking = this.#committed()
   }
 
-  async #committed(): Promise<{log: Promise<FileLog>; versions: Promise<Graph[]>}> {
+  /** The history and renames of `graph`, the README as it is now (uncommitted edits included), against the commits. */
+  async read(graph: Graph): Promise<{history: History; renames: Renames}> {
+    const checking = this.#checking ?? this.#committed()
+    this.#checking = undefined
+    const {log, versions} = await checking
+    const [dates, graphs] = await Promise.all([log, versions])
+    return {history: 'reason' in dates ? noHistory(dates.reason) : historyFromDates(dates, graph), renames: renamesAcross([...graphs, graph])}
+  }
+
+  async #committed(): Promise<Committed> {
     const head = await headCommit(this.#readme)
     if (!this.#read || this.#read.head !== head) {
-      this.#read = {head, log: readFileLog(this.#readme), versions: committedVersions(this.#readme)}
+      // The log is kept as the dates of its lines, which no edit of the README changes.
+      const log = readFileLog(this.#readme).then((read) => (read.ok ? logDates(read.commits) : {reason: read.reason}))
+      this.#read = {head, log, versions: committedVersions(this.#readme)}
     }
     return this.#read
   }
