@@ -120,7 +120,13 @@ function servePages(site: Site, afterPage: () => void) {
       result = {body: page.body, type: page.type, status: missing ? 404 : 200}
       served.set(path, result)
     }
-    send(response, withDevParts(result, site.messages(), rebuilding))
+    // The page as sent (banner, note, encoded) is kept while the messages and the note stay the same: a
+    // tab that polls, or many, during a rebuild costs a write each, not a 2 MB copy and encoding each.
+    const messages = site.messages()
+    if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding) {
+      result.sent = {messages, rebuilding, bytes: Buffer.from(withDevParts(result, messages, rebuilding).body)}
+    }
+    send(response, {...result, body: result.sent.bytes})
   }
   return {
     handle,
@@ -133,7 +139,7 @@ function servePages(site: Site, afterPage: () => void) {
 }
 
 /** A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it. */
-function withDevParts(page: Served, messages: VFile[], rebuilding: boolean): Served {
+function withDevParts(page: Served, messages: VFile[], rebuilding: boolean): {body: string} {
   if (!page.type.startsWith('text/html')) return page
   // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
   const body = page.body
@@ -142,7 +148,7 @@ function withDevParts(page: Served, messages: VFile[], rebuilding: boolean): Ser
     // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
     .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
     .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(messages, {rebuilding})}`)
-  return {...page, body}
+  return {body}
 }
 
 /** The site on its own thread; if that thread fails to start or dies, on this one, blocking, as it used to. */
@@ -169,6 +175,8 @@ interface Served {
   body: string
   type: string
   status: number
+  /** The page as last sent, and what it was sent with. */
+  sent?: {messages: VFile[]; rebuilding: boolean; bytes: Buffer}
 }
 
 function decodedPath(url: string | undefined): string | undefined {
@@ -179,7 +187,7 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
-function send(response: ServerResponse, {body, type, status}: Served): void {
+function send(response: ServerResponse, {body, type, status}: {body: string | Buffer; type: string; status: number}): void {
   response.statusCode = status
   response.setHeader('content-type', type)
   response.setHeader('cache-control', 'no-store')
