@@ -1,6 +1,7 @@
 import {appendFile} from 'node:fs/promises'
 import {analyzeWithHistory, readList} from '../src/analyze.ts'
 import {splitMessages} from '../src/extract/inputs.ts'
+import {metaPathFor, readMetaCache} from '../src/meta/cache.ts'
 import {annotations, stepSummary} from '../src/report/github.ts'
 import {printable} from '../src/report/terminal.ts'
 import {ownFindings, ownFirstAnnotations} from '../src/diff/own-findings.ts'
@@ -18,7 +19,9 @@ await main(async () => {
   const file = await readList(flags)
   // Stale table references are resolved through the README's git history, as the build does.
   const result = await analyzeWithHistory(file, flags.input, {form: flags.form})
-  const files = splitMessages(file)
+  // The metadata cache the build would complete the graph with, read by the build's reader: its errors fail the check as they stop the build.
+  const meta = readMetaCache(metaPathFor(flags.input))
+  const files = [...splitMessages(file), ...(meta.file.messages.length > 0 ? [meta.file] : [])]
   const text = report(files, flags.verbose)
   const reading = readingReport(file)
   if (reading) console.log(`${reading}\n`)

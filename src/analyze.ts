@@ -58,8 +58,12 @@ export function analyze(file: VFile, options: ReadOptions = {}): Analysis | unde
   return treeIsSupported(file, tree) ? analyzeTree(file, tree, options) : undefined
 }
 
-/** `analyze`, with stale table references resolved through the git history of `readme`, the file on disk: for `npm run check`. */
-export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions = {}): Promise<Analysis | undefined> {
+/**
+ * `analyze`, with stale table references resolved through the git history of `readme`, the file on disk:
+ * for `npm run check`. With `at`, a commit, `file` is the README as that commit has it, resolved through
+ * the history up to it: the base that `check --since` compares with.
+ */
+export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions & {at?: string} = {}): Promise<Analysis | undefined> {
   if (!sourceIsSupported(file)) return undefined
   // A large README is parsed on two threads, as the build parses it.
   const tree = await parseSplitParallel(file, {cache: new PieceCache()})
@@ -117,10 +121,10 @@ export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}):
  * extract → link → history → validate. Only when a numbered reference names no paper or several today
  * does the history step read git (`readme`'s blame and old versions); the references it resolves are linked again.
  */
-export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined, options: ReadOptions = {}): Promise<Analysis> {
+export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined, options: ReadOptions & {at?: string} = {}): Promise<Analysis> {
   const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
   const today = link(raw)
-  const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today)
+  const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today, options.at)
   const graph = history?.stale.size ? link(raw, meantPapers(history)) : today
   reportShallowClone(file, history)
   validate({file, raw, graph, index: new PaperIndex(graph.papers), history})

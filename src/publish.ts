@@ -9,16 +9,14 @@ import {graphJson} from './render/graph-json.ts'
 import {summariesFile, summariesJson} from './render/summaries.ts'
 import {extraFiles} from './render/extra-files.ts'
 import {writeSite, type SiteFiles} from './write/output.ts'
-import {metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
-import {historyOff, noHistory, readHistory} from './history/history.ts'
-import {readRenames} from './history/renames.ts'
-import {hasErrors} from './rules/index.ts'
+import {complete, readCompletion} from './pipeline.ts'
 import {projectRoot} from './util/project-root.ts'
 import type {Analysis} from './analyze.ts'
 import type {BuildOptions, BuildResult} from './build.ts'
 import type {ClientBundle} from './write/client.ts'
 
-// The stages after the rules: the best-effort graph, arXiv metadata and history, render, write. A build
+// The stages after the rules: the best-effort graph, completed with the arXiv metadata and the history
+// (src/pipeline.ts, as the dev server completes it), render, write. A build
 // loads this module only once the README has passed, so a check, or a build that stops at an error,
 // never loads the renderer or the template engine.
 
@@ -28,15 +26,12 @@ const publicDir = join(projectRoot, 'public')
 export async function publish(file: VFile, analysis: Analysis, options: BuildOptions & {base: string}, client: Promise<ClientBundle>): Promise<BuildResult> {
   const {base} = options
   // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
-  const graph = bestEffort(analysis.graph, analysis.raw)
-  // The build reads only the cache that `npm run enrich` wrote: it never goes to the network.
-  const meta = readMetaCache(options.meta ?? metaPathFor(options.input))
-  // Its warnings (text that was cut) are reported with the README's.
-  const reported = meta.file.messages.length > 0 ? [file, meta.file] : [file]
-  if (hasErrors(meta.file)) return {files: reported, graph, written: false}
-  graph.meta = metaByPaper(graph.papers, meta.cache)
-  if (options.history === false) graph.history = noHistory(historyOff)
-  else [graph.history, graph.renames] = await Promise.all([readHistory(options.input, graph), readRenames(options.input, graph)])
+  const linked = bestEffort(analysis.graph, analysis.raw)
+  const {completion, metaFile} = await readCompletion(linked, options)
+  // The metadata cache's warnings (text that was cut) are reported with the README's; its errors stop the build.
+  const reported = metaFile.messages.length > 0 ? [file, metaFile] : [file]
+  if (!completion) return {files: reported, graph: linked, written: false}
+  const graph = complete(linked, completion)
 
   const bundle = await client
   // Pages are rendered as they are written; a template error stops the write before the swap.

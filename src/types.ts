@@ -304,8 +304,13 @@ export interface Graph {
   /** When each paper came into the list, from the README's git history; empty until the build reads it. */
   history: History
   /** Former ids of pages, from the same history; none until the build reads it. */
-  renames?: Renames
+  renames?: Renames | undefined
+  /** Paper id → its BibTeX key, which depends on `meta` and `history`: set by `complete()` (src/pipeline.ts), with them. */
+  citationKeys?: ReadonlyMap<Id, string>
 }
+
+/** A graph as `complete()` (src/pipeline.ts) returns it, frozen: what the renderer takes. */
+export type CompleteGraph = Graph & {readonly citationKeys: ReadonlyMap<Id, string>}
 
 export type EntityKind = 'paper' | 'model' | 'dataset' | 'method' | GroupKind
 export type GroupKind = 'label' | 'venue' | 'year'

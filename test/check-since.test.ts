@@ -1,7 +1,8 @@
 import {afterAll, describe, expect, it} from 'vitest'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {edit as replaced, pullRequest, removePullRequests} from './helpers/pull-request.ts'
+import {edit as replaced, pullRequest, readme, removePullRequests} from './helpers/pull-request.ts'
+import {scriptedRepo} from './helpers/git-repo.ts'
 import {runScript} from './helpers/project-script.ts'
 import {seedSource} from './helpers/seed.ts'
 
@@ -75,5 +76,25 @@ describe('--new-errors-only', () => {
     const {status, stdout} = runScript('check.ts', ['--new-errors-only'], {cwd: dir})
     expect(status).toBe(0)
     expect(stdout).toMatch(/^Since merge base with main \([0-9a-f]{7}\): this change introduced 0 errors and 1 warning; 15 of the findings were already there\.$/m)
+  })
+})
+
+describe('a base whose table rows the history resolves, and a pull request that does not touch them', () => {
+  // main: the list, then FoldGPT renumbered from [3] to [6] without rewriting the rows that cite [3],
+  // which the history resolves (a warning each). The pull request changes only a paper's title.
+  const renumbered = replaced(seedSource, ['- [3] FoldGPT', '- [6] FoldGPT'])
+  const dir = scriptedRepo([
+    {date: '2024-05-01T10:00:00Z', files: {[readme]: seedSource}, message: 'The list'},
+    {date: '2024-05-02T10:00:00Z', files: {[readme]: renumbered}, message: 'Renumbered'},
+    {date: '2024-05-03T10:00:00Z', files: {[readme]: replaced(renumbered, ['LaCo: Large Language Model Pruning', 'LaCo: Large Language Models Pruning'])}, branch: 'pr', message: 'The change'}
+  ])
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('reads the base with its history as it reads the head: the resolved rows are the base\'s findings, not the change\'s', () => {
+    const {status, stdout} = runScript('check.ts', ['--since', 'main'], {cwd: dir})
+    expect(status).toBe(0)
+    // The head's findings include the rows the history resolved; none of them is the change's.
+    expect(stdout).toMatch(/FoldGPT/)
+    expect(stdout).toMatch(/^Since main \([0-9a-f]{7}\): this change introduced 0 errors and 0 warnings; \d+ of the findings were already there\.$/m)
   })
 })

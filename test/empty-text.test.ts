@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {renderSite} from '../src/render/index.ts'
-import {analyzeText} from './helpers/seed.ts'
+import {analyzeText, completed} from './helpers/seed.ts'
 import {validatePages} from './helpers/validate-html.ts'
 import {fakeAssets} from './fuzz/readme.ts'
 
@@ -31,7 +31,7 @@ describe('empty texts in the README', () => {
   it('never render as empty links or labels: every anchor and facet value has a name', async () => {
     const {graph, file} = analyzeText(readme)
     expect(file.messages.some((m) => m.ruleId === 'paper-missing-title')).toBe(true)
-    const pages = renderSite(graph!, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
+    const pages = renderSite(completed(graph!), {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
     const list = [...pages].map(([path, html]) => ({path, file: path, html}))
     expect(await validatePages(list)).toEqual([])
     for (const {path, html} of list) {

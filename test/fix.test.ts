@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {build} from '../src/build.ts'
 import {graphJson} from '../src/render/graph-json.ts'
-import {analyzeText, seedPath, seedSource} from './helpers/seed.ts'
+import {analyzeText, completed, seedPath, seedSource} from './helpers/seed.ts'
 import {storyMeant, storyRepo} from './helpers/stale-story.ts'
 import {linksOf, meantLinks} from './helpers/links-of.ts'
 
@@ -114,7 +114,7 @@ describe('npm run fix on the seed', () => {
     expect(after).toBe(expected)
     expect(stdout.split('\n').filter((line) => line.endsWith('  trailing-comma'))).toHaveLength(5)
     expect(check(file).stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 0 errors, 7 warnings')
-    expect(graphJson(analyzeText(after).graph!)).toBe(graphJson(analyzeText(seedSource).graph!))
+    expect(graphJson(completed(analyzeText(after).graph!))).toBe(graphJson(completed(analyzeText(seedSource).graph!)))
   })
 })
 

@@ -4,6 +4,7 @@ import {atomFeed} from '../src/render/feed.ts'
 import {sitemap} from '../src/render/sitemap.ts'
 import {graphJson} from '../src/render/graph-json.ts'
 import {seed} from './helpers/seed.ts'
+import {complete} from '../src/pipeline.ts'
 
 describe('the one date formatter', () => {
   it('writes every RFC 3339 date-time as the same instant in UTC, to the second', () => {
@@ -36,10 +37,11 @@ describe('the one date formatter', () => {
   })
 
   it('is what the feed, the sitemap and graph.json write with: a date that got past a reader stops the write instead of reaching the file', () => {
-    const {graph} = seed()
-    const paper = graph.papers[0]!
+    const {graph: linked} = seed()
+    const paper = linked.papers[0]!
     const forged = '2024-01-01T00:00:00Z</updated><x:evil xmlns:x="urn:x">INJECTED</x:evil><updated>'
-    graph.history = {...graph.history, source: 'git', newest: '2024-06-01T00:00:00Z', added: new Map([[paper.id, forged]]), changed: new Map([[`paper:${paper.id}`, forged]])}
+    const history = {...linked.history, source: 'git' as const, newest: '2024-06-01T00:00:00Z', added: new Map([[paper.id, forged]]), changed: new Map([[`paper:${paper.id}`, forged]])}
+    const graph = complete(linked, {meta: new Map(), history})
     expect(() => atomFeed(graph, {base: '/', siteUrl: undefined})).toThrow(/^"2024-01-01T00:00:00Z<\/updated>.*" is not an ISO 8601 date-time/)
     expect(() => sitemap(graph, [`papers/${paper.id}/`], {base: '/', siteUrl: 'https://example.org'})).toThrow(/is not an ISO 8601 date-time/)
     expect(() => graphJson(graph)).toThrow(/is not an ISO 8601 date-time/)

@@ -6,7 +6,7 @@ import {build} from '../src/build.ts'
 import {createDevSite} from '../src/dev/state.ts'
 import {limits} from '../src/parse/limits.ts'
 import {renderSite} from '../src/render/index.ts'
-import {analyzeText} from './helpers/seed.ts'
+import {analyzeText, completed} from './helpers/seed.ts'
 import {fakeAssets} from './fuzz/readme.ts'
 import {scratch} from './helpers/sites.ts'
 
@@ -49,7 +49,7 @@ describe('nesting (finding 6)', () => {
     const result = await build({input, out: join(tmp.dir, 'deep-out')})
     expect(result.written).toBe(false)
     expect(result.files[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['nesting-too-deep', 3]])
-    const [file] = createDevSite({input}).refresh()
+    const [file] = await createDevSite({input}).refresh()
     expect(file!.messages.map((m) => [m.ruleId, m.line])).toEqual([['nesting-too-deep', 3]])
   })
 
@@ -145,7 +145,7 @@ describe('pages that list other pages', () => {
   it('stay in bounds when one paper is cited by 600 models of one family: the output grows with the rows, not their square', () => {
     const rows = Array.from({length: 600}, (_, n) => `| LLaMA-${n + 1}B | [1] |`)
     const {graph} = analyzeText(`# T\n\n${paper}\n${models(rows)}`)
-    const pages = renderSite(graph!, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
+    const pages = renderSite(completed(graph!), {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
     const bytes = [...pages.values()].reduce((sum, page) => sum + Buffer.byteLength(String(page)), 0)
     // Each model page listed the 599 others, and the paper's card with all 600: 600 × 1,200 links, about 80 MB.
     expect(bytes).toBeLessThan(10_000_000)
@@ -162,7 +162,7 @@ describe('the README file', () => {
     return {status: run.status, stdout: run.stdout, stderr: run.stderr}
   }
 
-  it('over 10 MB is refused from its size, unread, with a clear error at line 1 (a 50 MB one ran V8 out of heap)', () => {
+  it('over 10 MB is refused from its size, unread, with a clear error at line 1 (a 50 MB one ran V8 out of heap)', async () => {
     const input = join(tmp.dir, 'large.md')
     // A sparse file: its size says 60 MB, though nothing was written.
     writeFileSync(input, '')
@@ -171,7 +171,7 @@ describe('the README file', () => {
     expect(stderr).toBe('')
     expect(status).toBe(1)
     expect(stdout).toMatch(/large\.md:1:1 {2}error {2}This file is 60 MB, more than the 10 MB the site reads, so it was not read; .+ {2}input-too-large/)
-    const [file] = createDevSite({input}).refresh()
+    const [file] = await createDevSite({input}).refresh()
     expect(file!.messages.map((m) => m.ruleId)).toEqual(['input-too-large'])
   })
 })

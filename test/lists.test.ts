@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {analyzeText} from './helpers/seed.ts'
+import {analyzeText, completed} from './helpers/seed.ts'
 import {isCleanTitle} from '../src/extract/adapters/title.ts'
 import {bestEffort} from '../src/graph/best-effort.ts'
 import {renderSite} from '../src/render/index.ts'
@@ -89,7 +89,7 @@ describe('a paper listed under two sections, on the site', () => {
   const source = readFileSync(join(root, 'inline', 'README.md'), 'utf8')
   const {raw, graph: analyzed} = analyzeText(source, 'inline/README.md')
   const graph = bestEffort(analyzed!, raw!)
-  const home = renderSite(graph, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets}).get('index.html')!
+  const home = renderSite(completed(graph), {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets}).get('index.html')!
 
   it('is shown once, with both sections as facet values', () => {
     const paper = graph.papers.find((each) => each.alsoIn?.length)!

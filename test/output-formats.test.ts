@@ -26,7 +26,7 @@ import {annotations, stepSummary} from '../src/report/github.ts'
 import type {Graph} from '../src/types.ts'
 import type {VFile} from 'vfile'
 import {scratch} from './helpers/sites.ts'
-import {analyzeText} from './helpers/seed.ts'
+import {analyzeText, completed} from './helpers/seed.ts'
 import {bibtexCommands} from './helpers/bibtex.ts'
 import {atomProblems, parseXml} from './helpers/xml.ts'
 import {htmlValidate} from './helpers/validate-html.ts'
@@ -116,7 +116,7 @@ describe('the reproducers of issue 9', () => {
     expect(site.result.written).toBe(false)
     // The dev server reads the cache with the same reader, and says the same.
     const dev = createDevSite({input: join(tmp.dir, 'meta-fields', 'README.md')})
-    expect(dev.refresh().flatMap((file) => file.messages.map((message) => `${file.basename}: ${message.reason}`))).toEqual(site.messages)
+    expect((await dev.refresh()).flatMap((file) => file.messages.map((message) => `${file.basename}: ${message.reason}`))).toEqual(site.messages)
   })
 
   it('10. papers.meta.json: a byte order mark is read; long text is cut, saying what was cut; a 60 MB file is refused with the limit', async () => {
@@ -272,7 +272,7 @@ interface Formats {
 function titleFormats(payload: Payload): Formats {
   // As a file holds the text: UTF-8, which has no lone surrogates.
   const {raw, graph: linked} = analyzeText(Buffer.from(`# ${md(payload.text)}\n\n## Papers\n\n${paper(1, 'A paper', '2402.02834')}`).toString())
-  const graph = bestEffort(linked!, raw!)
+  const graph = completed(bestEffort(linked!, raw!))
   const pages = renderSite(graph, {base: '/', siteUrl, sourceHref: undefined, assets: {css: 'assets/style.css', scripts: scriptSources}})
   return {
     graph,

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {renderSite} from '../src/render/index.ts'
 import {publication} from '../src/cite/venues.ts'
-import {analyzeText} from './helpers/seed.ts'
+import {analyzeText, completed} from './helpers/seed.ts'
 import {fakeAssets} from './fuzz/readme.ts'
 
 /** Names that are also properties of every JavaScript object must stay plain text everywhere. */
@@ -18,7 +18,7 @@ describe('names that are Object.prototype properties', () => {
     expect(graph!.papers.map((p) => p.venue.name)).toEqual(names)
     expect(graph!.models.map((m) => m.name)).toEqual(names)
     for (const paper of graph!.papers) expect(publication(paper.venue)).toEqual({kind: 'inproceedings', booktitle: paper.venue.name})
-    const pages = renderSite(graph!, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
+    const pages = renderSite(completed(graph!), {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets})
     expect(pages.get('index.html')).toContain('>constructor</a>')
   })
 })

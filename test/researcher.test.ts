@@ -7,7 +7,7 @@ import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 import {build} from '../src/build.ts'
 import {citations} from '../src/cite/bibtex.ts'
 import {matrix} from '../src/render/pages/matrix.ts'
-import {analyzeText, seedPath, seedSource} from './helpers/seed.ts'
+import {analyzeText, completed, seedPath, seedSource} from './helpers/seed.ts'
 import {brokenLinks, pages} from './helpers/links.ts'
 import {atomProblems, schemaErrors} from './helpers/xml.ts'
 
@@ -62,7 +62,7 @@ describe('the benchmark matrix', () => {
 | C4 | [2] |
 | PIQA | [1], [2] |
 `)
-    const view = matrix(own!)[0]!.data() as {tables: Array<{id: string; columns: Array<{id: string; total: number}>; rows: Array<{id: string; cells: boolean[]}>}>; popular: string[]}
+    const view = matrix(completed(own!))[0]!.data() as {tables: Array<{id: string; columns: Array<{id: string; total: number}>; rows: Array<{id: string; cells: boolean[]}>}>; popular: string[]}
     const benchmarks = view.tables.find((table) => table.id === 'datasets')!
     expect(benchmarks.columns.map((column) => [column.id, column.total])).toEqual([['piqa', 2], ['c4', 1]])
     const c4 = benchmarks.columns.findIndex((column) => column.id === 'c4')
@@ -131,7 +131,7 @@ describe('citations', () => {
       .replace('  Arxiv, [Paper](https://arxiv.org/pdf/2406.16330)', '  ICML 2024, [Paper](https://arxiv.org/pdf/2406.16330)')
       .replace('[5] LaCo: Large Language Model Pruning via Layer Collapse\n  Arxiv, [Paper](https://arxiv.org/pdf/2402.11187)', '[5] LaCo: Large Language Model Pruning via Layer Collapse\n  TMLR, [Paper](https://openreview.net/forum?id=abc)\n- [6] LaCo: Revisited & {Extended} 100% of_it\n  Arxiv, [Paper](https://arxiv.org/abs/2402.11999)')
     const {graph: g} = analyzeText(variant)
-    const entries = citations(g!).entry
+    const entries = citations(completed(g!)).entry
     const parsed = parseBibtex([...entries.values()].join('\n'), {sentenceCase: false})
     expect(parsed.errors).toEqual([])
     const byKey = new Map(parsed.entries.map((entry) => [entry.key, entry]))
@@ -145,7 +145,7 @@ describe('citations', () => {
     // Reordering the list changes no key.
     const reordered = analyzeText(variant.replace(/(- \[1\][^\n]*\n[^\n]*\n)([^]*?)(\n\s*\n## Fine-tuning)/, '$2\n$1$3')).graph!
     expect(reordered.papers.map((p) => p.number)).toEqual([2, 3, 4, 5, 6, 1])
-    expect(Object.fromEntries(citations(reordered).key)).toEqual(Object.fromEntries(citations(g!).key))
+    expect(Object.fromEntries(citations(completed(reordered)).key)).toEqual(Object.fromEntries(citations(completed(g!)).key))
   })
 
   it('offers the whole list as papers.bib and the filtered list from the home page', () => {

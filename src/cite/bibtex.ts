@@ -15,12 +15,11 @@ import {shortMonthName} from '../util/month.ts'
  * age): a paper already listed keeps its key when another arrives, with or without an arXiv id.
  */
 export interface Citations {
-  key: Map<Id, string>
+  key: ReadonlyMap<Id, string>
   entry: Map<Id, string>
 }
 
 const computed = new WeakMap<Graph, Citations>()
-const computedKeys = new WeakMap<Graph, Map<Id, string>>()
 
 export function citations(graph: Graph): Citations {
   let result = computed.get(graph)
@@ -33,14 +32,14 @@ export function citations(graph: Graph): Citations {
   return result
 }
 
-/** Only the keys, for lists and graph.json: much cheaper than formatting every entry. */
-export function citationKeysOf(graph: Graph): Map<Id, string> {
-  let keys = computedKeys.get(graph)
-  if (!keys) {
-    keys = citationKeys(graph)
-    computedKeys.set(graph, keys)
-  }
-  return keys
+/**
+ * Only the keys, for lists and graph.json: much cheaper than formatting every entry. They are the ones
+ * `complete()` made with the graph's metadata and history; a graph not completed has none, and asking
+ * is an error rather than a key made without the history.
+ */
+export function citationKeysOf(graph: Graph): ReadonlyMap<Id, string> {
+  if (!graph.citationKeys) throw new Error('This graph has no citation keys: they are made by complete() (src/pipeline.ts), once the metadata and the history are known')
+  return graph.citationKeys
 }
 
 /** `papers.bib`: every entry, in the list's order. */
@@ -50,7 +49,8 @@ export function bibFile(graph: Graph): string {
   return `${header}\n${graph.papers.map((paper) => entry.get(paper.id)).join('\n')}`
 }
 
-function citationKeys(graph: Graph): Map<Id, string> {
+/** Every paper's key, from its metadata and the history: for `complete()`, which keeps them on the graph. */
+export function citationKeys(graph: Graph): Map<Id, string> {
   const groups = new Map<string, Paper[]>()
   for (const paper of graph.papers) {
     const base = baseKey(paper, graph.meta.get(paper.id))

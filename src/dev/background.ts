@@ -1,24 +1,22 @@
 import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import type {DevAnalysis} from './state.ts'
+import type {DevSiteOptions} from './state.ts'
 
-/** A vfile as it crosses to another thread: its path, text and messages, as plain data. */
+/** A vfile's messages as they cross to another thread: its path and messages, as plain data (the server's thread never needs the README's text). */
 export interface SentFile {
   path: string | undefined
-  value: string
   messages: Array<{reason: string; place: VFile['messages'][number]['place']; ruleId: string | undefined; source: string | undefined; fatal: boolean | null | undefined; note: string | undefined; cause: unknown}>
 }
 
 export function sendFile(file: VFile): SentFile {
   return {
     path: file.path,
-    value: String(file.value ?? ''),
     messages: file.messages.map((m) => ({reason: m.reason, place: m.place, ruleId: m.ruleId, source: m.source, fatal: m.fatal, note: m.note, cause: typeof m.cause === 'string' ? m.cause : undefined}))
   }
 }
 
 export function receiveFile(sent: SentFile): VFile {
-  const file = new VFile({path: sent.path, value: sent.value})
+  const file = new VFile({path: sent.path})
   for (const m of sent.messages) {
     const message = file.message(m.reason, {place: m.place, ruleId: m.ruleId, source: m.source})
     message.fatal = m.fatal
@@ -28,30 +26,49 @@ export function receiveFile(sent: SentFile): VFile {
   return file
 }
 
-type Answer = {id: number; file: SentFile; graph: DevAnalysis['graph']; meta?: SentFile | undefined} | {id: number; error: string}
+/** A page as the site thread answers it. */
+export interface SitePage {
+  body: string
+  type: string
+}
+
+/** What the site thread is asked: to read the README again, or for a page. */
+export type SiteJob = {id: number; kind: 'refresh'} | {id: number; kind: 'page'; path: string}
+/** Its answer: the messages about the README (and a failed template), and the page when one was asked for. */
+export type SiteAnswer = {id: number; messages: SentFile[]; page?: SitePage | undefined} | {id: number; error: string}
 
 /**
- * The dev server reads the README on a worker thread (analysis-worker.js), so that it keeps answering
- * requests, with the last good pages, while a rebuild runs: a 400 KB README once held every request
- * for 46 s. One worker, started at once and kept (it loads the project's modules once); analyses run
- * one at a time. The graph comes back by structured clone, which keeps its shared objects shared.
+ * The dev server's site lives on a worker thread (site-worker.js): the README is read, analysed,
+ * completed and rendered there, and only the pages asked for come back, as text. The server's own
+ * thread never holds the graph, so nothing as large as the graph is copied between threads on a save
+ * (a structured clone of a 1,000-paper graph cost 20–200 ms on this machine), and it keeps answering
+ * requests while a rebuild runs: a 400 KB README once held every request for 46 s. One worker, started
+ * at once and kept, so that its caches (parsed pieces, the committed history) outlive each save.
  */
-export class BackgroundAnalysis {
+export class BackgroundSite {
+  readonly #options: DevSiteOptions
   #worker: Worker | undefined
   #next = 0
-  readonly #waiting = new Map<number, {resolve: (analysis: DevAnalysis) => void; reject: (error: Error) => void}>()
+  #messages: VFile[] = []
+  readonly #waiting = new Map<number, {resolve: (answer: {messages: VFile[]; page?: SitePage | undefined}) => void; reject: (error: Error) => void}>()
 
-  /** Starts the worker, so that it has loaded the modules by the first save. */
-  start(): void {
-    this.#thread()
+  constructor(options: DevSiteOptions) {
+    this.#options = options
   }
 
-  run(input: string): Promise<DevAnalysis> {
-    const id = ++this.#next
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, {resolve, reject})
-      this.#thread().postMessage({id, input})
-    })
+  /** Reads the README again; resolves with the messages about it once the new pages can be asked for. */
+  async refresh(): Promise<VFile[]> {
+    return (await this.#ask({kind: 'refresh'})).messages
+  }
+
+  /** The page at a site path, rendered from the last build. */
+  async page(path: string): Promise<SitePage | undefined> {
+    return (await this.#ask({kind: 'page', path})).page
+  }
+
+  /** Every message about the current README and the last page's template. */
+  messages(): VFile[] {
+    return this.#messages
   }
 
   async close(): Promise<void> {
@@ -60,26 +77,36 @@ export class BackgroundAnalysis {
     await worker?.terminate()
   }
 
+  async #ask(job: {kind: 'refresh'} | {kind: 'page'; path: string}): Promise<{messages: VFile[]; page?: SitePage | undefined}> {
+    const id = ++this.#next
+    const answer = await new Promise<{messages: VFile[]; page?: SitePage | undefined}>((resolve, reject) => {
+      this.#waiting.set(id, {resolve, reject})
+      this.#thread().postMessage({id, ...job} satisfies SiteJob)
+    })
+    this.#messages = answer.messages
+    return answer
+  }
+
   #thread(): Worker {
     if (this.#worker) return this.#worker
-    const worker = new Worker(new URL('./analysis-worker.js', import.meta.url))
+    const worker = new Worker(new URL('./site-worker.js', import.meta.url), {workerData: this.#options})
     // The server's own lifetime decides; a worker waiting for work keeps nothing alive.
     worker.unref()
-    worker.on('message', (answer: Answer) => {
+    worker.on('message', (answer: SiteAnswer) => {
       const waiting = this.#waiting.get(answer.id)
       this.#waiting.delete(answer.id)
       if (!waiting) return
       if ('error' in answer) waiting.reject(new Error(answer.error))
-      else waiting.resolve({file: receiveFile(answer.file), graph: answer.graph, meta: answer.meta && receiveFile(answer.meta)})
+      else waiting.resolve({messages: answer.messages.map(receiveFile), page: answer.page})
     })
-    // A worker that dies fails what it was given; the next analysis starts another.
+    // A worker that dies fails what it was given; the next job starts another.
     const fail = (error: Error) => {
       if (this.#worker === worker) this.#worker = undefined
       for (const {reject} of this.#waiting.values()) reject(error)
       this.#waiting.clear()
     }
     worker.on('error', fail)
-    worker.on('exit', (code) => fail(new Error(`the analysis thread stopped (exit code ${code})`)))
+    worker.on('exit', (code) => fail(new Error(`the site thread stopped (exit code ${code})`)))
     this.#worker = worker
     return worker
   }

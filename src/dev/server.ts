@@ -1,9 +1,10 @@
 import {createServer, type Plugin, type ViteDevServer} from 'vite'
 import {resolve} from 'node:path'
-import type {ServerResponse} from 'node:http'
-import {createDevSite, type DevSiteOptions} from './state.ts'
+import type {IncomingMessage, ServerResponse} from 'node:http'
+import type {VFile} from 'vfile'
+import {createDevSite, type DevSite, type DevSiteOptions} from './state.ts'
 import {banner} from './banner.ts'
-import {BackgroundAnalysis} from './background.ts'
+import {BackgroundSite, type SitePage} from './background.ts'
 import {templatesDir} from '../render/eta.ts'
 import {formatMessages} from '../report/terminal.ts'
 import {projectRoot as root} from '../util/project-root.ts'
@@ -14,6 +15,13 @@ export interface DevServerOptions extends DevSiteOptions {
   log?: (text: string) => void
 }
 
+/** The site as the server asks it: on its own thread (background.ts), or on the server's when that thread fails. */
+interface Site {
+  refresh(): Promise<VFile[]>
+  page(path: string): Promise<SitePage | undefined>
+  messages(): VFile[]
+}
+
 /**
  * The vite plugin behind `npm run dev`. It serves the pages from memory, rendered on request from
  * the latest README, with the browser script and stylesheet served by vite from source. Saving the
@@ -22,99 +30,144 @@ export interface DevServerOptions extends DevSiteOptions {
 export function readmeSite(options: DevServerOptions): Plugin {
   const input = resolve(options.input)
   const templates = resolve(options.templates ?? templatesDir)
-  const site = createDevSite({input, templates, ...(options.stylesheet ? {stylesheet: options.stylesheet} : {})})
-  const report = () => options.log?.(formatMessages(site.messages()) || `${options.input}: no problems`)
-
+  const siteOptions: DevSiteOptions = {input, templates, ...(options.stylesheet ? {stylesheet: options.stylesheet} : {})}
+  const site = siteWithFallback(siteOptions, options.log)
+  let reported: string | undefined
+  const report = () => options.log?.((reported = formatMessages(site.messages()) || `${options.input}: no problems`))
   return {
     name: 'awesome-readme-site',
-    configureServer(server: ViteDevServer) {
-      // The thread that reads the README on each save loads the modules while the first build runs here.
-      const background = new BackgroundAnalysis()
-      background.start()
-      server.httpServer?.on('close', () => void background.close())
-      site.refresh()
+    async configureServer(server: ViteDevServer) {
+      server.httpServer?.on('close', () => void site.close())
+      // The first build runs on the site's thread too, so that what it keeps between saves is there by the first save.
+      await site.refresh()
       report()
       server.watcher.add([input, templates])
-      // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
-      let timer: NodeJS.Timeout | undefined
-      // What each path served since the last refresh: a reload, or a second tab, costs nothing.
-      let served = new Map<string, Served>()
-      // A rebuild runs off the request path: until it is done, requests get the last good pages, with a
-      // note that a rebuild runs. A save during a rebuild asks for one more, once this one is done.
-      let rebuilding = false
-      let again = false
-      const rebuild = async () => {
-        if (rebuilding) {
-          again = true
-          return
-        }
-        rebuilding = true
-        served = new Map()
-        options.log?.(`Rebuilding ${options.input}…`)
-        try {
-          do {
-            again = false
-            try {
-              site.apply(await background.run(input))
-            } catch (error) {
-              // Without its thread (it failed to start, or died), the rebuild runs here, blocking, as it used to.
-              options.log?.(`The rebuild thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
-              site.refresh()
-            }
-          } while (again)
-        } finally {
-          rebuilding = false
-        }
-        served = new Map()
+      const pages = servePages(site, () => {
+        // A template that failed while rendering a page: say so in the terminal too, now.
+        if (formatMessages(site.messages()) !== reported) report()
+      })
+      const rebuild = rebuilder(site, pages, () => {
         report()
         server.ws.send({type: 'full-reload', path: '*'})
-      }
+      }, options)
+      // Editors save in several writes (truncate, write, rename): one rebuild and one reload per burst.
+      let timer: NodeJS.Timeout | undefined
       const onChange = (path: string) => {
         if (resolve(path) !== input && !resolve(path).startsWith(templates)) return
         clearTimeout(timer)
-        timer = setTimeout(() => void rebuild(), 25)
+        timer = setTimeout(rebuild, 25)
       }
       server.watcher.on('change', onChange)
       server.watcher.on('add', onChange)
       server.watcher.on('unlink', onChange)
-
-      server.middlewares.use(async (request, response, next) => {
-        if (request.method !== 'GET' && request.method !== 'HEAD') return next()
-        const path = decodedPath(request.url)
-        // A malformed escape (`/%`, `/50%-sparsity/`) names no page: a 400, and the server keeps serving.
-        if (path === undefined) {
-          response.statusCode = 400
-          return response.end('Bad request: the address has a malformed %-escape.')
-        }
-        const done = served.get(path)
-        if (done) return send(response, done)
-        const before = site.messages().at(-1)
-        let page = site.page(path)
-        // A page the last edit removed (a renamed paper) gets the 404 page with the problems, and it keeps
-        // reloading with each save: vite's bare "Cannot GET" would not.
-        const missing = !page && (path.endsWith('/') || path.endsWith('.html'))
-        if (missing) page = site.page('/404.html')
-        if (!page) return next()
-        // A template that failed while rendering this page: say so in the terminal too, now.
-        const after = site.messages()
-        if (after.length > 1 && after.at(-1) !== before) report()
-        let body = page.body
-        if (page.type.startsWith('text/html')) {
-          body = body
-            // vite's client and error overlay inject styles, so dev relaxes style-src (the build does not).
-            .replace("style-src &#39;self&#39;", "style-src &#39;self&#39; &#39;unsafe-inline&#39;")
-            .replace('</head>', '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>')
-            // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
-            // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
-            .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
-            .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(site.messages(), {rebuilding})}`)
-        }
-        const result = {body, type: page.type, status: missing ? 404 : 200}
-        // While a rebuild runs, each request is answered afresh, so that the note goes once it is done.
-        if (!rebuilding) served.set(path, result)
-        send(response, result)
-      })
+      server.middlewares.use((request, response, next) => void pages.handle(request, response, next))
     }
+  }
+}
+
+/**
+ * Rebuilds off the request path: until it is done, requests get the last good pages, with a note that
+ * a rebuild runs. A save during a rebuild asks for one more, once this one is done.
+ */
+function rebuilder(site: Site, pages: ReturnType<typeof servePages>, done: () => void, options: DevServerOptions): () => void {
+  let running = false
+  let again = false
+  const rebuild = async () => {
+    if (running) {
+      again = true
+      return
+    }
+    running = true
+    pages.rebuilding(true)
+    options.log?.(`Rebuilding ${options.input}…`)
+    try {
+      do {
+        again = false
+        await site.refresh()
+      } while (again)
+    } finally {
+      running = false
+      pages.rebuilding(false)
+    }
+    done()
+  }
+  return () => void rebuild()
+}
+
+/** The middleware that answers the site's pages, and what it remembers of what it served. */
+function servePages(site: Site, afterPage: () => void) {
+  // What each path served since the last build: a reload, or a second tab, costs nothing, and while a
+  // rebuild runs the page is answered from here (with the note) rather than waiting for the site's thread.
+  let served = new Map<string, Served>()
+  let rebuilding = false
+  const handle = async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next()
+    const path = decodedPath(request.url)
+    // A malformed escape (`/%`, `/50%-sparsity/`) names no page: a 400, and the server keeps serving.
+    if (path === undefined) {
+      response.statusCode = 400
+      return response.end('Bad request: the address has a malformed %-escape.')
+    }
+    let result = served.get(path)
+    if (!result) {
+      let page = await site.page(path)
+      // A page the last edit removed (a renamed paper) gets the 404 page with the problems, and it keeps
+      // reloading with each save: vite's bare "Cannot GET" would not.
+      const missing = !page && (path.endsWith('/') || path.endsWith('.html'))
+      if (missing) page = await site.page('/404.html')
+      if (!page) return next()
+      afterPage()
+      result = {body: page.body, type: page.type, status: missing ? 404 : 200}
+      served.set(path, result)
+    }
+    // The page as sent (banner, note, encoded) is kept while the messages and the note stay the same: a
+    // tab that polls, or many, during a rebuild costs a write each, not a 2 MB copy and encoding each.
+    const messages = site.messages()
+    if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding) {
+      result.sent = {messages, rebuilding, bytes: Buffer.from(withDevParts(result, messages, rebuilding).body)}
+    }
+    send(response, {...result, body: result.sent.bytes})
+  }
+  return {
+    handle,
+    rebuilding(now: boolean) {
+      rebuilding = now
+      // Once the new build is there, every page is asked for again.
+      if (!now) served = new Map()
+    }
+  }
+}
+
+/** A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it. */
+function withDevParts(page: Served, messages: VFile[], rebuilding: boolean): {body: string} {
+  if (!page.type.startsWith('text/html')) return page
+  // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
+  const body = page.body
+    .replace('</head>', '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>')
+    // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
+    // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
+    .replace(/<head[^>]*>/, (tag) => `${tag}\n<script type="module" src="/@vite/client"></script>`)
+    .replace(/<body[^>]*>/, (tag) => `${tag}\n${banner(messages, {rebuilding})}`)
+  return {body}
+}
+
+/** The site on its own thread; if that thread fails to start or dies, on this one, blocking, as it used to. */
+function siteWithFallback(options: DevSiteOptions, log: ((text: string) => void) | undefined): Site & {close(): Promise<void>} {
+  const background = new BackgroundSite(options)
+  let local: DevSite | undefined
+  const onThisThread = async (error: unknown): Promise<DevSite> => {
+    if (!local) {
+      log?.(`The site's thread failed (${(error as Error).message}); rebuilding on the server's own thread.`)
+      local = createDevSite(options)
+      await local.refresh()
+    }
+    return local
+  }
+  return {
+    refresh: async () => (local ? local.refresh() : background.refresh().catch(async (error) => (await onThisThread(error)).messages())),
+    page: async (path) => (local ? local.page(path) : background.page(path).catch(async (error) => (await onThisThread(error)).page(path))),
+    messages: () => (local ? local.messages() : background.messages()),
+    close: () => background.close()
   }
 }
 
@@ -122,6 +175,8 @@ interface Served {
   body: string
   type: string
   status: number
+  /** The page as last sent, and what it was sent with. */
+  sent?: {messages: VFile[]; rebuilding: boolean; bytes: Buffer}
 }
 
 function decodedPath(url: string | undefined): string | undefined {
@@ -132,7 +187,7 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
-function send(response: ServerResponse, {body, type, status}: Served): void {
+function send(response: ServerResponse, {body, type, status}: {body: string | Buffer; type: string; status: number}): void {
   response.statusCode = status
   response.setHeader('content-type', type)
   response.setHeader('cache-control', 'no-store')

@@ -1,19 +1,23 @@
 import {VFile} from 'vfile'
-import {analyze} from '../analyze.ts'
+import {parseAndAnalyze} from '../analyze.ts'
 import {readSync, shownPath} from '../read.ts'
 import {bestEffort} from '../graph/best-effort.ts'
+import {sharedCache} from '../parse/cache.ts'
+import {complete, readCompletion, type Completion} from '../pipeline.ts'
+import {CommittedHistory} from '../history/committed.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
-import {createRenderer, type Renderer} from '../render/index.ts'
+import {createRenderer, cspDirectives, policyText, type Renderer} from '../render/index.ts'
 import {graphJson} from '../render/graph-json.ts'
 import {summariesFile, summariesJson} from '../render/summaries.ts'
 import {outputFile} from '../render/paths.ts'
 import {once} from '../render/once.ts'
 import {source as ruleSource} from '../rules/rule.ts'
 import type {Route} from '../render/route.ts'
-import type {Graph} from '../types.ts'
+import type {CompleteGraph, Graph} from '../types.ts'
 import {scriptSources} from '../client/entries.ts'
-import {metaByPaper, metaPathFor, readMetaCache} from '../meta/cache.ts'
-import {historyOff, noHistory} from '../history/history.ts'
+
+/** vite's client and its error overlay inject styles, so the dev server's pages allow inline styles; the build's do not. */
+export const devContentSecurityPolicy = policyText({...cspDirectives, 'style-src': "'self' 'unsafe-inline'"})
 
 export interface DevSiteOptions {
   /** The README being previewed. */
@@ -24,19 +28,22 @@ export interface DevSiteOptions {
   stylesheet?: string
 }
 
-/** One reading of the README for the dev server: its messages, and the best-effort graph when there is one. */
+/** One reading of the README for the dev server: its messages, the best-effort graph when there is one, and what it is completed with. */
 export interface DevAnalysis {
   file: VFile
   graph: Graph | undefined
+  completion?: Completion | undefined
   /** The metadata cache's messages, when it has any: the build's reader says the same. */
   meta?: VFile | undefined
 }
 
 /** What the dev server serves: the last best-effort graph, and every message about the current README. */
 export interface DevSite {
+  /** The README's path, as given. */
+  readonly input: string
   /** Re-reads the README and re-analyzes it, on this thread; pages are rendered when requested. */
-  refresh(): VFile[]
-  /** Takes an analysis made elsewhere (the dev server makes it on a worker thread, see background.ts). */
+  refresh(): Promise<VFile[]>
+  /** Takes a reading of the README: the graph completed, and a new renderer for it. */
   apply(analysis: DevAnalysis): VFile[]
   /** The page at a site path (`/`, `/models/x/`, `/graph.json`), with any messages to show, or undefined. */
   page(path: string): {body: string; type: string} | undefined
@@ -56,17 +63,22 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   let summaries: {path: string; body: () => string} | undefined
   let templateFile: VFile | undefined
   let metaFile: VFile | undefined
-  let graph: Graph | undefined
+  let graph: CompleteGraph | undefined
+  // Each page rendered once per build: while a rebuild runs, every request (the bench asks every few
+  // milliseconds) gets the last build's page without rendering it again on the thread that serves.
+  let rendered = new Map<string, {html: string; template: VFile | undefined}>()
 
-  const renderWith = (graph: Graph) => {
+  const renderWith = (graph: CompleteGraph) => {
     renderer = createRenderer(graph, {
       base: '/',
       siteUrl: undefined,
       sourceHref: undefined,
       assets: {css: options.stylesheet ?? 'src/client/style.css', scripts: scriptSources},
-      eta: createEta({cache: true, debug: true, ...(options.templates ? {views: options.templates} : {})})
+      eta: createEta({cache: true, debug: true, ...(options.templates ? {views: options.templates} : {})}),
+      csp: devContentSecurityPolicy
     })
     byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
+    rendered = new Map()
     // Computed when asked for: a save costs only what the open page needs.
     json = once(() => graphJson(graph))
     const path = summariesFile(graph)
@@ -74,8 +86,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   }
 
   const devSite: DevSite = {
-    refresh() {
-      return devSite.apply(analyzeReadme(options.input))
+    input: options.input,
+
+    async refresh() {
+      return devSite.apply(await analyzeReadme(options.input))
     },
 
     apply(analysis) {
@@ -83,7 +97,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       templateFile = undefined
       file = analysis.file
       metaFile = analysis.meta
-      if (analysis.graph) graph = analysis.graph
+      if (analysis.graph && analysis.completion) graph = complete(analysis.graph, analysis.completion)
       // When the README cannot be read into a graph, the last good one stays on screen. Either way the
       // renderer is made afresh, with its own template cache, so a template edit shows on the next request.
       if (graph) renderWith(graph)
@@ -97,17 +111,10 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       if (clean === '/README.md') return {body: String(file.value ?? ''), type: 'text/markdown; charset=utf-8'}
       const route = byPath.get(clean)
       if (!route || !renderer) return undefined
-      templateFile = undefined
-      let html: string
-      try {
-        html = renderer.render(route)
-      } catch (error) {
-        if (!(error instanceof TemplateError)) throw error
-        templateFile = new VFile({path: error.template})
-        templateFile.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
-        html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>'
-      }
-      return {body: html, type: 'text/html; charset=utf-8'}
+      const page = rendered.get(clean) ?? renderPage(renderer, route)
+      rendered.set(clean, page)
+      templateFile = page.template
+      return {body: page.html, type: 'text/html; charset=utf-8'}
     },
 
     messages() {
@@ -117,8 +124,29 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   return devSite
 }
 
-/** Reads and analyzes the README best-effort, as `--allow-errors` does: what the errors name is left out. */
-export function analyzeReadme(input: string): DevAnalysis {
+/** A page's HTML, or a placeholder and the template error that stopped it. */
+function renderPage(renderer: Renderer, route: Route): {html: string; template: VFile | undefined} {
+  try {
+    return {html: renderer.render(route), template: undefined}
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    const template = new VFile({path: error.template})
+    template.message(error.reason, {place: error.place, ruleId: 'template', source: ruleSource}).fatal = true
+    return {html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Template error</title></head><body><main></main></body></html>', template}
+  }
+}
+
+/** Each README's committed history, read once per checked-out commit rather than on every save. */
+const committed = new Map<string, CommittedHistory>()
+
+/**
+ * Reads and analyzes the README best-effort, as `--allow-errors` does: what the errors name is left out.
+ * The steps are the build's (src/pipeline.ts): the same parse and analysis, stale references resolved
+ * through the same history, the same metadata cache and history read to complete the graph. Only an
+ * error in the cache differs in its effect, not in its message: the build stops, the preview shows it
+ * and goes on with the cache's valid entries.
+ */
+export async function analyzeReadme(input: string): Promise<DevAnalysis> {
   let file: VFile
   try {
     // A file over the size limit is not read: the vfile holds only the error that says so.
@@ -128,12 +156,13 @@ export function analyzeReadme(input: string): DevAnalysis {
     file.message(`Cannot read ${input}: ${(error as Error).message}`, {ruleId: 'read', source: ruleSource}).fatal = true
     return {file, graph: undefined}
   }
-  const result = analyze(file)
+  const history = committed.get(input) ?? new CommittedHistory(input)
+  committed.set(input, history)
+  history.check()
+  // The pieces of the README parsed on earlier saves come from the process-wide cache.
+  const result = await parseAndAnalyze(file, {input, cache: sharedCache})
   if (!result) return {file, graph: undefined}
   const graph = bestEffort(result.graph, result.raw)
-  // The build's reader: the same messages, but a broken entry is left out rather than stopping the preview.
-  const meta = readMetaCache(metaPathFor(input))
-  graph.meta = metaByPaper(graph.papers, meta.cache)
-  graph.history = noHistory(historyOff)
-  return {file, graph, meta: meta.file.messages.length > 0 ? meta.file : undefined}
+  const {completion, metaFile} = await readCompletion(graph, {input, committed: history, bestEffort: true})
+  return {file, graph, completion, meta: metaFile.messages.length > 0 ? metaFile : undefined}
 }

@@ -22,7 +22,8 @@ export interface OwnFindings {
  * annotations of a step, so a pull request's own mistake must come before the list's hundred old ones.
  */
 export async function ownFindings(head: Version, options: {input: string; since?: string | undefined; cwd?: string}): Promise<OwnFindings> {
-  const result = await diffRevisions({input: options.input, base: options.since, cwd: options.cwd, headVersion: head})
+  // The head was analysed with its history (stale references resolved), so the base is too: like with like.
+  const result = await diffRevisions({input: options.input, base: options.since, cwd: options.cwd, headVersion: head, history: true})
   const introduced = new Set(result.introduced)
   const changed = result.changedLines()
   const touched = (message: VFileMessage) => changed.has(message.line ?? 1)

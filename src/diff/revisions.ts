@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {relative, resolve} from 'node:path'
 import {Git} from './git.ts'
 import {compareLists, type Compared} from './compare.ts'
-import {analyzeVersion, type Version} from './version.ts'
+import {analyzeVersion, analyzeVersionAt, type Version} from './version.ts'
 import type {Side} from './types.ts'
 
 export interface DiffOptions {
@@ -15,6 +15,8 @@ export interface DiffOptions {
   cwd?: string
   /** The head already analyzed (the check has it): used instead of reading the working tree again. */
   headVersion?: Version
+  /** Resolve the base's stale references through its history, as the check resolves the head's (the check's own comparison). */
+  history?: boolean
 }
 
 export interface RevisionDiff extends Compared {
@@ -38,7 +40,8 @@ export async function diffRevisions(options: DiffOptions): Promise<RevisionDiff>
   const headSide: Side = options.head === undefined ? {rev: null, commit: null, label: 'working tree'} : {rev: options.head, commit: headCommit!, label: label(options.head, headCommit!)}
 
   // A README the base does not have yet is an empty list: everything in the head is new.
-  const baseVersion = analyzeVersion(shown, git.show(base.commit, path) ?? '')
+  const baseText = git.show(base.commit, path)
+  const baseVersion = options.history && baseText !== undefined ? await analyzeVersionAt(shown, baseText, resolve(cwd, options.input), base.commit) : analyzeVersion(shown, baseText ?? '')
   const headVersion =
     options.headVersion ??
     analyzeVersion(shown, headCommit ? (git.show(headCommit, path) ?? missing(options.input, options.head!)) : await readFile(resolve(cwd, options.input), 'utf8'))

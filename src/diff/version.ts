@@ -1,5 +1,5 @@
 import {VFile} from 'vfile'
-import {analyze, withoutByteOrderMark} from '../analyze.ts'
+import {analyze, analyzeWithHistory, withoutByteOrderMark} from '../analyze.ts'
 import {link} from '../graph/link.ts'
 import type {Graph, RawList} from '../types.ts'
 import {emptyReading} from '../extract/reading.ts'
@@ -17,6 +17,15 @@ export interface Version {
 export function analyzeVersion(path: string, text: string): Version {
   const file = new VFile({path, value: withoutByteOrderMark(text)})
   return versionOf(file, analyze(file))
+}
+
+/**
+ * One committed version, analyzed as `npm run check` analyzes the working tree: stale table references
+ * resolved through the history of `readme` up to `commit`. So the base of `check --since` is read like the head.
+ */
+export async function analyzeVersionAt(path: string, text: string, readme: string, commit: string): Promise<Version> {
+  const file = new VFile({path, value: withoutByteOrderMark(text)})
+  return versionOf(file, await analyzeWithHistory(file, readme, {at: commit}))
 }
 
 /** A version from a README already analyzed, as the check has it. */

@@ -27,14 +27,16 @@ export const uncommitted = /^0+$/
  * `git blame --porcelain` of the README, once for the whole file: line number → the commit that last
  * changed that line. `text` is blamed as the file's content (`--contents -`), so the lines are the very
  * ones the build read, whatever is on disk. Whitespace-only edits (`-w`) do not count as rewriting a row.
- * Never throws: no git, no repository or an untracked file is a reason the check can state.
+ * Never throws: no git, no repository or an untracked file is a reason the check can state. With `at`,
+ * a commit, the file is blamed as that commit has it (`text` is then that version's, and unused).
  */
-export async function blameFile(file: string, text: string): Promise<Blame> {
+export async function blameFile(file: string, text: string, at?: string): Promise<Blame> {
   const cwd = dirname(file)
   const top = await git(cwd, ['rev-parse', '--is-shallow-repository'])
   if (!top.ok) return {ok: false, reason: top.missing ? 'git is not installed' : 'the list is not in a git repository'}
   const shallow = top.stdout.trim() === 'true'
-  const run = await git(cwd, ['-c', 'core.quotepath=off', 'blame', '--porcelain', '-w', '--contents', '-', '--', basename(file)], text)
+  const what = at === undefined ? ['--contents', '-'] : [at]
+  const run = await git(cwd, ['-c', 'core.quotepath=off', 'blame', '--porcelain', '-w', ...what, '--', basename(file)], at === undefined ? text : undefined)
   if (!run.ok) {
     const first = run.stderr.trim().split('\n')[0] ?? ''
     const untracked = /no such path|not in HEAD|bad revision|does not have any commits/i.test(first)

@@ -37,6 +37,16 @@ export async function readFileLog(file: string): Promise<FileLog> {
   return read
 }
 
+/**
+ * The commit checked out in the repository that holds `file`, or undefined outside one (or before its
+ * first commit): what the committed history depends on, so a process that keeps it reads it again
+ * only when this changes.
+ */
+export async function headCommit(file: string): Promise<string | undefined> {
+  const head = await git(dirname(file), ['rev-parse', '--verify', '--quiet', 'HEAD'])
+  return head.ok ? head.stdout.trim() : undefined
+}
+
 /** The commits at the edge of a shallow clone, whose parents were not fetched. */
 async function shallowCommits(cwd: string): Promise<Set<string>> {
   const path = await git(cwd, ['rev-parse', '--git-path', 'shallow'])

@@ -2,7 +2,8 @@ import {arxivId} from '../util/arxiv.ts'
 import {words} from '../util/text.ts'
 import {rowKey} from '../graph/added.ts'
 import {noHistory, type Graph, type History, type Id, type Paper} from '../types.ts'
-import {readFileLog, type FileLog} from './git-log.ts'
+import {readFileLog, type FileCommit, type FileLog} from './git-log.ts'
+import {isoInstant} from '../util/iso-date.ts'
 
 // The build and the dev server ask the history module for a build without history; the type lives in types.ts.
 export {noHistory}
@@ -19,11 +20,23 @@ export async function readHistory(readme: string, graph: Graph): Promise<History
  * and its arXiv id, so renumbering, moving an entry or fixing a typo in its title keeps its first date.
  */
 export function historyFromLog(log: FileLog, graph: Graph): History {
-  if (!log.ok) return noHistory(log.reason)
+  return log.ok ? historyFromDates(logDates(log.commits), graph) : noHistory(log.reason)
+}
+
+/** What the commits say, before any graph is matched against it: for each line key, when it first and last appeared. */
+export interface LogDates {
+  first: Map<string, {date: string; boundary: boolean}>
+  last: Map<string, string>
+  newest: string
+  commits: number
+}
+
+/** The dates of every line key in the commits: the part of `historyFromLog` that depends on the history alone, kept by a process that matches many graphs against one history. */
+export function logDates(commits: FileCommit[]): LogDates {
   const first = new Map<string, {date: string; boundary: boolean}>()
   const last = new Map<string, string>()
   let newest = ''
-  for (const commit of log.commits) {
+  for (const commit of commits) {
     if (commit.date > newest) newest = commit.date
     for (const line of commit.added) {
       for (const key of lineKeys(line)) {
@@ -33,7 +46,11 @@ export function historyFromLog(log: FileLog, graph: Graph): History {
       }
     }
   }
+  return {first, last, newest, commits: commits.length}
+}
 
+/** The papers of `graph` matched against the dates of the log's line keys. */
+export function historyFromDates({first, last, newest, commits}: LogDates, graph: Graph): History {
   const added = new Map<Id, string>()
   const changed = new Map<string, string>()
   let missing = 0
@@ -48,7 +65,6 @@ export function historyFromLog(log: FileLog, graph: Graph): History {
   }
   for (const [key, date] of last) if (key.startsWith('row:')) changed.set(key, date)
 
-  const commits = log.commits.length
   let note = `The “added” dates come from the list’s git history: ${commits} commit${commits === 1 ? '' : 's'}, the newest on ${newest.slice(0, 10)}.`
   if (missing > 0) {
     note += ` ${missing} paper${missing === 1 ? ' is' : 's are'} not in the history that this build could read (not committed yet, or beyond a shallow clone), so ${missing === 1 ? 'its date is its own' : 'their dates are their own'} date of publication.`

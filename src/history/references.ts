@@ -41,7 +41,7 @@ export interface ReferenceHistory {
  *
  * Returns undefined, having run no git at all, when every reference names one paper today.
  */
-export async function referencesFromHistory(readme: string, text: string, raw: RawList, graph: Graph): Promise<ReferenceHistory | undefined> {
+export async function referencesFromHistory(readme: string, text: string, raw: RawList, graph: Graph, at?: string): Promise<ReferenceHistory | undefined> {
   const index = new PaperIndex(graph.papers)
   const unclear = (ref: RawRef) => ref.kind === 'number' && candidates(ref, index).length !== 1
   const rows = raw.tables.flatMap((table) => table.rows.filter((row) => row.refs.some(unclear)))
@@ -51,7 +51,8 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
   const cannot = (row: RawRow, reason: string) => {
     for (const ref of row.refs) if (unclear(ref)) history.undecided.set(ref, reason)
   }
-  const blame = await blameFile(readme, text)
+  // `text` as a commit has it (the base of `check --since`) is blamed at that commit; otherwise as the working tree's.
+  const blame = await blameFile(readme, text, at)
   if (!blame.ok) {
     // A list never committed was written against today's numbering: its history has nothing to add.
     if (!blame.uncommitted) for (const row of rows) cannot(row, blame.reason)

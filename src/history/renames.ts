@@ -30,6 +30,11 @@ export function noRenames(): Renames {
 
 /** The renames in the history of `readme`, up to `current` (the graph being built, which may hold uncommitted edits). */
 export async function readRenames(readme: string, current: Graph): Promise<Renames> {
+  return renamesAcross([...(await committedVersions(readme)), current])
+}
+
+/** The committed versions of `readme` worth comparing, oldest first, as graphs: what `readRenames` compares the current graph with. */
+export async function committedVersions(readme: string): Promise<Graph[]> {
   const versions = await readVersions(readme).catch(() => [])
   const cache = new PieceCache()
   const graphs: Graph[] = []
@@ -37,7 +42,7 @@ export async function readRenames(readme: string, current: Graph): Promise<Renam
     const graph = analyzeVersion(text, cache)
     if (graph) graphs.push(graph)
   }
-  return renamesAcross([...graphs, current])
+  return graphs
 }
 
 /**

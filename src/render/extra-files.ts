@@ -1,12 +1,12 @@
 import {bibFile} from '../cite/bibtex.ts'
-import type {Graph} from '../types.ts'
+import type {CompleteGraph} from '../types.ts'
 import {atomFeed} from './feed.ts'
 import {outputFile} from './paths.ts'
 import {routes} from './routes.ts'
 import {robots, sitemap} from './sitemap.ts'
 
 /** The site's files that are not pages: the bibliography, the feed, and what crawlers read. */
-export function extraFiles(graph: Graph, options: {base: string; siteUrl: string | undefined}): Array<[string, string]> {
+export function extraFiles(graph: CompleteGraph, options: {base: string; siteUrl: string | undefined}): Array<[string, string]> {
   const files: Array<[string, string]> = [
     ['papers.bib', bibFile(graph)],
     ['feed.xml', atomFeed(graph, options)],

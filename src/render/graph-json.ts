@@ -1,4 +1,4 @@
-import type {Graph, Paper, Position} from '../types.ts'
+import type {CompleteGraph, Graph, Paper, Position} from '../types.ts'
 import {pagePath} from './paths.ts'
 import {citationKeysOf} from '../cite/bibtex.ts'
 import {addedDate, addedOf} from '../graph/added.ts'
@@ -8,7 +8,7 @@ import {isoInstant} from '../util/iso-date.ts'
  * The public data API: `dist/graph.json`. Entities keep the list's order; every edge is listed on both ends.
  * `page` is the entity's page, relative to the site root. Documented in README.md.
  */
-export function graphJson(graph: Graph): string {
+export function graphJson(graph: CompleteGraph): string {
   const line = (position: Position | undefined) => position?.start.line ?? null
   const data = {
     title: graph.title,

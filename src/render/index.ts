@@ -1,5 +1,5 @@
 import type {Eta} from 'eta'
-import type {Graph} from '../types.ts'
+import type {CompleteGraph, Graph} from '../types.ts'
 import {createEta, TemplateError} from './eta.ts'
 import {absoluteUrl, outputFile} from './paths.ts'
 import {routes, type NavKey, type Route} from './routes.ts'
@@ -18,36 +18,47 @@ export interface RenderOptions {
   /** Hashed asset paths from vite's manifest, relative to the site root. */
   assets: {css: string; scripts: Record<ScriptName, string>}
   eta?: Eta
+  /** The Content-Security-Policy every page carries; `contentSecurityPolicy` by default (the dev server relaxes it for vite's client). */
+  csp?: string
 }
 
 /**
  * The policy every page carries. No inline script or style is allowed anywhere;
  * images may come over https because READMEs show badges.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'"
-].join('; ')
+export const cspDirectives = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' https:",
+  'font-src': "'self'",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'self'"
+} as const
+
+/** A policy's text from its directives, in their order. */
+export function policyText(directives: Readonly<Record<string, string>>): string {
+  return Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ')
+}
+
+export const contentSecurityPolicy = policyText(cspDirectives)
 
 /**
  * Every page as its output path and a function that renders it, once, when called. The build hands these
  * to the writer, so each page's HTML is made just before it is written and dropped right after, instead of
  * the whole site sitting in memory at once.
  */
-export function sitePages(graph: Graph, options: RenderOptions): Map<string, () => string> {
+export function sitePages(graph: CompleteGraph, options: RenderOptions): Map<string, () => string> {
   const renderer = createRenderer(graph, options)
   return new Map(renderer.routes.map((route) => [outputFile(route.page), () => renderer.render(route)]))
 }
 
 /** Renders every route once. Returns the pages as output paths and HTML. */
-export function renderSite(graph: Graph, options: RenderOptions): Map<string, string> {
+export function renderSite(graph: CompleteGraph, options: RenderOptions): Map<string, string> {
   return new Map([...sitePages(graph, options)].map(([path, render]) => [path, render()]))
 }
 
@@ -57,14 +68,14 @@ export interface Renderer {
   render(route: Route): string
 }
 
-/** The routes of a graph and a way to render any one of them, for the build and for the dev server's on-demand pages. */
-export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
+/** The routes of a completed graph and a way to render any one of them, for the build and for the dev server's on-demand pages. */
+export function createRenderer(graph: CompleteGraph, options: RenderOptions): Renderer {
   const eta = options.eta ?? createEta()
   const url = (page: string) => `${options.base}${page}`
   const source = sourceLinks(options.sourceHref)
   const site = {
     title: graph.title || 'Awesome list',
-    csp: contentSecurityPolicy,
+    csp: options.csp ?? contentSecurityPolicy,
     css: options.assets.css,
     sourceHref: options.sourceHref,
     suggestHref: source.suggest,

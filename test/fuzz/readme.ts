@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {analyze} from '../../src/build.ts'
 import {renderSite} from '../../src/render/index.ts'
+import {completed} from '../helpers/seed.ts'
 import {graphJson} from '../../src/render/graph-json.ts'
 import {formatMessages} from '../../src/report/terminal.ts'
 import {scriptSources} from '../../src/client/entries.ts'
@@ -202,7 +203,8 @@ export function checkReadme(source: string, options: {render?: boolean} = {}): {
     if (!file.messages.some((message) => message.fatal)) throw new Error('no graph and no fatal diagnostic')
     return {messages: file.messages.length, pages: 0}
   }
-  graphJson(result.graph)
-  const pages = options.render === false ? 0 : renderSite(result.graph, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets}).size
+  const graph = completed(result.graph)
+  graphJson(graph)
+  const pages = options.render === false ? 0 : renderSite(graph, {base: '/', siteUrl: undefined, sourceHref: undefined, assets: fakeAssets}).size
   return {messages: file.messages.length, pages}
 }

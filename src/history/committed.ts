@@ -1,0 +1,50 @@
+import {headCommit, readFileLog} from './git-log.ts'
+import {historyFromDates, logDates, noHistory, type LogDates} from './history.ts'
+import {committedVersions, renamesAcross} from './renames.ts'
+import type {Graph, History, Renames} from '../types.ts'
+
+type Committed = {log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>}
+
+/**
+ * What the README's commits say, read once per checked-out commit: the log with the lines each commit
+ * added (for "added" dates) and the old versions whose diffs removed lines (for renames). A build makes
+ * one and drops it; the dev server keeps one, because saving the README changes no commit, and reading
+ * the history again on every save would cost more than the rest of the refresh. Only the matching
+ * against the graph, which changes with every edit, is done each time.
+ */
+export class CommittedHistory {
+  readonly #readme: string
+  #read: {head: string | undefined; log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>} | undefined
+  #checking: Promise<Committed> | undefined
+
+  constructor(readme: string) {
+    this.#readme = readme
+  }
+
+  /**
+   * Asks git which commit is checked out now, ahead of `read`: the dev server calls it when a save
+   * arrives, so that git runs while the README is analysed instead of after.
+   */
+  check(): void {
+    this.#checking = this.#committed()
+  }
+
+  /** The history and renames of `graph`, the README as it is now (uncommitted edits included), against the commits. */
+  async read(graph: Graph): Promise<{history: History; renames: Renames}> {
+    const checking = this.#checking ?? this.#committed()
+    this.#checking = undefined
+    const {log, versions} = await checking
+    const [dates, graphs] = await Promise.all([log, versions])
+    return {history: 'reason' in dates ? noHistory(dates.reason) : historyFromDates(dates, graph), renames: renamesAcross([...graphs, graph])}
+  }
+
+  async #committed(): Promise<Committed> {
+    const head = await headCommit(this.#readme)
+    if (!this.#read || this.#read.head !== head) {
+      // The log is kept as the dates of its lines, which no edit of the README changes.
+      const log = readFileLog(this.#readme).then((read) => (read.ok ? logDates(read.commits) : {reason: read.reason}))
+      this.#read = {head, log, versions: committedVersions(this.#readme)}
+    }
+    return this.#read
+  }
+}
