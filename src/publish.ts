@@ -12,7 +12,7 @@ import {writeSite, type SiteFiles} from './write/output.ts'
 import {complete, readCompletion} from './pipeline.ts'
 import {projectRoot} from './util/project-root.ts'
 import type {Analysis} from './analyze.ts'
-import type {BuildOptions, BuildResult} from './build.ts'
+import type {BuildOptions, BuildResult} from './build-options.ts'
 import type {ClientBundle} from './write/client.ts'
 
 // The stages after the rules: the best-effort graph, completed with the arXiv metadata and the history

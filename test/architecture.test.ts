@@ -22,7 +22,7 @@ const layers: ReadonlyArray<{name: string; paths: readonly string[]}> = [
   {name: 'report', paths: ['src/report/']},
   {name: 'render', paths: ['src/render/']},
   {name: 'write', paths: ['src/write/']},
-  {name: 'pipeline', paths: ['src/read.ts', 'src/analyze.ts', 'src/pipeline.ts', 'src/build.ts', 'src/publish.ts']},
+  {name: 'pipeline', paths: ['src/read.ts', 'src/analyze.ts', 'src/pipeline.ts', 'src/build-options.ts', 'src/build.ts', 'src/publish.ts']},
   {name: 'dev/diff/fix', paths: ['src/dev/', 'src/diff/', 'src/fix/']},
   {name: 'scripts', paths: ['scripts/']},
   // Last: tests may import anything, and nothing (scripts included) may import a test or its helpers.
