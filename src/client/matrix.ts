@@ -5,6 +5,8 @@
  *   and the columns re-order by the narrowed totals;
  * - the Paper and Total headers become buttons that sort the rows by list order or by total.
  */
+import {heat} from './heat.ts'
+
 const params = new URLSearchParams(location.search)
 const terms = fold(params.get('q') ?? '').split(/\s+/).filter(Boolean)
 const status = document.getElementById('matrix-status')
@@ -41,7 +43,7 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
     sums.forEach((sum, c) => {
       const cell = totals.cells[c + 1]!
       cell.textContent = String(sum)
-      cell.className = `total heat-${sum === 0 ? 0 : Math.ceil((sum / max) * 5)}`
+      cell.className = `total heat-${heat(sum, max)}`
     })
     totals.cells[columns + 1]!.textContent = String(shown)
     const order = sums.map((_, c) => c).sort((a, b) => sums[b]! - sums[a]! || a - b)
