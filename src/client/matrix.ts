@@ -13,7 +13,7 @@ const status = document.getElementById('matrix-status')
 const allPapers = new Set<string>()
 const shownPapers = new Set<string>()
 
-for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table.matrix'))) {
+for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix')) {
   const body = table.tBodies[0]!
   const head = table.tHead!
   const rows = Array.from(body.rows)
@@ -48,14 +48,14 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
     totals.cells[columns + 1]!.textContent = String(shown)
     const order = sums.map((_, c) => c).sort((a, b) => sums[b]! - sums[a]! || a - b)
     for (const row of [names, totals, ...rows]) {
-      const cells = Array.from(row.cells)
+      const cells = [...row.cells]
       cells[columns + 1]!.before(...order.map((c) => cells[c + 1]!))
     }
   }
 
   // Sorting by the Paper (list order) and Total headers.
   const position = new Map(rows.map((row, n) => [row, n]))
-  for (const th of Array.from(head.querySelectorAll<HTMLElement>('th[data-sort]'))) {
+  for (const th of head.querySelectorAll<HTMLElement>('th[data-sort]')) {
     const button = document.createElement('button')
     button.type = 'button'
     button.className = 'sort-button'
@@ -65,7 +65,7 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
       const byTotal = th.dataset['sort'] === 'total'
       const sorted = [...rows].sort((a, b) => (byTotal ? Number(b.dataset['total']) - Number(a.dataset['total']) : 0) || position.get(a)! - position.get(b)!)
       body.append(...sorted)
-      for (const other of Array.from(head.querySelectorAll('th[data-sort]'))) other.removeAttribute('aria-sort')
+      for (const other of head.querySelectorAll('th[data-sort]')) other.removeAttribute('aria-sort')
       th.setAttribute('aria-sort', byTotal ? 'descending' : 'ascending')
     })
   }
