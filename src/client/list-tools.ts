@@ -11,7 +11,7 @@ const bib = document.getElementById('bib-download') as HTMLAnchorElement | null
 const matrix = document.getElementById('matrix-link') as HTMLAnchorElement | null
 
 if (list && select && bib && matrix) {
-  const rows = Array.from(list.children as HTMLCollectionOf<HTMLElement>)
+  const rows = [...(list.children as HTMLCollectionOf<HTMLElement>)]
   const position = new Map(rows.map((row, n) => [row, n]))
   const title = (row: HTMLElement) => (row.querySelector('.paper-title')?.textContent ?? '').trim().toLowerCase()
   const data = (row: HTMLElement, key: string) => row.dataset[key] ?? ''
@@ -47,14 +47,19 @@ if (list && select && bib && matrix) {
   select.parentElement!.hidden = false
   apply()
 
-  const visible = () => rows.filter((row) => !row.hidden && row.dataset['bib'])
+  // Read once: the filter tells this script of every change, so a keystroke must not read 10,000 datasets.
+  const keyed = rows.filter((row) => row.dataset['bib'])
+  const visible = () => keyed.filter((row) => !row.hidden)
   const label = bib.textContent
+  let query = matrix.search
   const update = () => {
     const shown = visible().length
-    bib.textContent = shown < rows.length ? `${label} (${shown})` : label
+    const text = shown < rows.length ? `${label} (${shown})` : label
     const params = new URLSearchParams(location.search)
     params.delete('sort')
-    matrix.search = params.toString()
+    bib.textContent = text
+    // Written only when changed: rewriting a link, even to the same address, costs a style pass.
+    if (`${params}` !== query) matrix.search = query = `${params}`
   }
   // The filter script tells the list when it shows other rows or rewrites the address: follow it,
   // so the matrix link is current before anyone clicks, hovers or copies it.

@@ -5,13 +5,15 @@
  *   and the columns re-order by the narrowed totals;
  * - the Paper and Total headers become buttons that sort the rows by list order or by total.
  */
+import {heat} from './heat.ts'
+
 const params = new URLSearchParams(location.search)
 const terms = fold(params.get('q') ?? '').split(/\s+/).filter(Boolean)
 const status = document.getElementById('matrix-status')
 const allPapers = new Set<string>()
 const shownPapers = new Set<string>()
 
-for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('table.matrix'))) {
+for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix')) {
   const body = table.tBodies[0]!
   const head = table.tHead!
   const rows = Array.from(body.rows)
@@ -41,19 +43,19 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
     sums.forEach((sum, c) => {
       const cell = totals.cells[c + 1]!
       cell.textContent = String(sum)
-      cell.className = `total heat-${sum === 0 ? 0 : Math.ceil((sum / max) * 5)}`
+      cell.className = `total heat-${heat(sum, max)}`
     })
     totals.cells[columns + 1]!.textContent = String(shown)
     const order = sums.map((_, c) => c).sort((a, b) => sums[b]! - sums[a]! || a - b)
     for (const row of [names, totals, ...rows]) {
-      const cells = Array.from(row.cells)
+      const cells = [...row.cells]
       cells[columns + 1]!.before(...order.map((c) => cells[c + 1]!))
     }
   }
 
   // Sorting by the Paper (list order) and Total headers.
   const position = new Map(rows.map((row, n) => [row, n]))
-  for (const th of Array.from(head.querySelectorAll<HTMLElement>('th[data-sort]'))) {
+  for (const th of head.querySelectorAll<HTMLElement>('th[data-sort]')) {
     const button = document.createElement('button')
     button.type = 'button'
     button.className = 'sort-button'
@@ -63,7 +65,7 @@ for (const table of Array.from(document.querySelectorAll<HTMLTableElement>('tabl
       const byTotal = th.dataset['sort'] === 'total'
       const sorted = [...rows].sort((a, b) => (byTotal ? Number(b.dataset['total']) - Number(a.dataset['total']) : 0) || position.get(a)! - position.get(b)!)
       body.append(...sorted)
-      for (const other of Array.from(head.querySelectorAll('th[data-sort]'))) other.removeAttribute('aria-sort')
+      for (const other of head.querySelectorAll('th[data-sort]')) other.removeAttribute('aria-sort')
       th.setAttribute('aria-sort', byTotal ? 'descending' : 'ascending')
     })
   }

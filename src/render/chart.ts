@@ -6,12 +6,14 @@ import {shortMonthName} from '../util/month.ts'
 export interface MonthChart {
   width: number
   height: number
+  monthY: number
+  yearY: number
   bars: Array<{x: number; y: number; width: number; height: number; label: string}>
   /** Month names under their bars (every month when there is room, else some), and years on a second line. */
   months: Array<{x: number; label: string}>
   years: Array<{x: number; label: string}>
   /** Gridlines with their count. */
-  ticks: Array<{y: number; label: string}>
+  ticks: Array<{y: number; label: string; labelY: number}>
   /** One sentence that says what the chart shows, for its text alternative. */
   summary: string
   /** Months with papers, newest first, for the table under the chart. */
@@ -68,12 +70,19 @@ export function monthChart(graph: Graph): MonthChart | undefined {
   }
   // A year under a month that is not labelled would float: keep only years at least a label apart.
   const spaced = years.filter((year, n) => n === 0 || year.x - years[n - 1]!.x >= 30)
-  const ticks = [...new Set([0, Math.ceil(max / 2), max])].map((value) => ({y: round(margin.top + plotHeight - (value / max) * plotHeight), label: String(value)}))
+  const ticks = [...new Set([0, Math.ceil(max / 2), max])].map((value) => {
+    const y = round(margin.top + plotHeight - (value / max) * plotHeight)
+    // The label sits on its line: its baseline a little below it.
+    return {y, label: String(value), labelY: y + 4}
+  })
   const busiest = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!
   const dated = graph.papers.length - undated
   return {
     width,
     height,
+    // Month names, then years, in the bottom margin.
+    monthY: height - 24,
+    yearY: height - 8,
     bars,
     months,
     years: spaced,

@@ -15,7 +15,12 @@ export const roleLabel: Record<DatasetRole, string> = {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
+  return `${count} ${noun(count, one, many)}`
+}
+
+/** The word alone, for a count shown apart from it ("3", then "papers" for screen readers). */
+export function noun(count: number, one: string, many = `${one}s`): string {
+  return count === 1 ? one : many
 }
 
 /** Sorts by a string key without the machine's locale: the same order everywhere. */

@@ -71,7 +71,8 @@ export interface Renderer {
 /** The routes of a completed graph and a way to render any one of them, for the build and for the dev server's on-demand pages. */
 export function createRenderer(graph: CompleteGraph, options: RenderOptions): Renderer {
   const eta = options.eta ?? createEta()
-  const url = (page: string) => `${options.base}${page}`
+  // A link within the page (`#papers`) stays as it is; any other is a page path under the base.
+  const url = (page: string) => (page.startsWith('#') ? page : `${options.base}${page}`)
   const source = sourceLinks(options.sourceHref)
   const site = {
     title: graph.title || 'Awesome list',
@@ -89,6 +90,8 @@ export function createRenderer(graph: CompleteGraph, options: RenderOptions): Re
       documentTitle: (route.title || 'Untitled') === site.title ? isolateBidi(site.title) : `${isolateBidi(route.title || 'Untitled')} · ${isolateBidi(site.title)}`,
       description: route.description,
       nav: route.nav,
+      /** `aria-current` of the navigation's item for this page: the section's own page, or a page within it. */
+      current: site.nav.find((item) => item.key === route.nav)?.href === route.page ? 'page' : 'true',
       scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
       // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
       canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),

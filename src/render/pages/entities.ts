@@ -1,6 +1,7 @@
 import {chip, paperCards} from '../card.ts'
 import {roleLabel} from '../format.ts'
-import {pagePath} from '../paths.ts'
+import {paperList} from './paper-list.ts'
+import {folder, pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import {datasetLd} from '../json-ld.ts'
 import type {Model} from '../../types.ts'
@@ -30,7 +31,9 @@ export const model: PageType = (graph) => {
       const others = (families.get(model.familyId) ?? []).filter((other) => other.id !== model.id)
       return {
         model,
-        papers: paperCards(graph, model.papers),
+        list: paperList(paperCards(graph, model.papers)),
+        // The family's place on the Models page, where the rest of its sizes are.
+        familyHref: `${folder.model}/#family-${model.familyId}`,
         siblings: others.slice(0, maxSiblings).map((other) => chip(graph, 'model', other.id)),
         moreSiblings: Math.max(0, others.length - maxSiblings)
       }
@@ -47,7 +50,10 @@ export const dataset: PageType = (graph) =>
     description: `Pruning papers that use the ${dataset.name} dataset.`,
     nav: 'datasets',
     jsonLd: (url) => datasetLd(graph, dataset, url),
-    data: () => ({dataset, roles: dataset.roles.map((role) => roleLabel[role]), papers: paperCards(graph, dataset.papers)})
+    data: () => {
+      const roles = dataset.roles.map((role) => roleLabel[role])
+      return {dataset, roles, usedFor: roles.join(', ') || 'Not stated', list: paperList(paperCards(graph, dataset.papers))}
+    }
   }))
 
 /** One page per fine-tuning method, with the papers that use it. */
@@ -58,5 +64,5 @@ export const method: PageType = (graph) =>
     title: method.name,
     description: `Pruning papers that fine-tune with ${method.name}.`,
     nav: 'methods',
-    data: () => ({method, papers: paperCards(graph, method.papers)})
+    data: () => ({method, list: paperList(paperCards(graph, method.papers))})
   }))

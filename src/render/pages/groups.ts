@@ -1,6 +1,7 @@
 import {groupChip, paperCards} from '../card.ts'
 import {byText, plural} from '../format.ts'
 import {folder, pagePath} from '../paths.ts'
+import {paperList} from './paper-list.ts'
 import type {Graph, Group, GroupKind} from '../../types.ts'
 import type {PageType, Route} from '../route.ts'
 
@@ -28,7 +29,7 @@ export const groups: PageType = (graph) => kinds.flatMap((kind) => pages(graph, 
 function pages(graph: Graph, {kind, title, one, list, describe, sorted}: Kind): Route[] {
   const all = list(graph)
   if (all.length === 0) return []
-  const entries = all.map((group) => ({...groupChip(graph, kind, group.id), count: group.papers.length}))
+  const entries = all.map((group) => ({...groupChip(graph, kind, group.id), count: group.papers.length, papers: plural(group.papers.length, 'paper')}))
   const index: Route = {
     page: `${folder[kind]}/`,
     template: 'pages/groups',
@@ -45,7 +46,7 @@ function pages(graph: Graph, {kind, title, one, list, describe, sorted}: Kind): 
       title: group.name,
       description: describe(group.name, group.papers.length),
       nav: 'papers' as const,
-      data: () => ({eyebrow: one, index: {name: title, href: `${folder[kind]}/`}, papers: paperCards(graph, group.papers)})
+      data: () => ({eyebrow: one, index: {name: title, href: `${folder[kind]}/`}, list: paperList(paperCards(graph, group.papers))})
     }))
   ]
 }

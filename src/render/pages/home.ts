@@ -1,5 +1,6 @@
 import {chip, groupChip, paperCard, sectionAnchor, type Chip} from '../card.ts'
-import {plural, roleLabel} from '../format.ts'
+import {noun, plural, roleLabel} from '../format.ts'
+import {paperList} from './paper-list.ts'
 import {proseToHtml} from '../markdown.ts'
 import {compactRows, summariesFile} from '../summaries.ts'
 import {datasetRoles, renamedKinds, type Dataset, type Graph, type Group, type GroupKind, type Id, type Method, type Model, type RenamedKind} from '../../types.ts'
@@ -9,6 +10,8 @@ import {isNew} from '../../graph/added.ts'
 
 export interface FacetValue extends Chip {
   count: number
+  /** "paper" or "papers", after the count for screen readers. */
+  noun: string
   /** The value's former ids, space-separated, so a filter link shared before a rename still selects it. */
   was?: string
 }
@@ -47,11 +50,13 @@ export const home: PageType = (graph) => [
       facets: facets(graph),
       offerNumberSort: !listIsByNumber(graph),
       summaries: summariesFile(graph),
-      compact: compactRows(graph),
-      papers: graph.papers.map((paper, n) => {
-        const card = paperCard(graph, paper)
-        return graph.papers[n - 1]?.section === paper.section ? card : {...card, anchor: sectionAnchor(paper.section)}
-      }),
+      list: paperList(
+        graph.papers.map((paper, n) => {
+          const card = paperCard(graph, paper)
+          return graph.papers[n - 1]?.section === paper.section ? card : {...card, anchor: sectionAnchor(paper.section)}
+        }),
+        compactRows(graph)
+      ),
       prose: graph.prose
         .map((block) => {
           const section = block.section ? graph.section.get(block.section) : undefined
@@ -71,6 +76,7 @@ function facets(graph: Graph): Facet[] {
   const value = (kind: 'model' | 'dataset' | 'method', entity: Model | Dataset | Method): FacetValue => ({
     ...chip(graph, kind, entity.id),
     count: entity.papers.length,
+    noun: noun(entity.papers.length, 'paper'),
     was: was[kind].get(entity.id)
   })
   const used = <T extends {papers: Id[]}>(list: T[]) => list.filter((entity) => entity.papers.length > 0)
@@ -78,7 +84,7 @@ function facets(graph: Graph): Facet[] {
   const group = (key: GroupKind, legend: string, list: Group[]): Omit<Facet, 'single'> => ({
     key,
     legend,
-    groups: [{label: undefined, values: list.map((entry) => ({...groupChip(graph, key, entry.id), count: entry.papers.length, was: key === 'year' ? undefined : was[key].get(entry.id)}))}]
+    groups: [{label: undefined, values: list.map((entry) => ({...groupChip(graph, key, entry.id), count: entry.papers.length, noun: noun(entry.papers.length, 'paper'), was: key === 'year' ? undefined : was[key].get(entry.id)}))}]
   })
   const result: Array<Omit<Facet, 'single'>> = [
     group('label', 'Label', graph.labels),
@@ -102,7 +108,7 @@ function facets(graph: Graph): Facet[] {
         label: undefined,
         values: graph.sections
           .filter((section) => section.papers.length > 0)
-          .map((section) => ({id: section.id, name: section.title || 'Untitled section', href: `#${sectionAnchor(section.id)}`, count: section.papers.length}))
+          .map((section) => ({id: section.id, name: section.title || 'Untitled section', href: `#${sectionAnchor(section.id)}`, count: section.papers.length, noun: noun(section.papers.length, 'paper')}))
       }]
     },
     group('venue', 'Venue', graph.venues),

@@ -24,7 +24,7 @@ export const models: PageType = (graph) => {
         .map(([id, family]) => ({
           id,
           name: family.name,
-          models: [...family.models].sort(bySize).map((model) => ({...chip(graph, 'model', model.id), params: model.params ?? '', count: model.papers.length}))
+          models: [...family.models].sort(bySize).map((model) => ({...chip(graph, 'model', model.id), params: model.params ?? '', count: model.papers.length, papers: plural(model.papers.length, 'paper')}))
         }))
         .sort(byText((family) => family.name))
     })
@@ -33,7 +33,7 @@ export const models: PageType = (graph) => {
 
 /** Datasets, grouped by the role the list gives them. */
 export const datasets: PageType = (graph) => {
-  const entry = (dataset: Dataset) => ({...chip(graph, 'dataset', dataset.id), count: dataset.papers.length})
+  const entry = (dataset: Dataset) => ({...chip(graph, 'dataset', dataset.id), count: dataset.papers.length, papers: plural(dataset.papers.length, 'paper')})
   const groups: Array<{id: string; label: string; datasets: ReturnType<typeof entry>[]}> = datasetRoles.map((role) => ({
     id: role,
     label: roleLabel[role],
@@ -56,7 +56,7 @@ export const methods: PageType = (graph) => [{
   title: 'Fine-tuning methods',
   description: 'Fine-tuning methods used to recover pruned models.',
   nav: 'methods',
-  data: () => ({methods: graph.methods.map((method) => ({...chip(graph, 'method', method.id), count: method.papers.length}))})
+  data: () => ({methods: graph.methods.map((method) => ({...chip(graph, 'method', method.id), count: method.papers.length, papers: plural(method.papers.length, 'paper')}))})
 }]
 
 /** The tools the list links to; described by the Tools section's own opening quote when it has one. */

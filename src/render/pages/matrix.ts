@@ -4,6 +4,9 @@ import {folder, pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
 import type {Graph, Id, Paper} from '../../types.ts'
 import {numberLabel, truncateAtWord} from '../../util/text.ts'
+import {heat} from '../../client/heat.ts'
+
+export {heatLevels} from '../../client/heat.ts'
 
 export interface MatrixColumn {
   id: Id
@@ -38,13 +41,14 @@ export interface MatrixTable {
   left: number
   /** Columns past `maxColumns`, the least used, left out. */
   more: number
+  /** The sentence that says how many papers are left out, when some are. */
+  leftOut: string | undefined
+  /** The sentence that says how many columns are left out, and the link to all of them, when some are. */
+  cut: {text: string; href: string; link: string} | undefined
 }
 
 /** Columns per table: enough for every benchmark a field reports, few enough to read (and to keep a 10,000-paper page in bounds). */
 export const maxColumns = 40
-
-/** Shades of the heat map: a total's share of the largest total, in steps of a fifth. */
-export const heatLevels = 5
 
 /**
  * The benchmark matrix: papers × evaluation datasets, and papers × models. Columns are ordered by how
@@ -115,12 +119,21 @@ function table(graph: Graph, id: string, kind: 'dataset' | 'model', title: strin
     columns,
     rows,
     left: graph.papers.length - rows.length,
-    more: used.length - columns.length
+    more: used.length - columns.length,
+    leftOut: leftOutNote(graph.papers.length - rows.length, kind),
+    cut: cutNote(used.length - columns.length, kind)
   }
 }
 
-function heat(value: number, max: number): number {
-  return value === 0 ? 0 : Math.max(1, Math.ceil((value / max) * heatLevels))
+function leftOutNote(left: number, kind: MatrixTable['kind']): string | undefined {
+  if (left === 0) return undefined
+  return `${left} ${left === 1 ? 'paper names' : 'papers name'} no ${kind === 'dataset' ? 'evaluation benchmark' : 'model'} here and ${left === 1 ? 'is' : 'are'} left out.`
+}
+
+function cutNote(more: number, kind: MatrixTable['kind']): MatrixTable['cut'] {
+  if (more === 0) return undefined
+  const [things, all] = kind === 'dataset' ? ['benchmarks', 'datasets'] : ['models', 'models']
+  return {text: `The ${more} ${things} used least are left out to keep the table readable: see`, href: `${folder[kind]}/`, link: `all ${all}`}
 }
 
 /** "ShortGPT: Layers in …" → "ShortGPT"; a long title without a colon is cut at a word. */

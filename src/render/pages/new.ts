@@ -1,5 +1,6 @@
 import {paperCard, type PaperCard} from '../card.ts'
-import {formatDay, plural} from '../format.ts'
+import {formatDay, noun, plural} from '../format.ts'
+import {paperList} from './paper-list.ts'
 import type {PageType} from '../route.ts'
 import {isNew, newDays, recentlyAdded} from '../../graph/added.ts'
 import type {Paper} from '../../types.ts'
@@ -31,13 +32,14 @@ export const whatsNew: PageType = (graph) => [{
     }
     const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
     const newest = graph.history.newest
+    // With the list's history, a month is when its papers were added; without it, only when they are dated.
+    const verb = graph.history.source === 'git' ? 'Added in' : 'Dated'
     return {
       note: graph.history.note,
-      fromHistory: graph.history.source === 'git',
       summary: newest
         ? `${plural(fresh, 'paper')} added in the ${newDays} days up to ${formatDay(newest)}, the list’s latest change, marked New.`
         : undefined,
-      groups,
+      groups: groups.map((group) => ({id: group.id, heading: `${verb} ${group.title}`, noun: noun(group.papers.length, 'paper'), list: paperList(group.papers)})),
       shown: dated.length,
       total: graph.papers.length
     }

@@ -1,4 +1,4 @@
-import {paperCard, venueLabel} from '../card.ts'
+import {paperCard, venueLabel, type PaperCard} from '../card.ts'
 import {formatAt, formatDay, listText, plural} from '../format.ts'
 import {pagePath} from '../paths.ts'
 import type {PageType} from '../route.ts'
@@ -30,8 +30,9 @@ export const paper: PageType = (graph) => {
       sourceLine: paper.position?.start.line,
       jsonLd: (url) => scholarlyArticle(graph, paper, url),
       data: () => ({
-        card: paperCard(graph, paper),
+        ...uses(paperCard(graph, paper)),
         arxiv: paper.arxiv,
+        arxivHref: paper.arxiv && `https://arxiv.org/abs/${paper.arxiv}`,
         // Only a subsection is worth naming: every paper sits under Papers.
         section: section?.parent !== undefined ? section.title : undefined,
         sectionDescription: section?.parent !== undefined ? section.description : undefined,
@@ -51,6 +52,16 @@ export const paper: PageType = (graph) => {
       })
     }
   })
+}
+
+/** The card, and what the paper uses: a section per kind, in this order, and whether it names none. */
+function uses(card: PaperCard) {
+  const sections = [
+    {kind: 'model', id: 'models', title: 'Models', chips: card.models},
+    {kind: 'dataset', id: 'datasets', title: 'Datasets', chips: card.datasets},
+    {kind: 'method', id: 'methods', title: 'Fine-tuning methods', chips: card.methods}
+  ]
+  return {card, uses: sections, usesNone: sections.every((section) => section.chips.length === 0)}
 }
 
 /** The list's own links, then arXiv's abstract page, its PDF and Hugging Face's paper page, each once. */
