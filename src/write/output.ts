@@ -3,6 +3,7 @@ import {createHash} from 'node:crypto'
 import {link, mkdir, mkdtemp, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {leftovers, oldFolder, stagingPrefix} from './leftovers.ts'
+import {writeOnThread} from './write-thread.ts'
 
 /** A file's bytes, or a function that makes them when the file is about to be written. */
 export type Contents = string | Uint8Array | (() => string | Uint8Array)
@@ -11,6 +12,9 @@ export type SiteFiles = Map<string, Contents>
 
 /** How many files are written at once: file creation, not bytes, is the cost on this disk. */
 const inFlight = 64
+
+/** From this many files on, a one-shot build writes them from a writer thread: below it, starting the thread costs more than it saves. */
+const minThreadFiles = 256
 
 /** What this process last wrote into each output folder: a hash per file, and the file's size and mtime then. */
 const written = new Map<string, Map<string, {hash: string; size: number; mtimeMs: number}>>()
@@ -44,8 +48,14 @@ export async function writeSite(outDir: string, files: SiteFiles, options: {reme
 }
 
 async function writeAll(root: string, previous: string, files: SiteFiles, before: Map<string, {hash: string; size: number; mtimeMs: number}> | undefined, remember: boolean) {
-  await makeFolders(root, files.keys())
   const record = new Map<string, {hash: string; size: number; mtimeMs: number}>()
+  // A large one-shot build writes from a thread of its own while this one renders; a long-lived process
+  // links what it wrote before, which needs each file's hash and date here.
+  if (!remember && files.size >= minThreadFiles) {
+    await writeOnThread(root, files)
+    return record
+  }
+  await makeFolders(root, files.keys())
   const queue = [...files.entries()].reverse()
   // The first failure (a disk error, or a template error while a page is rendered) stops every writer
   // before the staging folder is removed, so nothing is written into it afterwards.
