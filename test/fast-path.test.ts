@@ -37,10 +37,13 @@ describe('the direct reading of plain pieces', () => {
       '- [a][b]\n', // a full reference
       '[a]: https://example.org\n', // a definition
       '- [P](https://x.org "title")\n', // a title
-      '## Title ##\n' // a closing sequence
+      '## Title ##\n', // a closing sequence
+      '| a | b |\n|---|---|\n| c |\n', // a row short of a cell
+      '| a |\n|---|\nrow\n' // a row without pipes
     ]
     for (const text of declined) expect(parseFast(text), text).toBeUndefined()
     expect(parseFast('## Papers\n\n- [1] A: B\n  Arxiv, [Paper](https://arxiv.org/pdf/2408.07919)\n')).toBeDefined()
+    expect(parseFast('## Models\n| Name | Paper |\n|---|:--:|\n| LLaMA | [1],[2] |\n')).toBeDefined()
   })
 
   it('equals remark on generated lines wherever it answers', () => {
@@ -49,5 +52,15 @@ describe('the direct reading of plain pieces', () => {
     const line = fc.tuple(start, fc.array(inline, {maxLength: 6})).map(([head, rest]) => head + rest.join(''))
     const piece = fc.tuple(fc.array(line, {minLength: 1, maxLength: 6}), fc.boolean()).map(([lines, end]) => lines.join('\n') + (end ? '\n' : ''))
     fc.assert(fc.property(piece, (text) => void expectRemarks(text)), {numRuns: 3000})
+  })
+
+  it('equals remark on generated tables wherever it answers', () => {
+    const content = fc.array(fc.constantFrom('', ' ', 'a', 'Bc d', '[1]', '[1],[2]', '[A](u)', ' [x](y) z', '-', ':', '---', ':-:', 'é', '[ ]', '#', '*'), {maxLength: 2})
+    const row = fc.tuple(fc.array(content, {minLength: 1, maxLength: 3}), fc.boolean(), fc.boolean()).map(([cells, open, close]) => `${open ? '|' : ''}${cells.map((cell) => cell.join('')).join('|')}${close ? '|' : ''}`)
+    const delimiter = fc.array(fc.constantFrom(' --- ', '---', ':-', '-:', ':---:', '-', 'x', ''), {minLength: 1, maxLength: 3}).map((cells) => `|${cells.join('|')}|`)
+    const before = fc.constantFrom('', '## Models\n', '- [1] x\n')
+    const after = fc.constantFrom('', '\n', '\n\n', '\nx', '\n## B', '\n  x')
+    const table = fc.tuple(before, row, delimiter, fc.array(row, {maxLength: 3}), after).map(([head, first, line, rows, tail]) => head + [first, line, ...rows].join('\n') + tail)
+    fc.assert(fc.property(table, (text) => void expectRemarks(text)), {numRuns: 3000})
   })
 })

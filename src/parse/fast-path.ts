@@ -1,11 +1,11 @@
-import type {Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow} from 'mdast'
 import type {Point} from 'unist'
 
 // The tree of a piece written in the plainest markdown, built without micromark. A list written one
 // paper per bullet (`- [1] Title` then `  Venue, [Paper](url)`) is most of a large README, and remark
 // takes about 0.6 ms per kilobyte of it, as long as the rest of the build. Only a piece made entirely
-// of what this reads is taken: blank lines, `#` headings, and `- ` lists of one tight paragraph per
-// item, whose text holds nothing but plain characters, `[label]` and `[label](url)`. Anything else
+// of what this reads is taken: blank lines, `#` headings, `- ` lists of one tight paragraph per item,
+// and `| a | b |` tables, whose text holds nothing but plain characters, `[label]` and `[label](url)`. Anything else
 // (a character that may open a construct, a tab, a reference definition, a line of any other shape)
 // returns undefined, and the piece goes to remark. The tree equals remark's, positions included:
 // test/fast-path.test.ts compares the two on every piece of generated READMEs in every form.
@@ -42,6 +42,11 @@ export function parseFast(text: string): Root | undefined {
       if (!heading) return undefined
       children.push(heading)
       index++
+    } else if (line.text.startsWith('|')) {
+      const table = readTable(lines, index)
+      if (!table) return undefined
+      children.push(table.node)
+      index = table.next
     } else if (line.text.startsWith('- ')) {
       // Items after a blank line continue the list above and make it loose: left to remark.
       if (children[children.length - 1]?.type === 'list') return undefined
@@ -63,7 +68,7 @@ function point(line: Line, column: number): Point {
 function readHeading(line: Line): Heading | undefined {
   const match = /^(#{1,6}) (?=[^ ])/.exec(line.text)
   if (!match || line.text.endsWith('#')) return undefined
-  const children = readInline([{line, from: match[0].length}])
+  const children = readInline([{line, from: match[0].length, to: line.text.length}])
   if (!children) return undefined
   return {type: 'heading', depth: match[1]!.length as Heading['depth'], children, position: {start: point(line, 0), end: point(line, line.text.length)}}
 }
@@ -80,8 +85,8 @@ function readList(lines: Line[], first: number): {node: List; next: number} | un
     const line = lines[index]!
     const opening = line.text.charCodeAt(2)
     if (!(isLetter(opening) || (opening === 91 && !/^\[[ xX]\]/.test(line.text.slice(2))))) return undefined
-    const runs = [{line, from: 2}]
-    for (index++; index < lines.length && /^ {2}[A-Za-z]/.test(lines[index]!.text); index++) runs.push({line: lines[index]!, from: 2})
+    const runs = [{line, from: 2, to: line.text.length}]
+    for (index++; index < lines.length && /^ {2}[A-Za-z]/.test(lines[index]!.text); index++) runs.push({line: lines[index]!, from: 2, to: lines[index]!.text.length})
     const children = readInline(runs)
     if (!children) return undefined
     const last = runs[runs.length - 1]!.line
@@ -94,10 +99,11 @@ function readList(lines: Line[], first: number): {node: List; next: number} | un
   return {node: {type: 'list', ordered: false, start: null, spread: false, children: items, position}, next: index}
 }
 
-/** A run of a paragraph or heading: the part of `line` from column `from`. */
+/** A run of a paragraph, heading or cell: the part of `line` from column `from` to column `to`. */
 interface Run {
   line: Line
   from: number
+  to: number
 }
 
 /**
@@ -119,7 +125,7 @@ function readInline(runs: Run[]): PhrasingContent[] | undefined {
     if (text) nodes.push({type: 'text', value: text.value, position: {start: text.start, end: text.end}})
     text = undefined
   }
-  for (const [index, {line, from}] of runs.entries()) {
+  for (const [index, {line, from, to}] of runs.entries()) {
     if (index > 0) {
       // The line ending joins the text; it ends where the next line starts, before the indentation remark strips.
       const previous = runs[index - 1]!.line
@@ -127,12 +133,13 @@ function readInline(runs: Run[]): PhrasingContent[] | undefined {
       text!.end = point(line, 0)
     }
     let at = from
-    while (at < line.text.length) {
-      const open = line.text.indexOf('[', at)
-      const stop = open < 0 ? line.text.length : open
+    while (at < to) {
+      const found = line.text.indexOf('[', at)
+      const open = found < to ? found : -1
+      const stop = open < 0 ? to : open
       if (stop > at && !addText(line.text.slice(at, stop), line, at, stop)) return undefined
       if (open < 0) break
-      const bracket = readBracket(line, open)
+      const bracket = readBracket(line, open, to)
       if (!bracket) return undefined
       if (bracket.link) {
         flush()
@@ -155,19 +162,76 @@ function plain(value: string): boolean {
  * `[label](url)` as a link, or `[label]` alone as the text it stays when nothing defines it. Undefined for a
  * nested or unclosed bracket, a `[label][…]` reference, or a destination with a title, spaces or escapes.
  */
-function readBracket(line: Line, open: number): {end: number; link?: PhrasingContent} | undefined {
+function readBracket(line: Line, open: number, to: number): {end: number; link?: PhrasingContent} | undefined {
   const close = line.text.indexOf(']', open + 1)
-  if (close < 0) return undefined
+  if (close < 0 || close >= to) return undefined
   const label = line.text.slice(open + 1, close)
   if (label === '' || label.includes('[') || !plain(label)) return undefined
   const after = line.text.charCodeAt(close + 1)
   if (after === 91) return undefined
   if (after !== 40) return {end: close + 1}
   const end = line.text.indexOf(')', close + 2)
-  if (end < 0) return undefined
+  if (end < 0 || end >= to) return undefined
   const url = line.text.slice(close + 2, end)
   if (url === '') return undefined
   for (let i = 0; i < url.length; i++) if (notInUrl.has(url.charCodeAt(i)) || url.charCodeAt(i) < 32) return undefined
   const child: PhrasingContent = {type: 'text', value: label, position: {start: point(line, open + 1), end: point(line, close)}}
   return {end: end + 1, link: {type: 'link', title: null, url, children: [child], position: {start: point(line, open), end: point(line, end + 1)}}}
+}
+
+/**
+ * A table whose every row opens and closes with `|` and has as many cells as the head, followed by a
+ * blank line or the end of the piece (any other line would become a row).
+ */
+function readTable(lines: Line[], first: number): {node: Table; next: number} | undefined {
+  const head = tableRow(lines[first]!)
+  const delimiter = lines[first + 1] && cellRanges(lines[first + 1]!.text)
+  if (!head || !delimiter || delimiter.length !== head.children.length) return undefined
+  const align: Table['align'] = []
+  for (const [from, to] of delimiter) {
+    const cell = /^ *(:?)-+(:?) *$/.exec(lines[first + 1]!.text.slice(from, to))
+    if (!cell) return undefined
+    align.push(cell[1] ? (cell[2] ? 'center' : 'left') : cell[2] ? 'right' : null)
+  }
+  const rows = [head]
+  let index = first + 2
+  for (; index < lines.length && lines[index]!.text !== ''; index++) {
+    const row = tableRow(lines[index]!)
+    if (!row || row.children.length !== head.children.length) return undefined
+    rows.push(row)
+  }
+  // A table of a head alone ends with its delimiter row.
+  const last = lines[index - 1]!
+  const position = {start: head.position!.start, end: point(last, last.text.length)}
+  return {node: {type: 'table', align, children: rows, position}, next: index}
+}
+
+/** `| a | b |`: each cell runs from its `|` to the next, the last one to the end of the line. */
+function tableRow(line: Line): TableRow | undefined {
+  const ranges = cellRanges(line.text)
+  if (!ranges) return undefined
+  const cells: TableCell[] = []
+  for (const [index, [from, to]] of ranges.entries()) {
+    let start = from
+    let end = to
+    while (start < end && line.text.charCodeAt(start) === 32) start++
+    while (end > start && line.text.charCodeAt(end - 1) === 32) end--
+    const children = start === end ? [] : readInline([{line, from: start, to: end}])
+    if (!children) return undefined
+    const cellEnd = index === ranges.length - 1 ? line.text.length : to
+    cells.push({type: 'tableCell', children, position: {start: point(line, from - 1), end: point(line, cellEnd)}})
+  }
+  return {type: 'tableRow', children: cells, position: {start: point(line, 0), end: point(line, line.text.length)}}
+}
+
+/** The columns between a row's pipes (each range after its `|`), or undefined unless the row opens and closes with one. */
+function cellRanges(text: string): Array<[number, number]> | undefined {
+  if (text.length < 2 || !text.startsWith('|') || !text.endsWith('|')) return undefined
+  const ranges: Array<[number, number]> = []
+  for (let from = 1; from < text.length; ) {
+    const to = text.indexOf('|', from)
+    ranges.push([from, to])
+    from = to + 1
+  }
+  return ranges
 }
