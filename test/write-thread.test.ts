@@ -1,8 +1,9 @@
 import {afterAll, describe, expect, it} from 'vitest'
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {writeSite, type Contents, type SiteFiles} from '../src/write/output.ts'
+import {writeSite, type Contents, type SiteFiles, type TemplatedPage} from '../src/write/output.ts'
+import {createEta} from '../src/render/eta.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-write-thread-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -24,6 +25,34 @@ describe('a large site, written from the writer thread', () => {
     expect(readdirSync(join(out, 'papers'))).toHaveLength(600)
     expect(readFileSync(join(out, 'papers/p599/index.html'), 'utf8')).toBe('paper 599 · ünïcode')
     expect([...readFileSync(join(out, 'assets/x.bin'))]).toEqual([0, 1, 2, 255])
+  })
+
+  it('renders pages on the thread as this thread renders them, and reports a template that fails there as the page reports it', async () => {
+    const views = join(tmp, 'views')
+    mkdirSync(views)
+    writeFileSync(join(views, 'page.eta'), '<a href="<%= it.url(it.page.path) %>"><%= it.data.title %></a> <%= it.site.name %>')
+    writeFileSync(join(views, 'broken.eta'), '<%= it.data.missing.field %>')
+    const engine = {views, base: '/x/', site: {name: 'Site & co'}}
+    const page = (template: string, path: string, title: string): TemplatedPage => {
+      const view = () => ({template, page: {path}, data: {title}})
+      const render = () => {
+        const eta = createEta({views})
+        return eta.render(template, {site: engine.site, page: {path}, url: (to: string) => `/x/${to}`, data: {title}})
+      }
+      return {engine, view, render, failure: (name, message) => new Error(`${name}: ${message}`)}
+    }
+    const files = site(300, () => 'plain')
+    for (let index = 0; index < 300; index++) files.set(`pages/p${index}/index.html`, page('page', `pages/p${index}/`, `<Title ${index}>`))
+    await writeSite(join(tmp, 'rendered'), files)
+    const written = readFileSync(join(tmp, 'rendered', 'pages/p7/index.html'), 'utf8')
+    expect(written).toBe('<a href="/x/pages/p7/">&lt;Title 7&gt;</a> Site &amp; co')
+    expect(written).toBe(page('page', 'pages/p7/', '<Title 7>').render())
+
+    files.set('pages/p150/index.html', page('broken', 'pages/p150/', 'x'))
+    await expect(writeSite(join(tmp, 'rendered'), files)).rejects.toThrow(/^broken: Cannot read properties of undefined/)
+    expect(readFileSync(join(tmp, 'rendered', 'pages/p7/index.html'), 'utf8')).toBe(written)
+    rmSync(join(tmp, 'rendered'), {recursive: true})
+    rmSync(views, {recursive: true})
   })
 
   it('leaves the previous output as it was when a page fails halfway, or a file cannot be written', async () => {

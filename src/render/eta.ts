@@ -1,43 +1,13 @@
-import {Eta} from 'eta'
+import type {Eta} from 'eta'
+import {newEta} from './engine.js'
 import {join} from 'node:path'
 import {projectRoot} from '../project-root.ts'
 
 export const templatesDir = join(projectRoot, 'templates')
 
-/**
- * The one configured template engine. `autoEscape` is on, so `<%= %>` escapes everything;
- * `<%~ %>` is kept for HTML that the build produced and sanitized itself.
- */
+/** The one configured template engine (src/render/engine.js, which the writer thread loads too). */
 export function createEta(options: {cache?: boolean; views?: string; debug?: boolean} = {}): Eta {
-  return rememberPaths(new Eta({
-    views: options.views ?? templatesDir,
-    autoEscape: true,
-    autoTrim: [false, 'nl'],
-    cache: options.cache ?? true,
-    // Line numbers for errors thrown while a template runs; it slows rendering, so only the dev server asks.
-    debug: options.debug ?? false,
-    defaultExtension: '.eta'
-  }))
-}
-
-/**
- * eta finds a template's file again on every render and include (a JSON key, path joins and a check that
- * the file is inside the views folder): at 10,000 papers, some 60,000 times for a dozen files. The views
- * folder of an engine never changes, so each name, from each including file, is looked up once.
- */
-function rememberPaths(eta: Eta): Eta {
-  const find = eta.resolvePath!.bind(eta)
-  const found = new Map<string, string>()
-  eta.resolvePath = (template, options) => {
-    const key = `${options?.filepath ?? ''}\0${template}`
-    let path = found.get(key)
-    if (path === undefined) {
-      path = find(template, options)
-      found.set(key, path)
-    }
-    return path
-  }
-  return eta
+  return newEta({views: options.views ?? templatesDir, cache: options.cache ?? true, debug: options.debug ?? false})
 }
 
 export class TemplateError extends Error {

@@ -7,6 +7,7 @@ import {jsonLdText} from './json-ld.ts'
 import {isolateBidi} from './format.ts'
 import {sourceLinks} from './source-links.ts'
 import type {ScriptName} from '../write/client.ts'
+import type {TemplatedPage} from '../write/output.ts'
 
 export interface RenderOptions {
   /** `/` or `/Awesome-LLM-Pruning/`. */
@@ -41,20 +42,31 @@ export const contentSecurityPolicy = [
  * to the writer, so each page's HTML is made just before it is written and dropped right after, instead of
  * the whole site sitting in memory at once.
  */
-export function sitePages(graph: Graph, options: RenderOptions): Map<string, () => string> {
+export function sitePages(graph: Graph, options: RenderOptions): Map<string, TemplatedPage> {
   const renderer = createRenderer(graph, options)
-  return new Map(renderer.routes.map((route) => [outputFile(route.page), () => renderer.render(route)]))
+  // What the writer thread needs to render any page itself: only each page's own data crosses threads then.
+  const engine = {views: renderer.views, base: options.base, site: renderer.site}
+  const failure = (template: string, message: string) => new TemplateError(`templates/${template}.eta`, new Error(message))
+  return new Map(
+    renderer.routes.map((route) => [outputFile(route.page), {engine, view: () => renderer.view(route), render: () => renderer.render(route), failure}])
+  )
 }
 
 /** Renders every route once. Returns the pages as output paths and HTML. */
 export function renderSite(graph: Graph, options: RenderOptions): Map<string, string> {
-  return new Map([...sitePages(graph, options)].map(([path, render]) => [path, render()]))
+  return new Map([...sitePages(graph, options)].map(([path, page]) => [path, page.render()]))
 }
 
 export interface Renderer {
   routes: Route[]
   /** Renders one page; a template error is thrown as a TemplateError naming the template. */
   render(route: Route): string
+  /** A page's template and what it is rendered with, but the site's shared values and `url`. */
+  view(route: Route): {template: string; page: PageValues; data: unknown}
+  /** The values every page shares, as templates read them (`it.site`). */
+  site: SiteValues
+  /** The engine's templates folder. */
+  views: string
 }
 
 /** The routes of a graph and a way to render any one of them, for the build and for the dev server's on-demand pages. */
@@ -62,7 +74,7 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
   const eta = options.eta ?? createEta()
   const url = (page: string) => `${options.base}${page}`
   const source = sourceLinks(options.sourceHref)
-  const site = {
+  const site: SiteValues = {
     title: graph.title || 'Awesome list',
     csp: contentSecurityPolicy,
     css: options.assets.css,
@@ -70,31 +82,57 @@ export function createRenderer(graph: Graph, options: RenderOptions): Renderer {
     suggestHref: source.suggest,
     nav: navigation(graph)
   }
-  const render = (route: Route): string => {
-    const page = {
-      path: route.page,
-      title: route.title || 'Untitled',
-      /** The `<title>`: the page's own, then the site's, each kept to its own direction. */
-      documentTitle: (route.title || 'Untitled') === site.title ? isolateBidi(site.title) : `${isolateBidi(route.title || 'Untitled')} · ${isolateBidi(site.title)}`,
-      description: route.description,
-      nav: route.nav,
-      scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
-      // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
-      canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
-      refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,
-      ogType: route.ogType ?? 'website',
-      noindex: route.noindex ?? false,
-      /** "Edit this entry" and the entry's line in the README, when the page is one entry's and the source is known. */
-      entry: source.entry(route.sourceLine),
-      jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
-    }
+  const view = (route: Route) => {
+    const page = pageValues(route, site, options, source)
     try {
-      return eta.render(route.template, {site, page, url, data: route.data()})
+      return {template: route.template, page, data: route.data()}
     } catch (error) {
       throw new TemplateError(`templates/${route.template}.eta`, error)
     }
   }
-  return {routes: routes(graph), render}
+  const render = (route: Route): string => {
+    const {page, data} = view(route)
+    try {
+      return eta.render(route.template, {site, page, url, data})
+    } catch (error) {
+      throw new TemplateError(`templates/${route.template}.eta`, error)
+    }
+  }
+  return {routes: routes(graph), render, view, site, views: eta.config.views!}
+}
+
+/** The values every page shares, as templates read them (`it.site`). */
+export interface SiteValues {
+  title: string
+  csp: string
+  css: string
+  sourceHref: string | undefined
+  suggestHref: string | undefined
+  nav: Array<{key: NavKey; label: string; href: string}>
+}
+
+export type PageValues = ReturnType<typeof pageValues>
+
+/** What a template reads of its own page (`it.page`). */
+function pageValues(route: Route, site: SiteValues, options: RenderOptions, source: ReturnType<typeof sourceLinks>) {
+  const url = (page: string) => `${options.base}${page}`
+  return {
+    path: route.page,
+    title: route.title || 'Untitled',
+    /** The `<title>`: the page's own, then the site's, each kept to its own direction. */
+    documentTitle: (route.title || 'Untitled') === site.title ? isolateBidi(site.title) : `${isolateBidi(route.title || 'Untitled')} · ${isolateBidi(site.title)}`,
+    description: route.description,
+    nav: route.nav,
+    scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
+    // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
+    canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+    refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,
+    ogType: route.ogType ?? 'website',
+    noindex: route.noindex ?? false,
+    /** "Edit this entry" and the entry's line in the README, when the page is one entry's and the source is known. */
+    entry: source.entry(route.sourceLine),
+    jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
+  }
 }
 
 /** The site's navigation mirrors the list's own sections, with the README's wording. */

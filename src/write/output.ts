@@ -5,8 +5,29 @@ import {dirname, join, resolve} from 'node:path'
 import {leftovers, oldFolder, stagingPrefix} from './leftovers.ts'
 import {writeOnThread} from './write-thread.ts'
 
-/** A file's bytes, or a function that makes them when the file is about to be written. */
-export type Contents = string | Uint8Array | (() => string | Uint8Array)
+/** A file's bytes, a function that makes them when the file is about to be written, or a page to render then. */
+export type Contents = string | Uint8Array | (() => string | Uint8Array) | TemplatedPage
+
+/**
+ * A page the writer thread may render itself, from its template and view data, so that only the data
+ * crosses threads and the main thread is free to make the next page's data. Rendered with `render()`
+ * where it is written from this thread.
+ */
+export interface TemplatedPage {
+  /** The engine: its views folder, the site's base path and the values every page shares. The same object for every page of a site. */
+  engine: {views: string; base: string; site: unknown}
+  /** The template and its page and view data, made when the page is about to be written. */
+  view(): {template: string; page: unknown; data: unknown}
+  /** The page's HTML, rendered on this thread. */
+  render(): string
+  /** The error a template that failed on the writer thread is reported as. */
+  failure(template: string, message: string): Error
+}
+
+/** The bytes of `contents`, made now if they are made on demand. */
+export function contentsNow(contents: Contents): string | Uint8Array {
+  return typeof contents === 'function' ? contents() : typeof contents === 'object' && 'render' in contents ? contents.render() : contents
+}
 /** Output path → contents. */
 export type SiteFiles = Map<string, Contents>
 
@@ -61,7 +82,7 @@ async function writeAll(root: string, previous: string, files: SiteFiles, before
   // before the staging folder is removed, so nothing is written into it afterwards.
   let failure: {error: unknown} | undefined
   const writeOne = async ([path, contents]: [string, Contents]) => {
-    const bytes = typeof contents === 'function' ? contents() : contents
+    const bytes = contentsNow(contents)
     const hash = before ? createHash('sha1').update(bytes).digest('base64') : ''
     const file = join(root, path)
     const old = before?.get(path)

@@ -1,5 +1,5 @@
 import {Worker} from 'node:worker_threads'
-import type {SiteFiles} from './output.ts'
+import {contentsNow, type Contents, type SiteFiles, type TemplatedPage} from './output.ts'
 
 /** Files sent to the writer at a time, and bytes: enough to amortize a message, small enough to keep both threads busy. */
 const batchFiles = 32
@@ -7,39 +7,46 @@ const batchBytes = 1024 * 1024
 /** Batches sent and not yet written: the pages waiting in memory when rendering outruns the disk. */
 const maxPending = 8
 
+/** A file as it crosses to the writer thread: its bytes, or a page for the thread to render with the engine numbered `engine`. */
+type Item = [string, string | Uint8Array | {engine: number; template: string; page: unknown; data: unknown}]
+/** An item, and for a page the way to render it here instead. */
+interface Queued {
+  item: Item
+  render?: () => string
+}
+type Engines = Map<TemplatedPage['engine'], {id: number; page: TemplatedPage}>
+
 /**
- * Writes `files` into the folder `root` (which exists) from a writer thread (write-worker.js), making
- * each page here just before it is sent. Rejects with the first failure: a page that cannot be made (a
- * template error) or a file that cannot be written; nothing more is sent after it, and the thread is
- * stopped before this returns, so the caller may remove `root`.
+ * Writes `files` into the folder `root` (which exists) from a writer thread (write-worker.js). A page is
+ * sent as its template and view data, which the thread renders; anything else as its bytes, made here
+ * just before it is sent. Rejects with the first failure: a page that cannot be made (a template error)
+ * or a file that cannot be written; nothing more is sent after it, and the thread is stopped before
+ * this returns, so the caller may remove `root`.
  */
 export async function writeOnThread(root: string, files: SiteFiles): Promise<void> {
   const worker = new Worker(new URL('./write-worker.js', import.meta.url), {workerData: {root}})
+  const engines: Engines = new Map()
   let pending = 0
   let failure: {error: unknown} | undefined
   let wake: (() => void) | undefined
-  const settle = () => {
-    wake?.()
-    wake = undefined
-  }
-  worker.on('message', (answer: {error?: {message: string; code?: string}}) => {
+  worker.on('message', (answer: {error?: {message: string; code?: string; template?: string; engine?: number}}) => {
     pending--
-    if (answer.error) failure ??= {error: Object.assign(new Error(answer.error.message), {code: answer.error.code})}
-    settle()
+    if (answer.error) failure ??= {error: threadError(answer.error, engines)}
+    wake?.()
   })
   worker.on('error', (error) => {
     failure ??= {error}
     pending = 0
-    settle()
+    wake?.()
   })
   const until = async (most: number) => {
     while (pending > most && !failure) await new Promise<void>((resolve) => (wake = resolve))
   }
-  let batch: Array<[string, string | Uint8Array]> = []
+  let batch: Queued[] = []
   let bytes = 0
   const send = () => {
     if (batch.length === 0) return
-    worker.postMessage(batch)
+    postBatch(worker, batch)
     pending++
     batch = []
     bytes = 0
@@ -47,9 +54,10 @@ export async function writeOnThread(root: string, files: SiteFiles): Promise<voi
   try {
     for (const [path, contents] of files) {
       if (failure) break
-      const made = typeof contents === 'function' ? contents() : contents
-      batch.push([path, made])
-      bytes += made.length
+      const queued = toItem(path, contents, worker, engines)
+      batch.push(queued)
+      const made = queued.item[1]
+      bytes += typeof made === 'string' || made instanceof Uint8Array ? made.length : 4096
       if (batch.length >= batchFiles || bytes >= batchBytes) send()
       if (pending >= maxPending) await until(maxPending / 2)
     }
@@ -61,4 +69,38 @@ export async function writeOnThread(root: string, files: SiteFiles): Promise<voi
     await worker.terminate()
   }
   if (failure) throw failure.error
+}
+
+/** A file as it crosses: a page as its view (its engine sent to the thread the first time it is used), the rest as bytes. */
+function toItem(path: string, contents: Contents, worker: Worker, engines: Engines): Queued {
+  if (typeof contents !== 'object' || contents instanceof Uint8Array) return {item: [path, contentsNow(contents)]}
+  let engine = engines.get(contents.engine)
+  if (!engine) {
+    engine = {id: engines.size, page: contents}
+    engines.set(contents.engine, engine)
+    worker.postMessage({engine: {id: engine.id, ...contents.engine}})
+  }
+  return {item: [path, {engine: engine.id, ...contents.view()}], render: () => contents.render()}
+}
+
+/**
+ * Posts a batch. View data that cannot be copied to another thread (a function, say) is no error: the
+ * batch's pages are rendered here instead, and it is sent again.
+ */
+function postBatch(worker: Worker, batch: Queued[]): void {
+  try {
+    worker.postMessage(batch.map((queued) => queued.item))
+  } catch (error) {
+    if ((error as Error).name !== 'DataCloneError') throw error
+    worker.postMessage(batch.map(({item, render}) => (render ? [item[0], render()] : item)))
+  }
+}
+
+/** The thread's failure as an error of this thread: a template's, reported as the page reports it, or the disk's. */
+function threadError(error: {message: string; code?: string; template?: string; engine?: number}, engines: Engines): Error {
+  if (error.template !== undefined) {
+    const page = [...engines.values()].find((engine) => engine.id === error.engine)?.page
+    if (page) return page.failure(error.template, error.message)
+  }
+  return Object.assign(new Error(error.message), {code: error.code})
 }
