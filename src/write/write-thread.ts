@@ -54,7 +54,8 @@ export async function writeOnThread(root: string, files: SiteFiles): Promise<voi
   try {
     for (const [path, contents] of files) {
       if (failure) break
-      const queued = toItem(path, contents, worker, engines)
+      // While the thread is behind, this one renders pages too, rather than wait: both cores stay busy.
+      const queued = toItem(path, contents, worker, engines, pending >= maxPending / 2)
       batch.push(queued)
       const made = queued.item[1]
       bytes += typeof made === 'string' || made instanceof Uint8Array ? made.length : 4096
@@ -71,9 +72,9 @@ export async function writeOnThread(root: string, files: SiteFiles): Promise<voi
   if (failure) throw failure.error
 }
 
-/** A file as it crosses: a page as its view (its engine sent to the thread the first time it is used), the rest as bytes. */
-function toItem(path: string, contents: Contents, worker: Worker, engines: Engines): Queued {
-  if (typeof contents !== 'object' || contents instanceof Uint8Array) return {item: [path, contentsNow(contents)]}
+/** A file as it crosses: a page as its view (its engine sent to the thread the first time it is used), unless it is to be rendered here; the rest as bytes. */
+function toItem(path: string, contents: Contents, worker: Worker, engines: Engines, renderHere: boolean): Queued {
+  if (renderHere || typeof contents !== 'object' || contents instanceof Uint8Array) return {item: [path, contentsNow(contents)]}
   let engine = engines.get(contents.engine)
   if (!engine) {
     engine = {id: engines.size, page: contents}
