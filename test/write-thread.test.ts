@@ -27,7 +27,7 @@ describe('a large site, written from the writer thread', () => {
     expect([...readFileSync(join(out, 'assets/x.bin'))]).toEqual([0, 1, 2, 255])
   })
 
-  it('renders pages on the thread as this thread renders them, and reports a template that fails there as the page reports it', async () => {
+  it('renders pages on the thread as this thread renders them, and reports a template that fails on either thread as the page reports it', async () => {
     const views = join(tmp, 'views')
     mkdirSync(views)
     writeFileSync(join(views, 'page.eta'), '<a href="<%= it.url(it.page.path) %>"><%= it.data.title %></a> <%= it.site.name %>')
@@ -35,11 +35,16 @@ describe('a large site, written from the writer thread', () => {
     const engine = {views, base: '/x/', site: {name: 'Site & co'}}
     const page = (template: string, path: string, title: string): TemplatedPage => {
       const view = () => ({template, page: {path}, data: {title}})
+      const failure = (name: string, message: string) => new Error(`${name}: ${message}`)
+      // As sitePages() does: a failure here is reported as one on the thread is.
       const render = () => {
-        const eta = createEta({views})
-        return eta.render(template, {site: engine.site, page: {path}, url: (to: string) => `/x/${to}`, data: {title}})
+        try {
+          return createEta({views}).render(template, {site: engine.site, page: {path}, url: (to: string) => `/x/${to}`, data: {title}})
+        } catch (error) {
+          throw failure(template, (error as Error).message)
+        }
       }
-      return {engine, view, render, failure: (name, message) => new Error(`${name}: ${message}`)}
+      return {engine, view, render, failure}
     }
     const files = site(300, () => 'plain')
     for (let index = 0; index < 300; index++) files.set(`pages/p${index}/index.html`, page('page', `pages/p${index}/`, `<Title ${index}>`))
