@@ -1,9 +1,11 @@
 import {afterAll, describe, expect, it} from 'vitest'
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {writeSite, type Contents, type SiteFiles, type TemplatedPage} from '../src/write/output.ts'
-import {createEta} from '../src/render/eta.ts'
+import {createEta, templatesDir} from '../src/render/eta.ts'
+import {build} from '../src/build.ts'
+import {syntheticReadme} from '../scripts/bench/readme.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-write-thread-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -73,5 +75,25 @@ describe('a large site, written from the writer thread', () => {
     await expect(writeSite(out, clash)).rejects.toThrow()
     expect(readFileSync(join(out, 'papers/p599/index.html'), 'utf8')).toBe('paper 599 · ünïcode')
     expect(readdirSync(tmp).sort()).toEqual(['site'])
+  })
+
+  it('stops a build whose paper template fails on the thread, names the template, and leaves the previous site', async () => {
+    const input = join(tmp, 'list.md')
+    const out = join(tmp, 'built')
+    writeFileSync(input, syntheticReadme({papers: 300, form: 'flat'}))
+    expect((await build({input, out, history: false, allowErrors: true})).written).toBe(true)
+    const home = readFileSync(join(out, 'index.html'), 'utf8')
+    const templates = join(tmp, 'broken-templates')
+    cpSync(templatesDir, templates, {recursive: true})
+    const paperTemplate = join(templates, 'pages', 'paper.eta')
+    writeFileSync(paperTemplate, `<%= it.data.nothing.here %>\n${readFileSync(paperTemplate, 'utf8')}`)
+    const result = await build({input, out, templates, history: false, allowErrors: true})
+    expect(result.written).toBe(false)
+    const errors = result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${file.path}: ${message.reason}`))
+    expect(errors).toEqual([expect.stringMatching(/^templates\/pages\/paper\.eta: .*here/)])
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(home)
+    rmSync(join(tmp, 'built'), {recursive: true})
+    rmSync(templates, {recursive: true})
+    rmSync(input)
   })
 })
