@@ -43,12 +43,14 @@ describe('the direct reading of plain pieces', () => {
     ]
     for (const text of declined) expect(parseFast(text), text).toBeUndefined()
     expect(parseFast('## Papers\n\n- [1] A: B\n  Arxiv, [Paper](https://arxiv.org/pdf/2408.07919)\n')).toBeDefined()
+    expect(parseFast('### Survey\n\n> Papers on survey, newest last.\n\n| No. | Title |\n|---|---|\n| 1 | [A](https://x.org) |\n')).toBeDefined()
+    expect(parseFast('> one\n> two\n')).toBeUndefined()
     expect(parseFast('## Models\n| Name | Paper |\n|---|:--:|\n| LLaMA | [1],[2] |\n')).toBeDefined()
   })
 
   it('equals remark on generated lines wherever it answers', () => {
     const inline = fc.constantFrom('[1]', '[A](u)', '[Paper](https://x.y/z?a=1#f)', 'a', 'Bc', ' ', ':', ', ', '(x)', ')', '(', ']', '.', '1.', '-', '#', 'é', '[ab cd]', '[x]', '[ ]', 'www.', '*', '---', '"', '[a]()', '[a](b c)', '[a](<b>)', '/')
-    const start = fc.constantFrom('', '# ', '## ', '####### ', '#', '- ', '- ', '- ', '  ', '  ', '   ', ' ', '-', '* ', '1. ', '> ')
+    const start = fc.constantFrom('', '> ', '>', '# ', '## ', '####### ', '#', '- ', '- ', '- ', '  ', '  ', '   ', ' ', '-', '* ', '1. ', '> ')
     const line = fc.tuple(start, fc.array(inline, {maxLength: 6})).map(([head, rest]) => head + rest.join(''))
     const piece = fc.tuple(fc.array(line, {minLength: 1, maxLength: 6}), fc.boolean()).map(([lines, end]) => lines.join('\n') + (end ? '\n' : ''))
     fc.assert(fc.property(piece, (text) => void expectRemarks(text)), {numRuns: 3000})
