@@ -16,7 +16,8 @@ export const libDir = join(root, 'lib')
 /**
  * Commands bundled into lib/bundle/<name>.js, which scripts/run.js prefers. Modules loaded on demand
  * (the render stage) become chunks beside them, loaded when asked for; vite stays in node_modules. The
- * parse worker is bundled too, at the place the parse module looks for it (`./worker.js` beside it).
+ * parse and write workers are bundled too, at the places their modules look for them (`./worker.js` and
+ * `./write-worker.js` beside them).
  */
 export const bundled = ['check', 'build']
 export const bundleDir = join(libDir, 'bundle')
@@ -67,7 +68,7 @@ function bundle() {
   const commands = Object.fromEntries(bundled.map((name) => [name, join(libDir, 'scripts', `${name}.js`)]))
   try {
     buildSync({
-      entryPoints: {...commands, worker: join(libDir, 'src', 'parse', 'worker.js')},
+      entryPoints: {...commands, worker: join(libDir, 'src', 'parse', 'worker.js'), 'write-worker': join(libDir, 'src', 'write', 'write-worker.js')},
       outdir: bundleDir,
       bundle: true,
       splitting: true,

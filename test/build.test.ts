@@ -157,13 +157,15 @@ describe('the build command', () => {
     expect(listFiles(join(tmp, 'bundle-2')).length).toBe(files.length)
   })
 
-  it('parses a README of more than 256 KB on two threads, the worker loaded from beside the command', () => {
+  it('parses a README of more than 256 KB on two threads and writes from a writer thread, the workers loaded from beside the command', () => {
     const input = join(tmp, 'large.md')
-    writeFileSync(input, syntheticReadme({papers: 1200, form: 'flat'}))
+    // The sub-bullet form: remark parses it (a flat list is mostly read without remark, on one thread).
+    writeFileSync(input, syntheticReadme({papers: 700, form: 'sub-bullets'}))
     const run = runRecordingModules('build', ['--input', input, '--out', join(tmp, 'large'), '--quiet', '--allow-errors'])
     expect(run.status).toBe(0)
     expect(run.modules.filter((url) => /^lib\/(bundle|src\/parse)\/worker\.js$/.test(url))).toHaveLength(1)
-    expect(readdirSync(join(tmp, 'large', 'papers'))).toHaveLength(1200)
+    expect(run.modules.filter((url) => /^lib\/(bundle|src\/write)\/write-worker\.js$/.test(url))).toHaveLength(1)
+    expect(readdirSync(join(tmp, 'large', 'papers'))).toHaveLength(700)
   })
 
   it('refuses input nested too deeply for the parser, with a position instead of a crash', async () => {

@@ -22,14 +22,28 @@ export interface Added {
   precision: 'day' | 'month' | 'year'
 }
 
+/** Dates already read strictly: a site reads each paper's date on half a dozen pages and files. */
+const instants = new Map<string, string>()
+
+/** `isoInstant`, remembered; the memory is dropped when it grows past a large list's dates, for a long-lived process. */
+function instant(text: string): string {
+  let iso = instants.get(text)
+  if (iso === undefined) {
+    if (instants.size >= 100_000) instants.clear()
+    iso = isoInstant(text)
+    instants.set(text, iso)
+  }
+  return iso
+}
+
 /** When a paper came into the list: from the history, else the paper's own date (arXiv's exact day when cached). */
 export function addedOf(graph: Graph, paper: Paper): Added | undefined {
   const date = graph.history.added.get(paper.id)
-  if (date) return {date: isoInstant(date), source: 'git', precision: 'day'}
+  if (date) return {date: instant(date), source: 'git', precision: 'day'}
   const published = graph.meta.get(paper.id)?.published
-  if (published) return {date: isoInstant(published), source: 'paper', precision: 'day'}
+  if (published) return {date: instant(published), source: 'paper', precision: 'day'}
   if (!paper.date) return undefined
-  return {date: isoInstant(`${String(paper.date.year).padStart(4, '0')}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`), source: 'paper', precision: paper.date.month ? 'month' : 'year'}
+  return {date: instant(`${String(paper.date.year).padStart(4, '0')}-${String(paper.date.month ?? 1).padStart(2, '0')}-01T00:00:00Z`), source: 'paper', precision: paper.date.month ? 'month' : 'year'}
 }
 
 /**

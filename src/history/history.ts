@@ -3,7 +3,6 @@ import {words} from '../util/text.ts'
 import {rowKey} from '../graph/added.ts'
 import {noHistory, type Graph, type History, type Id, type Paper} from '../types.ts'
 import {readFileLog, type FileCommit, type FileLog} from './git-log.ts'
-import {isoInstant} from '../util/iso-date.ts'
 
 // The build and the dev server ask the history module for a build without history; the type lives in types.ts.
 export {noHistory}

@@ -5,6 +5,7 @@ import {collectDefinitions, mayDefine, mentioned, prelude, type Definitions} fro
 import {append, movePoint, placeNodes} from './merge.ts'
 import {lineEndings, splitPieces, type Granularity, type Piece} from './pieces.ts'
 import {parseTexts} from './parallel.ts'
+import {parseFast} from './fast-path.ts'
 import {processor} from './remark.js'
 
 export interface SplitOptions {
@@ -82,7 +83,20 @@ function lookup(texts: string[], cache: PieceCache, many: ParseMany): Root[] | P
     })
     return trees as Root[]
   }
-  const parsed = many(missing.map((index) => texts[index]!))
+  const parsed = parseMissing(missing.map((index) => texts[index]!), many)
+  return parsed instanceof Promise ? parsed.then(fill) : fill(parsed)
+}
+
+/** Pieces in the plainest markdown are read directly (`parseFast`), the rest parsed by remark together. */
+function parseMissing(texts: string[], many: ParseMany): Root[] | Promise<Root[]> {
+  const trees = texts.map(parseFast)
+  const rest = trees.flatMap((tree, index) => (tree ? [] : [index]))
+  if (rest.length === 0) return trees as Root[]
+  const fill = (parsed: Root[]): Root[] => {
+    rest.forEach((index, n) => (trees[index] = parsed[n]!))
+    return trees as Root[]
+  }
+  const parsed = many(rest.map((index) => texts[index]!))
   return parsed instanceof Promise ? parsed.then(fill) : fill(parsed)
 }
 

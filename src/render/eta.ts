@@ -1,23 +1,13 @@
-import {Eta} from 'eta'
+import type {Eta} from 'eta'
+import {newEta} from './engine.js'
 import {join} from 'node:path'
 import {projectRoot} from '../util/project-root.ts'
 
 export const templatesDir = join(projectRoot, 'templates')
 
-/**
- * The one configured template engine. `autoEscape` is on, so `<%= %>` escapes everything;
- * `<%~ %>` is kept for HTML that the build produced and sanitized itself.
- */
+/** The one configured template engine (src/render/engine.js, which the writer thread loads too). */
 export function createEta(options: {cache?: boolean; views?: string; debug?: boolean} = {}): Eta {
-  return new Eta({
-    views: options.views ?? templatesDir,
-    autoEscape: true,
-    autoTrim: [false, 'nl'],
-    cache: options.cache ?? true,
-    // Line numbers for errors thrown while a template runs; it slows rendering, so only the dev server asks.
-    debug: options.debug ?? false,
-    defaultExtension: '.eta'
-  })
+  return newEta({views: options.views ?? templatesDir, cache: options.cache ?? true, debug: options.debug ?? false})
 }
 
 export class TemplateError extends Error {

@@ -1,12 +1,25 @@
 import type {Eta} from 'eta'
 import type {CompleteGraph, Graph} from '../types.ts'
 import {createEta, TemplateError} from './eta.ts'
+import {pageUrl} from './engine.js'
 import {absoluteUrl, outputFile} from './paths.ts'
 import {routes, type NavKey, type Route} from './routes.ts'
 import {jsonLdText} from './json-ld.ts'
 import {isolateBidi} from './format.ts'
 import {sourceLinks} from './source-links.ts'
 import type {ScriptName} from '../client/entries.ts'
+
+/** A page as the writer takes it: rendered on the main thread, or on the writer thread from its view data. */
+export interface TemplatedPage {
+  /** The engine: its views folder, the site's base path and the values every page shares. The same object for every page of a site. */
+  engine: {views: string; base: string; site: unknown}
+  /** The template and its page and view data, made when the page is about to be written. */
+  view(): {template: string; page: unknown; data: unknown}
+  /** The page's HTML, rendered on this thread. */
+  render(): string
+  /** The error a template that failed on the writer thread is reported as. */
+  failure(template: string, message: string): Error
+}
 
 export interface RenderOptions {
   /** `/` or `/Awesome-LLM-Pruning/`. */
@@ -52,29 +65,40 @@ export const contentSecurityPolicy = policyText(cspDirectives)
  * to the writer, so each page's HTML is made just before it is written and dropped right after, instead of
  * the whole site sitting in memory at once.
  */
-export function sitePages(graph: CompleteGraph, options: RenderOptions): Map<string, () => string> {
+export function sitePages(graph: CompleteGraph, options: RenderOptions): Map<string, TemplatedPage> {
   const renderer = createRenderer(graph, options)
-  return new Map(renderer.routes.map((route) => [outputFile(route.page), () => renderer.render(route)]))
+  // What the writer thread needs to render any page itself: only each page's own data crosses threads then.
+  const engine = {views: renderer.views, base: options.base, site: renderer.site}
+  const failure = (template: string, message: string) => new TemplateError(`templates/${template}.eta`, new Error(message))
+  return new Map(
+    renderer.routes.map((route) => [outputFile(route.page), {engine, view: () => renderer.view(route), render: () => renderer.render(route), failure}])
+  )
 }
 
 /** Renders every route once. Returns the pages as output paths and HTML. */
 export function renderSite(graph: CompleteGraph, options: RenderOptions): Map<string, string> {
-  return new Map([...sitePages(graph, options)].map(([path, render]) => [path, render()]))
+  return new Map([...sitePages(graph, options)].map(([path, page]) => [path, page.render()]))
 }
 
 export interface Renderer {
   routes: Route[]
   /** Renders one page; a template error is thrown as a TemplateError naming the template. */
   render(route: Route): string
+  /** A page's template and what it is rendered with, but the site's shared values and `url`. */
+  view(route: Route): {template: string; page: PageValues; data: unknown}
+  /** The values every page shares, as templates read them (`it.site`). */
+  site: SiteValues
+  /** The engine's templates folder. */
+  views: string
 }
 
 /** The routes of a completed graph and a way to render any one of them, for the build and for the dev server's on-demand pages. */
 export function createRenderer(graph: CompleteGraph, options: RenderOptions): Renderer {
   const eta = options.eta ?? createEta()
   // A link within the page (`#papers`) stays as it is; any other is a page path under the base.
-  const url = (page: string) => (page.startsWith('#') ? page : `${options.base}${page}`)
+  const url = pageUrl(options.base)
   const source = sourceLinks(options.sourceHref)
-  const site = {
+  const site: SiteValues = {
     title: graph.title || 'Awesome list',
     csp: options.csp ?? contentSecurityPolicy,
     css: options.assets.css,
@@ -82,33 +106,59 @@ export function createRenderer(graph: CompleteGraph, options: RenderOptions): Re
     suggestHref: source.suggest,
     nav: navigation(graph)
   }
-  const render = (route: Route): string => {
-    const page = {
-      path: route.page,
-      title: route.title || 'Untitled',
-      /** The `<title>`: the page's own, then the site's, each kept to its own direction. */
-      documentTitle: (route.title || 'Untitled') === site.title ? isolateBidi(site.title) : `${isolateBidi(route.title || 'Untitled')} · ${isolateBidi(site.title)}`,
-      description: route.description,
-      nav: route.nav,
-      /** `aria-current` of the navigation's item for this page: the section's own page, or a page within it. */
-      current: site.nav.find((item) => item.key === route.nav)?.href === route.page ? 'page' : 'true',
-      scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
-      // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
-      canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
-      refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,
-      ogType: route.ogType ?? 'website',
-      noindex: route.noindex ?? false,
-      /** "Edit this entry" and the entry's line in the README, when the page is one entry's and the source is known. */
-      entry: source.entry(route.sourceLine),
-      jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
-    }
+  const view = (route: Route) => {
+    const page = pageValues(route, site, options, source)
     try {
-      return eta.render(route.template, {site, page, url, data: route.data()})
+      return {template: route.template, page, data: route.data()}
     } catch (error) {
       throw new TemplateError(`templates/${route.template}.eta`, error)
     }
   }
-  return {routes: routes(graph), render}
+  const render = (route: Route): string => {
+    const {page, data} = view(route)
+    try {
+      return eta.render(route.template, {site, page, url, data})
+    } catch (error) {
+      throw new TemplateError(`templates/${route.template}.eta`, error)
+    }
+  }
+  return {routes: routes(graph), render, view, site, views: eta.config.views!}
+}
+
+/** The values every page shares, as templates read them (`it.site`). */
+export interface SiteValues {
+  title: string
+  csp: string
+  css: string
+  sourceHref: string | undefined
+  suggestHref: string | undefined
+  nav: Array<{key: NavKey; label: string; href: string}>
+}
+
+export type PageValues = ReturnType<typeof pageValues>
+
+/** What a template reads of its own page (`it.page`). */
+function pageValues(route: Route, site: SiteValues, options: RenderOptions, source: ReturnType<typeof sourceLinks>) {
+  const url = pageUrl(options.base)
+  return {
+    path: route.page,
+    title: route.title || 'Untitled',
+    /** The `<title>`: the page's own, then the site's, each kept to its own direction. */
+    documentTitle: (route.title || 'Untitled') === site.title ? isolateBidi(site.title) : `${isolateBidi(route.title || 'Untitled')} · ${isolateBidi(site.title)}`,
+    description: route.description,
+    nav: route.nav,
+    /** `aria-current` of the navigation's item for this page: the section's own page, or a page within it. */
+    current: site.nav.find((item) => item.key === route.nav)?.href === route.page ? 'page' : 'true',
+    scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
+    // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
+    canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
+    refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,
+    ogType: route.ogType ?? 'website',
+    noindex: route.noindex ?? false,
+    /** "Edit this entry" and the entry's line in the README, when the page is one entry's and the source is known. */
+    entry: source.entry(route.sourceLine),
+    jsonLd: route.jsonLd ? jsonLdText(route.jsonLd((page) => absoluteUrl(options.siteUrl, options.base, page))) : undefined
+  }
 }
 
 /** The site's navigation mirrors the list's own sections, with the README's wording. */

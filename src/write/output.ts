@@ -1,16 +1,31 @@
+import type {TemplatedPage} from '../render/index.ts'
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {link, mkdir, mkdtemp, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {leftovers, oldFolder, stagingPrefix} from './leftovers.ts'
+import {writeOnThread} from './write-thread.ts'
 
-/** A file's bytes, or a function that makes them when the file is about to be written. */
-export type Contents = string | Uint8Array | (() => string | Uint8Array)
+/** A file's bytes, a function that makes them when the file is about to be written, or a page to render then. */
+export type Contents = string | Uint8Array | (() => string | Uint8Array) | TemplatedPage
+
+/**
+ * A page the writer thread may render itself, from its template and view data, so that only the data
+ * crosses threads and the main thread is free to make the next page's data. Rendered with `render()`
+ * where it is written from this thread.
+ */
+/** The bytes of `contents`, made now if they are made on demand. */
+export function contentsNow(contents: Contents): string | Uint8Array {
+  return typeof contents === 'function' ? contents() : typeof contents === 'object' && 'render' in contents ? contents.render() : contents
+}
 /** Output path → contents. */
 export type SiteFiles = Map<string, Contents>
 
 /** How many files are written at once: file creation, not bytes, is the cost on this disk. */
 const inFlight = 64
+
+/** From this many files on, a one-shot build writes them from a writer thread: below it, starting the thread costs more than it saves. */
+const minThreadFiles = 256
 
 /** What this process last wrote into each output folder: a hash per file, and the file's size and mtime then. */
 const written = new Map<string, Map<string, {hash: string; size: number; mtimeMs: number}>>()
@@ -44,14 +59,20 @@ export async function writeSite(outDir: string, files: SiteFiles, options: {reme
 }
 
 async function writeAll(root: string, previous: string, files: SiteFiles, before: Map<string, {hash: string; size: number; mtimeMs: number}> | undefined, remember: boolean) {
-  await makeFolders(root, files.keys())
   const record = new Map<string, {hash: string; size: number; mtimeMs: number}>()
+  // A large one-shot build writes from a thread of its own while this one renders; a long-lived process
+  // links what it wrote before, which needs each file's hash and date here.
+  if (!remember && files.size >= minThreadFiles) {
+    await writeOnThread(root, files)
+    return record
+  }
+  await makeFolders(root, files.keys())
   const queue = [...files.entries()].reverse()
   // The first failure (a disk error, or a template error while a page is rendered) stops every writer
   // before the staging folder is removed, so nothing is written into it afterwards.
   let failure: {error: unknown} | undefined
   const writeOne = async ([path, contents]: [string, Contents]) => {
-    const bytes = typeof contents === 'function' ? contents() : contents
+    const bytes = contentsNow(contents)
     const hash = before ? createHash('sha1').update(bytes).digest('base64') : ''
     const file = join(root, path)
     const old = before?.get(path)

@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest'
+import fc from 'fast-check'
+import {parseFast} from '../src/parse/fast-path.ts'
+import {processor} from '../src/parse/processor.ts'
+import {splitPieces} from '../src/parse/pieces.ts'
+import {listForms, syntheticReadme} from '../scripts/bench/readme.ts'
+import {seedSource} from './helpers/seed.ts'
+
+/** The same tree as remark's, compared as JSON too, so that even the order of each node's keys is the same. */
+function expectRemarks(text: string) {
+  const fast = parseFast(text)
+  if (!fast) return false
+  const remark = processor.parse(text)
+  expect(fast).toEqual(remark)
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(remark))
+  return true
+}
+
+describe('the direct reading of plain pieces', () => {
+  it('gives remark\'s tree for every piece it takes, in every entry form, and takes most of a flat list', () => {
+    for (const form of ['flat', 'sub-bullets', ...listForms] as const) {
+      const pieces = splitPieces(syntheticReadme({papers: form === 'flat' ? 1000 : 300, form}))
+      const taken = pieces.filter((piece) => expectRemarks(piece.text)).length
+      if (form === 'flat') expect(taken).toBeGreaterThan(pieces.length * 0.8)
+    }
+    for (const piece of splitPieces(seedSource)) expectRemarks(piece.text)
+  })
+
+  it('leaves to remark what it does not read', () => {
+    const declined = [
+      '- [1] A\n\n- [2] B\n', // a loose list
+      '- [ ] task\n', // a task list item
+      '- [1] A\nlazy\n', // a lazy continuation
+      '- [1] see www.example.org\n', // an autolink
+      '- [1] *em*\n', // emphasis
+      '- [1] A\n  - Label: x\n', // a nested list
+      '- [a][b]\n', // a full reference
+      '[a]: https://example.org\n', // a definition
+      '- [P](https://x.org "title")\n', // a title
+      '## Title ##\n', // a closing sequence
+      '| a | b |\n|---|---|\n| c |\n', // a row short of a cell
+      '| a |\n|---|\nrow\n' // a row without pipes
+    ]
+    for (const text of declined) expect(parseFast(text), text).toBeUndefined()
+    expect(parseFast('## Papers\n\n- [1] A: B\n  Arxiv, [Paper](https://arxiv.org/pdf/2408.07919)\n')).toBeDefined()
+    expect(parseFast('### Survey\n\n> Papers on survey, newest last.\n\n| No. | Title |\n|---|---|\n| 1 | [A](https://x.org) |\n')).toBeDefined()
+    expect(parseFast('> one\n> two\n')).toBeUndefined()
+    expect(parseFast('## Models\n| Name | Paper |\n|---|:--:|\n| LLaMA | [1],[2] |\n')).toBeDefined()
+  })
+
+  it('equals remark on generated lines wherever it answers', () => {
+    const inline = fc.constantFrom('[1]', '[A](u)', '[Paper](https://x.y/z?a=1#f)', 'a', 'Bc', ' ', ':', ', ', '(x)', ')', '(', ']', '.', '1.', '-', '#', 'é', '[ab cd]', '[x]', '[ ]', 'www.', '*', '---', '"', '[a]()', '[a](b c)', '[a](<b>)', '/')
+    const start = fc.constantFrom('', '> ', '>', '# ', '## ', '####### ', '#', '- ', '- ', '- ', '  ', '  ', '   ', ' ', '-', '* ', '1. ', '> ')
+    const line = fc.tuple(start, fc.array(inline, {maxLength: 6})).map(([head, rest]) => head + rest.join(''))
+    const piece = fc.tuple(fc.array(line, {minLength: 1, maxLength: 6}), fc.boolean()).map(([lines, end]) => lines.join('\n') + (end ? '\n' : ''))
+    fc.assert(fc.property(piece, (text) => void expectRemarks(text)), {numRuns: 3000})
+  })
+
+  it('equals remark on generated tables wherever it answers', () => {
+    const content = fc.array(fc.constantFrom('', ' ', 'a', 'Bc d', '[1]', '[1],[2]', '[A](u)', ' [x](y) z', '-', ':', '---', ':-:', 'é', '[ ]', '#', '*'), {maxLength: 2})
+    const row = fc.tuple(fc.array(content, {minLength: 1, maxLength: 3}), fc.boolean(), fc.boolean()).map(([cells, open, close]) => `${open ? '|' : ''}${cells.map((cell) => cell.join('')).join('|')}${close ? '|' : ''}`)
+    const delimiter = fc.array(fc.constantFrom(' --- ', '---', ':-', '-:', ':---:', '-', 'x', ''), {minLength: 1, maxLength: 3}).map((cells) => `|${cells.join('|')}|`)
+    const before = fc.constantFrom('', '## Models\n', '- [1] x\n')
+    const after = fc.constantFrom('', '\n', '\n\n', '\nx', '\n## B', '\n  x')
+    const table = fc.tuple(before, row, delimiter, fc.array(row, {maxLength: 3}), after).map(([head, first, line, rows, tail]) => head + [first, line, ...rows].join('\n') + tail)
+    fc.assert(fc.property(table, (text) => void expectRemarks(text)), {numRuns: 3000})
+  })
+})
