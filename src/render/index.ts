@@ -9,7 +9,11 @@ import {isolateBidi} from './format.ts'
 import {sourceLinks} from './source-links.ts'
 import type {ScriptName} from '../client/entries.ts'
 
-/** A page as the writer takes it: rendered on the main thread, or on the writer thread from its view data. */
+/**
+ * A page the writer thread may render itself, from its template and view data, so that only the data
+ * crosses threads and the main thread is free to make the next page's data. Rendered with `render()`
+ * where it is written from this thread.
+ */
 export interface TemplatedPage {
   /** The engine: its views folder, the site's base path and the values every page shares. The same object for every page of a site. */
   engine: {views: string; base: string; site: unknown}

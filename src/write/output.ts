@@ -1,25 +1,12 @@
-import type {TemplatedPage} from '../render/index.ts'
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {link, mkdir, mkdtemp, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {leftovers, oldFolder, stagingPrefix} from './leftovers.ts'
 import {writeOnThread} from './write-thread.ts'
+import {contentsNow, type Contents, type SiteFiles} from './contents.ts'
 
-/** A file's bytes, a function that makes them when the file is about to be written, or a page to render then. */
-export type Contents = string | Uint8Array | (() => string | Uint8Array) | TemplatedPage
-
-/**
- * A page the writer thread may render itself, from its template and view data, so that only the data
- * crosses threads and the main thread is free to make the next page's data. Rendered with `render()`
- * where it is written from this thread.
- */
-/** The bytes of `contents`, made now if they are made on demand. */
-export function contentsNow(contents: Contents): string | Uint8Array {
-  return typeof contents === 'function' ? contents() : typeof contents === 'object' && 'render' in contents ? contents.render() : contents
-}
-/** Output path → contents. */
-export type SiteFiles = Map<string, Contents>
+export type {Contents, SiteFiles} from './contents.ts'
 
 /** How many files are written at once: file creation, not bytes, is the cost on this disk. */
 const inFlight = 64

@@ -1,5 +1,5 @@
 import {Worker} from 'node:worker_threads'
-import {contentsNow, type Contents, type SiteFiles} from './output.ts'
+import {contentsNow, type Contents, type SiteFiles} from './contents.ts'
 import type {TemplatedPage} from '../render/index.ts'
 
 /** Files sent to the writer at a time, and bytes: enough to amortize a message, small enough to keep both threads busy. */
