@@ -5,9 +5,9 @@ import fc from 'fast-check'
 import {build} from '../src/build.ts'
 import {maxTreeDepth} from '../src/parse/guard.ts'
 import {analyzeText} from './helpers/seed.ts'
-import {scratch} from './helpers/sites.ts'
-import {recordQuality} from './helpers/quality.ts'
-import {anyReadme, bigLineUnits, checkReadme, generatedReadme, mutatedReadme, readmeWithBigLine, slowReadme} from './fuzz/readme.ts'
+import {scratch} from './helpers/scratch.ts'
+import {recordQuality} from '../scripts/shared/quality.ts'
+import {anyReadme, bigLineUnits, checkReadme, generatedReadme, mutatedReadme, readmeWithBigLine, slowReadme} from '../scripts/fuzz/readme.ts'
 
 /** `npm test` runs a fixed-seed sample; `npm run fuzz` runs the same property over 10,000+ cases. */
 const seed = 20240601

@@ -3,7 +3,7 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 import {build} from '../src/build.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 
 /**
  * A list split over several files (issue 12, point 7): `--input` given more than once, or `--follow`

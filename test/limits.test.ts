@@ -7,8 +7,8 @@ import {createDevSite} from '../src/dev/state.ts'
 import {limits} from '../src/parse/limits.ts'
 import {renderSite} from '../src/render/index.ts'
 import {analyzeText} from './helpers/seed.ts'
-import {fakeAssets} from './fuzz/readme.ts'
-import {scratch} from './helpers/sites.ts'
+import {fakeAssets} from '../scripts/fuzz/readme.ts'
+import {scratch} from './helpers/scratch.ts'
 
 /**
  * Small inputs that ran for minutes or took gigabytes (issue 9, findings 6 and 7), each made just over its

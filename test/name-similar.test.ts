@@ -9,7 +9,7 @@ import {PaperIndex} from '../src/graph/paper-index.ts'
 import {validate} from '../src/rules/index.ts'
 import {nameSimilar, nameSimilarWith} from '../src/rules/name-similar.ts'
 import type {Rule} from '../src/rules/rule.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 
 /** name-similar as it was before issue 9: each name compared with every other. */
 const nameSimilarAllPairs = nameSimilarWith((names) => (index) => names.flatMap((_, other) => (other === index ? [] : [other])))

@@ -4,7 +4,8 @@ import {createInterface} from 'node:readline'
 import {join} from 'node:path'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {buildSite, scratch} from './helpers/sites.ts'
+import {buildSite} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 import {seedPath} from './helpers/seed.ts'
 
 /** `npm run preview` answers as GitHub Pages does (issue 14): the site under its base, 404.html for what is not there. */
