@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import type {Browser, Page as BrowserPage} from 'playwright-core'
 import {build} from '../src/build.ts'
 import {isSafeUrl} from '../src/url.ts'
-import {onPages, sharedBrowser} from './helpers/browser.ts'
+import {onPages, settled, sharedBrowser, trackPendingWork} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {pages, type Page} from './helpers/links.ts'
 import {scratch} from './helpers/scratch.ts'
@@ -58,6 +58,7 @@ beforeAll(async () => {
   browser = await sharedBrowser()
   // bypassCSP: the policy would block injected inline code anyway; switched off, escaping alone must hold.
   const context = await browser.newContext({bypassCSP: true})
+  await context.addInitScript(trackPendingWork)
   context.on('dialog', async (dialog) => {
     dialogs.push(dialog.message())
     await dialog.dismiss()
@@ -100,8 +101,8 @@ afterAll(async () => {
 })
 
 async function look(page: BrowserPage): Promise<{problems: string[]; h1: string; text: string}> {
-  // Give onerror/onload/ontoggle handlers a moment to fire, had any got through.
-  await page.waitForTimeout(5)
+  // Let onerror/onload/ontoggle handlers fire, and the code that runs after a fetch run, had any got through.
+  await settled(page)
   const problems = await page.evaluate(inspectDom, `${base}assets/`)
   const {h1, text} = await page.evaluate(() => ({h1: document.querySelector('h1')?.textContent ?? '', text: document.body.textContent ?? ''}))
   return {problems, h1, text}
@@ -170,6 +171,7 @@ describe('hostile input', () => {
 
   it('runs nothing from a hostile query string on the home page', async () => {
     const context = await browser.newContext({bypassCSP: true})
+    await context.addInitScript(trackPendingWork)
     const page = await context.newPage()
     const opened: string[] = []
     page.on('dialog', (dialog) => {

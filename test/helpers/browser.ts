@@ -33,3 +33,67 @@ export async function onPages<T>(context: BrowserContext, items: readonly T[], v
   )
 }
 
+/**
+ * An init script (`context.addInitScript(trackPendingWork)`) that lets `settled(page)` wait for the page's
+ * late work: every fetch and the reading of its body, every timeout it set, then a rendering update and a
+ * task after it, so an event fired in that update (toggle, focus, an image's error) has run too.
+ */
+export function trackPendingWork(): void {
+  const pending = new Set<Promise<unknown>>()
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    pending.add(promise)
+    const done = () => pending.delete(promise)
+    promise.then(done, done)
+    return promise
+  }
+  const fetchFirst = window.fetch
+  window.fetch = (...args: Parameters<typeof fetch>) => track(fetchFirst(...args))
+  for (const method of ['json', 'text', 'arrayBuffer', 'blob'] as const) {
+    const read = Response.prototype[method] as (this: Response) => Promise<unknown>
+    Object.defineProperty(Response.prototype, method, {
+      value(this: Response) {
+        return track(read.call(this))
+      }
+    })
+  }
+  // A timeout is pending until its callback has run or it is cleared.
+  const setFirst = window.setTimeout.bind(window)
+  const clearFirst = window.clearTimeout.bind(window)
+  const timers = new Map<number, () => void>()
+  window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    if (typeof handler !== 'function') return setFirst(handler, delay, ...args)
+    let finish = () => {}
+    track(new Promise<void>((resolve) => (finish = resolve)))
+    const id = setFirst(() => {
+      timers.delete(id)
+      try {
+        ;(handler as (...values: unknown[]) => void)(...args)
+      } finally {
+        finish()
+      }
+    }, delay)
+    timers.set(id, finish)
+    return id
+  }) as typeof window.setTimeout
+  window.clearTimeout = ((id?: number) => {
+    clearFirst(id)
+    if (id === undefined) return
+    timers.get(id)?.()
+    timers.delete(id)
+  }) as typeof window.clearTimeout
+  Object.defineProperty(window, '__settled', {
+    value: async () => {
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(() => setFirst(resolve, 0)))
+        if (pending.size === 0) return
+        await Promise.allSettled([...pending])
+      }
+    }
+  })
+}
+
+/** Waits until the page has loaded and its late work is done (see `trackPendingWork`, which the page's context must have). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load')
+  await page.evaluate(() => (window as unknown as {__settled: () => Promise<void>}).__settled())
+}
