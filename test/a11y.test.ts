@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Browser, BrowserContextOptions} from 'playwright-core'
-import {sharedBrowser} from './helpers/browser.ts'
+import {onPages, sharedBrowser} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {pages} from './helpers/links.ts'
 import {sharedSite} from './helpers/shared-sites.ts'
@@ -44,9 +44,8 @@ async function check(site: 'seed' | 'rich', list: string[], options: BrowserCont
   const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...contextOptions})
   // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
   if (noScript) await context.route('**/*.js', (route) => route.abort())
-  const page = await context.newPage()
   const found: Record<string, AxeFinding[]> = {}
-  for (const path of list) {
+  await onPages(context, list, async (page, path) => {
     await page.goto(servers[site]!.url + path)
     const result = await runAxe(page)
     checked++
@@ -57,7 +56,7 @@ async function check(site: 'seed' | 'rich', list: string[], options: BrowserCont
     const undecided = result.incomplete.filter((finding) => finding.rule === 'color-contrast' && !finding.summary.includes('too short'))
     const problems = [...result.violations, ...undecided]
     if (problems.length > 0) found[`/${path}`] = problems
-  }
+  }, 2)
   await context.close()
   return found
 }

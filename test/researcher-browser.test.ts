@@ -8,7 +8,7 @@ import {build} from '../src/build.ts'
 import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
 import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
-import {sharedBrowser} from './helpers/browser.ts'
+import {downloadedText, sharedBrowser} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {screenshotWholePage} from '../scripts/shared/screenshot.ts'
 
@@ -82,14 +82,14 @@ describe('the home page’s list tools', () => {
     const link = page.locator('#bib-download')
     expect(await link.innerText()).toBe('Download .bib (2)')
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
-    const text = readFileSync((await download.path())!, 'utf8')
+    const text = await downloadedText(download)
     expect(parseBibtex(text).entries.map((entry) => entry.key)).toEqual(['men2024shortgpt', 'liu2024pruning'])
     expect(download.suggestedFilename()).toBe('papers-selection.bib')
     await page.locator('#filter-clear').click()
     await expect.poll(() => link.innerText()).toBe('Download .bib')
     const [all] = await Promise.all([page.waitForEvent('download'), link.click()])
     expect(all.suggestedFilename()).toBe('papers.bib')
-    expect(parseBibtex(readFileSync((await all.path())!, 'utf8')).entries).toHaveLength(5)
+    expect(parseBibtex(await downloadedText(all)).entries).toHaveLength(5)
     expect(errors).toEqual([])
     await page.close()
   })

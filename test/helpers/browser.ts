@@ -1,5 +1,6 @@
 import {inject} from 'vitest'
-import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
+import {text} from 'node:stream/consumers'
+import {chromium, type Browser, type BrowserContext, type Download, type Page} from 'playwright-core'
 
 /**
  * The Chromium the test files share. The global setup (test/helpers/setup-chromium.ts) launches one
@@ -96,4 +97,9 @@ export function trackPendingWork(): void {
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('load')
   await page.evaluate(() => (window as unknown as {__settled: () => Promise<void>}).__settled())
+}
+
+/** What a download holds. Read as a stream: the shared Chromium is a remote browser, whose downloads have no local path. */
+export async function downloadedText(download: Download): Promise<string> {
+  return text(await download.createReadStream())
 }
