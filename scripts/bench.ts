@@ -22,9 +22,9 @@ import {devRefresh, type Refresh} from './bench/dev-refresh.ts'
 import {historyCost} from './bench/stale-history.ts'
 
 import {diffRepo, type DiffChange} from './bench/diff-repo.ts'
-import {chromiumPath} from '../test/helpers/browser.ts'
-import {serveStatic} from '../test/helpers/static-server.ts'
-import {cli} from '../test/helpers/cli.ts'
+import {chromiumPath} from './shared/chromium.ts'
+import {serveStatic} from './shared/static-server.ts'
+import {cli} from './shared/cli.ts'
 import {measureProcesses, type Command} from './bench/processes.ts'
 import {projectRoot} from '../src/util/project-root.ts'
 

@@ -23,8 +23,8 @@ export const bundled = ['check', 'build']
 export const bundleDir = join(libDir, 'bundle')
 /** Written after each successful compile, dated when that compile started. */
 const stamp = join(libDir, '.compiled')
-/** What the compiled files are made from: the folders tsc reads (the bench and the fuzzer import from test/) and its settings. */
-const sources = ['src', 'scripts', 'test/helpers', 'test/fuzz', 'tsconfig.json', 'tsconfig.build.json']
+/** What the compiled files are made from: the folders tsc reads and its settings. */
+const sources = ['src', 'scripts', 'tsconfig.json', 'tsconfig.build.json']
 
 /** Whether some source changed after the last compile started (or there was none). */
 export function isStale() {

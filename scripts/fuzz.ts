@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import {anyReadme, bigLineUnits, checkReadme, readmeWithBigLine, slowReadme} from '../test/fuzz/readme.ts'
-import {recordQuality} from '../test/helpers/quality.ts'
+import {anyReadme, bigLineUnits, checkReadme, readmeWithBigLine, slowReadme} from './fuzz/readme.ts'
+import {recordQuality} from './shared/quality.ts'
 
 /**
  * `npm run fuzz [-- CASES [SEED]]`: the property of test/fuzz.test.ts over many more READMEs

@@ -1,13 +1,13 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
-import {qualityFile, readQuality, type QualityEntry} from '../test/helpers/quality.ts'
+import {qualityDir, readQuality, type QualityEntry} from './shared/quality.ts'
 import {guarantees} from './quality/guarantees.ts'
 import {currentSlowInputsSection, slowInputsFile, slowInputsSection, type SlowInputsRun} from './slow-inputs/table.ts'
 
 /**
  * `npm run quality`: writes docs/QUALITY.md from the figures the last `npm test` (and `npm run fuzz`)
- * recorded in test-results/quality.json. It refuses to write when an area is missing, so the page
+ * recorded in test-results/quality/ (one file per area). It refuses to write when an area is missing, so the page
  * never mixes a real run with made-up numbers.
  */
 const areas: Array<{key: string; title: string; what: string}> = [
@@ -24,7 +24,7 @@ const areas: Array<{key: string; title: string; what: string}> = [
 const quality = readQuality()
 const missing = areas.filter((area) => !quality[area.key])
 if (missing.length > 0) {
-  console.error(`${qualityFile} lacks ${missing.map((area) => area.key).join(', ')}: run \`npm test\` and \`npm run fuzz\` first.`)
+  console.error(`${qualityDir} lacks ${missing.map((area) => area.key).join(', ')}: run \`npm test\` and \`npm run fuzz\` first.`)
   process.exit(1)
 }
 
@@ -42,7 +42,7 @@ const latest = Object.values(quality).map((entry) => entry.at).sort().at(-1)!
 const lines = [
   '# Quality report',
   '',
-  `Figures from the last real run (newest ${latest.slice(0, 16).replace('T', ' ')} UTC, commit ${commit}), written by \`npm run quality\` from \`test-results/quality.json\`.`,
+  `Figures from the last real run (newest ${latest.slice(0, 16).replace('T', ' ')} UTC, commit ${commit}), written by \`npm run quality\` from \`test-results/quality/\`.`,
   'Reproduce: `npm test && npm run fuzz && npm run quality`.',
   '',
   '| | |',

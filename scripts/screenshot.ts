@@ -1,6 +1,6 @@
-import {launchChromium} from '../test/helpers/browser.ts'
+import {launchChromium} from './shared/chromium.ts'
 import {builtBase, serveSite} from './preview-server.ts'
-import {screenshotWholePage} from '../test/helpers/screenshot.ts'
+import {screenshotWholePage} from './shared/screenshot.ts'
 import {mkdir} from 'node:fs/promises'
 
 /** Screenshots of the built site at desktop and phone widths, for a person to look at. Usage: screenshot [path…] */

@@ -1,18 +1,16 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {join} from 'node:path'
 import type {Browser, BrowserContextOptions} from 'playwright-core'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {onPages, sharedBrowser} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {pages} from './helpers/links.ts'
-import {buildSite, fixtures, scratch} from './helpers/sites.ts'
+import {sharedSite} from './helpers/shared-sites.ts'
 import {runAxe, type AxeFinding} from './helpers/axe.ts'
-import {recordQuality} from './helpers/quality.ts'
+import {recordQuality} from '../scripts/shared/quality.ts'
 
 /**
  * axe-core in Chromium on every page type, in the light and the dark colour scheme, at desktop and
  * phone widths, with and without JavaScript, and with filters applied (their counts and dimmed values).
  */
-const tmp = scratch('a11y')
 const base = '/Awesome-LLM-Pruning/'
 const servers: Record<'seed' | 'rich', StaticServer | undefined> = {seed: undefined, rich: undefined}
 const paths: Record<'seed' | 'rich', string[]> = {seed: [], rich: []}
@@ -23,18 +21,18 @@ let incomplete = 0
 
 beforeAll(async () => {
   for (const name of ['seed', 'rich'] as const) {
-    const out = await buildSite({input: fixtures[name], out: join(tmp.dir, name), base, sourceHref: 'https://github.com/example/Awesome-LLM-Pruning'})
+    // The `-full` build: its pages carry the edit link and the canonical address too.
+    const out = sharedSite(`${name}-project-full`)
     paths[name] = pages(out, base).map((page) => page.path.slice(base.length))
     servers[name] = await serveStatic(out, base)
   }
-  browser = await launchChromium()
+  browser = await sharedBrowser()
 })
 
 afterAll(async () => {
   recordQuality('accessibility', {'pages checked': checked, 'violations found': violations, 'needs review (axe incomplete)': incomplete, rules: 'WCAG 2.1 A and AA, best practices'})
   await browser?.close()
   for (const server of Object.values(servers)) await server?.close()
-  tmp.dispose()
 })
 
 /** One representative page of each page type of the seed. */
@@ -46,9 +44,8 @@ async function check(site: 'seed' | 'rich', list: string[], options: BrowserCont
   const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...contextOptions})
   // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
   if (noScript) await context.route('**/*.js', (route) => route.abort())
-  const page = await context.newPage()
   const found: Record<string, AxeFinding[]> = {}
-  for (const path of list) {
+  await onPages(context, list, async (page, path) => {
     await page.goto(servers[site]!.url + path)
     const result = await runAxe(page)
     checked++
@@ -59,7 +56,7 @@ async function check(site: 'seed' | 'rich', list: string[], options: BrowserCont
     const undecided = result.incomplete.filter((finding) => finding.rule === 'color-contrast' && !finding.summary.includes('too short'))
     const problems = [...result.violations, ...undecided]
     if (problems.length > 0) found[`/${path}`] = problems
-  }
+  }, 2)
   await context.close()
   return found
 }

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {build} from '../src/build.ts'
-import {cli} from './helpers/cli.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /**
  * `npm run build -- --allow-errors`: renders what it could resolve, leaves out only what the errors name,

@@ -1,24 +1,18 @@
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {describe, expect, it} from 'vitest'
+import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {VFile} from 'vfile'
-import {analyzeTree, build} from '../src/build.ts'
+import {analyzeTree} from '../src/build.ts'
 import {parseSplitParallel} from '../src/parse/split.ts'
 import {createRenderer} from '../src/render/index.ts'
 import {scriptSources} from '../src/client/entries.ts'
 import {syntheticReadme} from '../scripts/bench/readme.ts'
 import {completed, seedPath} from './helpers/seed.ts'
+import {sharedSite} from './helpers/shared-sites.ts'
 
 /** The byte budgets of issue 6. Bytes do not drift with the machine's load, so they are tested; times are benchmarked (npm run bench). */
-const tmp = mkdtempSync(join(tmpdir(), 'site-budgets-'))
-let site: string
-beforeAll(async () => {
-  site = join(tmp, 'dist')
-  expect((await build({input: seedPath, out: site})).written).toBe(true)
-})
-afterAll(() => rmSync(tmp, {recursive: true, force: true}))
+const site = sharedSite('seed-root')
 
 const gzipped = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0)
 const assets = (extension: string) => readdirSync(join(site, 'assets')).filter((name) => name.endsWith(extension)).map((name) => join(site, 'assets', name))

@@ -6,7 +6,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {build} from '../src/build.ts'
 import {seedPath, seedSource} from './helpers/seed.ts'
 import {internalLinks, pages} from './helpers/links.ts'
-import {cli} from './helpers/cli.ts'
+import {cli} from '../scripts/shared/cli.ts'
 import {runRecordingModules} from './helpers/loaded-modules.ts'
 import {syntheticReadme} from '../scripts/bench/readme.ts'
 

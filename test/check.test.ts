@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {spawnSync} from 'node:child_process'
 import {seedSource} from './helpers/seed.ts'
-import {cli} from './helpers/cli.ts'
+import {cli} from '../scripts/shared/cli.ts'
 import {runRecordingModules} from './helpers/loaded-modules.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-check-'))

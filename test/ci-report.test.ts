@@ -9,7 +9,7 @@ import {toHast} from 'mdast-util-to-hast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {cli} from './helpers/cli.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /**
  * `npm run check` on GitHub Actions, on a pull request's README: whatever it holds must reach the CI log

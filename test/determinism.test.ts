@@ -8,9 +8,11 @@ import {fileURLToPath} from 'node:url'
 import {build} from '../src/build.ts'
 import {writeSite} from '../src/write/output.ts'
 import {templatesDir} from '../src/render/eta.ts'
-import {buildSite, fixtures, scratch} from './helpers/sites.ts'
-import {recordQuality} from './helpers/quality.ts'
-import {cli} from './helpers/cli.ts'
+import {buildSite} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
+import {fixtures} from './helpers/shared-sites.ts'
+import {recordQuality} from '../scripts/shared/quality.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 // Lets one test make a single rename fail, as a full disk or a permissions change would.
 vi.mock('node:fs/promises', async (importOriginal) => {

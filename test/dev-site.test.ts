@@ -11,7 +11,7 @@ import {scriptSources, type ScriptName} from '../src/client/entries.ts'
 import {pages} from './helpers/links.ts'
 import {seedPath, seedSource} from './helpers/seed.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
-import {cli} from './helpers/cli.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-dev-site-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {renderSite} from '../src/render/index.ts'
 import {analyzeText, completed} from './helpers/seed.ts'
 import {validatePages} from './helpers/validate-html.ts'
-import {fakeAssets} from './fuzz/readme.ts'
+import {fakeAssets} from '../scripts/fuzz/readme.ts'
 
 /** A README whose texts are empty where a contributor can leave them empty: built best-effort, as --allow-errors does. */
 const readme = `# List

@@ -10,7 +10,7 @@ import {parseMetaCache, serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
 import {replayArxiv, type Behaviour, type ReplayServer} from './helpers/arxiv-replay.ts'
 import {networkAttempts} from './helpers/no-network.ts'
-import {cli} from './helpers/cli.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-enrich-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))

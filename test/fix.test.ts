@@ -8,18 +8,19 @@ import {graphJson} from '../src/render/graph-json.ts'
 import {analyzeText, completed, seedPath, seedSource} from './helpers/seed.ts'
 import {storyMeant, storyRepo} from './helpers/stale-story.ts'
 import {linksOf, meantLinks} from './helpers/links-of.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-fix-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
-/** `npm run fix -- FILE [flags]`, as a maintainer runs it (node and tsx directly: the same script, faster). */
+/** `npm run fix -- FILE [flags]`, as a maintainer runs it: the compiled script, started by plain node. */
 function fix(file: string, ...flags: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fix.ts', file, ...flags], {encoding: 'utf8'})
+  const run = spawnSync(...cli('fix', file, ...flags), {encoding: 'utf8'})
   return {status: run.status, stdout: run.stdout, stderr: run.stderr}
 }
 
 function check(file: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', file], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
+  const run = spawnSync(...cli('check', file), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
   return {status: run.status, stdout: run.stdout}
 }
 

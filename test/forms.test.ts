@@ -5,8 +5,8 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from '../src/build.ts'
 import {brokenLinks} from './helpers/links.ts'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic} from './helpers/static-server.ts'
+import {sharedBrowser} from './helpers/browser.ts'
+import {serveStatic} from '../scripts/shared/static-server.ts'
 
 /**
  * A README that mixes every entry form contributors write (issue 3, point 1): the seed form with sub-bullets,
@@ -122,7 +122,7 @@ describe('a README in every form', () => {
 describe('the new facets in Chromium', () => {
   it('filter by label, venue and year, and search finds words of a summary', async () => {
     const server = await serveStatic(out)
-    const browser = await launchChromium()
+    const browser = await sharedBrowser()
     try {
       const page = await browser.newPage({viewport: {width: 1280, height: 900}})
       const titles = () => page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()

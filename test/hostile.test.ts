@@ -4,12 +4,12 @@ import {join} from 'node:path'
 import type {Browser, Page as BrowserPage} from 'playwright-core'
 import {build} from '../src/build.ts'
 import {isSafeUrl} from '../src/util/url.ts'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {onPages, settled, sharedBrowser, trackPendingWork} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {pages, type Page} from './helpers/links.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 import {validatePages} from './helpers/validate-html.ts'
-import {recordQuality} from './helpers/quality.ts'
+import {recordQuality} from '../scripts/shared/quality.ts'
 import {hugePayload, textPayloads, urlPayloads, type Payload} from './hostile/payloads.ts'
 import {hostileReadme, textGenerators, tries, urlGenerators, type Generator} from './hostile/readme.ts'
 import {inspectDom} from './hostile/inspect.ts'
@@ -55,9 +55,10 @@ beforeAll(async () => {
     expect(result.written, `${site.name} built with --allow-errors`).toBe(true)
     built.set(site.name, {out, readme, graph: JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')), pages: pages(out, base)})
   }
-  browser = await launchChromium()
+  browser = await sharedBrowser()
   // bypassCSP: the policy would block injected inline code anyway; switched off, escaping alone must hold.
   const context = await browser.newContext({bypassCSP: true})
+  await context.addInitScript(trackPendingWork)
   context.on('dialog', async (dialog) => {
     dialogs.push(dialog.message())
     await dialog.dismiss()
@@ -77,16 +78,10 @@ beforeAll(async () => {
     server.push(served)
     for (const entry of site.pages) queue.push({key: `${name} ${entry.path}`, url: served.url.replace(/\/$/, '') + entry.path.slice(base.length - 1)})
   }
-  // Three tabs at once: Chromium renders each in its own process.
-  await Promise.all(
-    Array.from({length: 3}, async () => {
-      const page = await context.newPage()
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await page.goto(next.url)
-        seen.set(next.key, await look(page))
-      }
-    })
-  )
+  await onPages(context, queue, async (page, next) => {
+    await page.goto(next.url)
+    seen.set(next.key, await look(page))
+  })
   await context.close()
 }, 300_000)
 
@@ -106,8 +101,8 @@ afterAll(async () => {
 })
 
 async function look(page: BrowserPage): Promise<{problems: string[]; h1: string; text: string}> {
-  // Give onerror/onload/ontoggle handlers a moment to fire, had any got through.
-  await page.waitForTimeout(5)
+  // Let onerror/onload/ontoggle handlers fire, and the code that runs after a fetch run, had any got through.
+  await settled(page)
   const problems = await page.evaluate(inspectDom, `${base}assets/`)
   const {h1, text} = await page.evaluate(() => ({h1: document.querySelector('h1')?.textContent ?? '', text: document.body.textContent ?? ''}))
   return {problems, h1, text}
@@ -176,6 +171,7 @@ describe('hostile input', () => {
 
   it('runs nothing from a hostile query string on the home page', async () => {
     const context = await browser.newContext({bypassCSP: true})
+    await context.addInitScript(trackPendingWork)
     const page = await context.newPage()
     const opened: string[] = []
     page.on('dialog', (dialog) => {

@@ -1,27 +1,22 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {join} from 'node:path'
 import {pages, type Page} from './helpers/links.ts'
-import {buildSite, fixtures, scratch, type FixtureName} from './helpers/sites.ts'
+import {bases, fixtures, placements, sharedSite, type FixtureName} from './helpers/shared-sites.ts'
 import {validatePages} from './helpers/validate-html.ts'
-import {recordQuality} from './helpers/quality.ts'
+import {recordQuality} from '../scripts/shared/quality.ts'
 
-const tmp = scratch('html')
 const sites = new Map<string, Page[]>()
 let checked = 0
 let errors = 0
 
-beforeAll(async () => {
+beforeAll(() => {
   for (const name of Object.keys(fixtures) as FixtureName[]) {
-    for (const base of ['/', '/Awesome-LLM-Pruning/']) {
-      const out = await buildSite({input: fixtures[name], out: join(tmp.dir, `${name}-${base.length}`), base, siteUrl: 'https://example.github.io', sourceHref: 'https://github.com/example/Awesome-LLM-Pruning/blob/HEAD/content/README.md'})
-      sites.set(`${name} under ${base}`, pages(out, base))
-    }
+    // The `-full` builds: with the site's address and the README's, so canonical and edit links are validated too.
+    for (const [where, base] of placements) sites.set(`${name} under ${base}`, pages(sharedSite(`${name}-${where}-full`), base))
   }
 })
 
 afterAll(() => {
   recordQuality('html', {'pages validated': checked, 'errors found': errors})
-  tmp.dispose()
 })
 
 describe('html-validate', () => {
@@ -33,7 +28,7 @@ describe('html-validate', () => {
   })
 
   for (const name of Object.keys(fixtures) as FixtureName[]) {
-    for (const base of ['/', '/Awesome-LLM-Pruning/']) {
+    for (const base of Object.values(bases)) {
       it(`finds no error on any page of the ${name} fixture under ${base}`, async () => {
         const list = sites.get(`${name} under ${base}`)!
         expect(list.length).toBeGreaterThan(10)

@@ -3,7 +3,8 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 import {build} from '../src/build.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /**
  * A list split over several files (issue 12, point 7): `--input` given more than once, or `--follow`
@@ -54,12 +55,12 @@ describe('--follow', () => {
   })
 
   it('is what the build and the check do with it on the command line; several --input files work the same', () => {
-    const cli = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
-    const check = cli('check', ['--input', readme, '--follow'])
+    const run = (script: string, args: string[]) => spawnSync(...cli(script, ...args), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
+    const check = run('check', ['--input', readme, '--follow'])
     expect(check.status).toBe(0)
     expect(check.stdout).toContain('read 4 papers from 5 paper links (80%)')
     expect(check.stdout).toMatch(/topics\/pruning\.md:5:3 {2}warning {2}This list item links to a paper but is not read as one/)
-    const inputs = cli('check', ['--input', readme, '--input', join(dir, 'topics', 'quantization.md')])
+    const inputs = run('check', ['--input', readme, '--input', join(dir, 'topics', 'quantization.md')])
     expect(inputs.stdout).toContain('read 2 papers from 2 paper links (100%)')
     expect(inputs.stdout).toContain('Quantization: one line (title, venue, links), 1 entry')
   })

@@ -7,8 +7,8 @@ import {fileURLToPath} from 'node:url'
 import {syntheticReadme} from '../scripts/bench/readme.ts'
 import {build} from '../src/build.ts'
 import {writeSite} from '../src/write/output.ts'
-import {scratch} from './helpers/sites.ts'
-import {cli} from './helpers/cli.ts'
+import {scratch} from './helpers/scratch.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const tmp = scratch('leftovers')

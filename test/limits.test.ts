@@ -7,8 +7,9 @@ import {createDevSite} from '../src/dev/state.ts'
 import {limits} from '../src/parse/limits.ts'
 import {renderSite} from '../src/render/index.ts'
 import {analyzeText, completed} from './helpers/seed.ts'
-import {fakeAssets} from './fuzz/readme.ts'
-import {scratch} from './helpers/sites.ts'
+import {fakeAssets} from '../scripts/fuzz/readme.ts'
+import {scratch} from './helpers/scratch.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /**
  * Small inputs that ran for minutes or took gigabytes (issue 9, findings 6 and 7), each made just over its
@@ -158,7 +159,7 @@ describe('pages that list other pages', () => {
 describe('the README file', () => {
   /** `npm run check FILE` in a child process, as CI runs it. */
   function check(input: string) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', input], {encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: {...process.env, GITHUB_ACTIONS: ''}})
+    const run = spawnSync(...cli('check', input), {encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: {...process.env, GITHUB_ACTIONS: ''}})
     return {status: run.status, stdout: run.stdout, stderr: run.stderr}
   }
 

@@ -2,20 +2,17 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {crawl, references, type Crawl} from './helpers/links.ts'
-import {buildSite, fixtures, scratch, type FixtureName} from './helpers/sites.ts'
-import {recordQuality} from './helpers/quality.ts'
+import {scratch} from './helpers/scratch.ts'
+import {bases as where, fixtures, placements, sharedSite, type FixtureName} from './helpers/shared-sites.ts'
+import {recordQuality} from '../scripts/shared/quality.ts'
 
 const tmp = scratch('links')
-const bases = ['/', '/Awesome-LLM-Pruning/']
+const bases = Object.values(where)
 const results = new Map<string, Crawl>()
 
-beforeAll(async () => {
+beforeAll(() => {
   for (const name of Object.keys(fixtures) as FixtureName[]) {
-    for (const base of bases) {
-      const out = join(tmp.dir, `${name}-${base === '/' ? 'root' : 'project'}`)
-      await buildSite({input: fixtures[name], out, base})
-      results.set(`${name} ${base}`, crawl(out, base))
-    }
+    for (const [key, base] of placements) results.set(`${name} ${base}`, crawl(sharedSite(`${name}-${key}`), base))
   }
 })
 

@@ -6,7 +6,7 @@ import {analyzeText, completed} from './helpers/seed.ts'
 import {isCleanTitle} from '../src/extract/adapters/title.ts'
 import {bestEffort} from '../src/graph/best-effort.ts'
 import {renderSite} from '../src/render/index.ts'
-import {fakeAssets} from './fuzz/readme.ts'
+import {fakeAssets} from '../scripts/fuzz/readme.ts'
 import {listForms, syntheticReadme, type EntryForm} from '../scripts/bench/readme.ts'
 
 /**

@@ -9,7 +9,7 @@ import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 import {build} from '../src/build.ts'
 import {parseMetaCache} from '../src/meta/cache.ts'
 import {seedSource} from './helpers/seed.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 import {replayArxiv, type Behaviour, type ReplayServer} from './helpers/arxiv-replay.ts'
 import {networkAttempts} from './helpers/no-network.ts'
 

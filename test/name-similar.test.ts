@@ -9,7 +9,8 @@ import {PaperIndex} from '../src/graph/paper-index.ts'
 import {validate} from '../src/rules/index.ts'
 import {nameSimilar, nameSimilarWith} from '../src/rules/name-similar.ts'
 import type {Rule} from '../src/rules/rule.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /** name-similar as it was before issue 9: each name compared with every other. */
 const nameSimilarAllPairs = nameSimilarWith((names) => (index) => names.flatMap((_, other) => (other === index ? [] : [other])))
@@ -67,7 +68,7 @@ describe('name-similar on 10,000 model rows', () => {
     const rows = Array.from({length: 10_000}, (_, n) => `| ${['Alpha', 'Beta', 'Gamma', 'Delta'][n % 4]}-${n}B | [1] |`)
     const head = '# T\n\n## Papers\n\n- [1] A Paper\n  Arxiv, [Paper](https://arxiv.org/abs/2402.02834)\n\n## Models\n\n| Name | Paper |\n|---|---|\n'
     writeFileSync(input, `${head}| LLaMA-7B | [1] |\n| LlaMA-13B | [1] |\n${rows.join('\n')}\n`)
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', input], {encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024})
+    const run = spawnSync(...cli('check', input), {encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024})
     expect(run.status).toBe(0)
     expect(run.stdout.split('\n').filter((line) => line.endsWith('name-similar'))).toEqual([expect.stringContaining('Model `LlaMA-13B` looks like `LLaMA-7B` spelled another way')])
   })

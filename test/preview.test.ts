@@ -4,8 +4,10 @@ import {createInterface} from 'node:readline'
 import {join} from 'node:path'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {buildSite, scratch} from './helpers/sites.ts'
+import {buildSite} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 import {seedPath} from './helpers/seed.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /** `npm run preview` answers as GitHub Pages does (issue 14): the site under its base, 404.html for what is not there. */
 const tmp = scratch('preview')
@@ -26,7 +28,7 @@ afterAll(() => {
 
 /** Starts the preview script as `npm run preview -- …` does, on a free port, and returns the address it prints. */
 async function preview(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/preview.ts', '--port', '0', '--host', '127.0.0.1', ...args], {cwd: project, stdio: ['ignore', 'pipe', 'pipe']})
+  const child = spawn(...cli('preview', '--port', '0', '--host', '127.0.0.1', ...args), {cwd: project, stdio: ['ignore', 'pipe', 'pipe']})
   running.push(child)
   const lines = createInterface({input: child.stdout!})
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {renderSite} from '../src/render/index.ts'
 import {publication} from '../src/cite/venues.ts'
 import {analyzeText, completed} from './helpers/seed.ts'
-import {fakeAssets} from './fuzz/readme.ts'
+import {fakeAssets} from '../scripts/fuzz/readme.ts'
 
 /** Names that are also properties of every JavaScript object must stay plain text everywhere. */
 const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype']

@@ -8,6 +8,7 @@ import {afterAll} from 'vitest'
 import {analyzeText} from './helpers/seed.ts'
 import {readingLines} from '../src/extract/reading.ts'
 import {formNames} from '../src/extract/adapters/index.ts'
+import {cli} from '../scripts/shared/cli.ts'
 
 /**
  * Entries are found by what they hold, a link to a paper, not by a `[N]` prefix or a "Papers" heading;
@@ -122,7 +123,7 @@ Mingjie Sun, Zhuang Liu. ICLR 2024. [paper](https://arxiv.org/abs/2306.11695)
   it('is never "no problems" from npm run check', () => {
     const input = join(tmp, 'paragraphs.md')
     writeFileSync(input, paragraphs)
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', input], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
+    const run = spawnSync(...cli('check', input), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
     expect(run.status).toBe(1)
     expect(run.stdout).toContain('read 0 papers from 3 paper links (0%)')
     expect(run.stdout).toContain('coverage-none')
@@ -207,7 +208,7 @@ describe('shapes met in real lists', () => {
 describe('--form', () => {
   const input = join(tmp, 'inline.md')
   writeFileSync(input, '# List\n\n## Pruning\n- SparseGPT: One-Shot Pruning <br> ICML 2023 [[Paper]](https://arxiv.org/abs/2301.00774)\n- Wanda: Pruning by Weights and Activations <br> ICLR 2024 [[Paper]](https://arxiv.org/abs/2306.11695)\n- LLM-Pruner: Structural Pruning <br> NeurIPS 2023 [[Paper]](https://arxiv.org/abs/2305.11627)\n')
-  const check = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
+  const check = (...args: string[]) => spawnSync(...cli('check', ...args), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: ''}})
 
   it('overrides detection: every entry is read in that form, and what it cannot read is reported', () => {
     expect(check(input).stdout).toContain('Pruning: one line (title, venue, links), 3 entries\nread 3 papers from 3 paper links (100%)')

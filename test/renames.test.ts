@@ -5,12 +5,12 @@ import type {Browser} from 'playwright-core'
 import {build} from '../src/build.ts'
 import {renamesAcross} from '../src/history/renames.ts'
 import {analyzeText, seedSource} from './helpers/seed.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
 import {crawl, pages} from './helpers/links.ts'
 import {validatePages} from './helpers/validate-html.ts'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {sharedBrowser} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 
 /**
  * URLs that outlive renames (issue 14). A two-commit repository: the list as the seed has it, then a
@@ -37,7 +37,7 @@ beforeAll(async () => {
   out = join(tmp.dir, 'site')
   expect((await build({input: join(repo, 'content/README.md'), out, base, siteUrl})).written).toBe(true)
   server = await serveStatic(out, base)
-  browser = await launchChromium()
+  browser = await sharedBrowser()
 })
 
 afterAll(async () => {

@@ -8,9 +8,9 @@ import {build} from '../src/build.ts'
 import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
 import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
-import {screenshotWholePage} from './helpers/screenshot.ts'
+import {downloadedText, sharedBrowser} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
+import {screenshotWholePage} from '../scripts/shared/screenshot.ts'
 
 /** The researcher pages in Chromium: the seed with its arXiv metadata cached, served under a project base. */
 const shots = join(process.cwd(), 'test-results', 'screenshots')
@@ -28,7 +28,7 @@ beforeAll(async () => {
   writeFileSync(join(list, 'papers.meta.json'), serializeMetaCache(new Map(answers.map((paper) => [paper.arxiv, paper]))))
   expect((await build({input: join(list, 'README.md'), out: join(tmp, 'dist'), base})).written).toBe(true)
   server = await serveStatic(join(tmp, 'dist'), base)
-  browser = await launchChromium()
+  browser = await sharedBrowser()
 })
 
 afterAll(async () => {
@@ -82,14 +82,14 @@ describe('the home page’s list tools', () => {
     const link = page.locator('#bib-download')
     expect(await link.innerText()).toBe('Download .bib (2)')
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
-    const text = readFileSync((await download.path())!, 'utf8')
+    const text = await downloadedText(download)
     expect(parseBibtex(text).entries.map((entry) => entry.key)).toEqual(['men2024shortgpt', 'liu2024pruning'])
     expect(download.suggestedFilename()).toBe('papers-selection.bib')
     await page.locator('#filter-clear').click()
     await expect.poll(() => link.innerText()).toBe('Download .bib')
     const [all] = await Promise.all([page.waitForEvent('download'), link.click()])
     expect(all.suggestedFilename()).toBe('papers.bib')
-    expect(parseBibtex(readFileSync((await all.path())!, 'utf8')).entries).toHaveLength(5)
+    expect(parseBibtex(await downloadedText(all)).entries).toHaveLength(5)
     expect(errors).toEqual([])
     await page.close()
   })

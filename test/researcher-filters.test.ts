@@ -2,31 +2,26 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, BrowserContextOptions, Page} from 'playwright-core'
-import {build} from '../src/build.ts'
-import {seedPath} from './helpers/seed.ts'
-import {scratch} from './helpers/sites.ts'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {sharedSite} from './helpers/shared-sites.ts'
+import {sharedBrowser} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 
 /** Filters that show themselves (issue 14): chips of what is filtered, ticked counts, and a notice for what the list lacks. */
 const shots = join(process.cwd(), 'test-results', 'screenshots')
 const base = '/Awesome-LLM-Pruning/'
-const tmp = scratch('researcher-filters')
 const phone: BrowserContextOptions = {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true}
 let server: StaticServer
 let browser: Browser
 
 beforeAll(async () => {
   mkdirSync(shots, {recursive: true})
-  expect((await build({input: seedPath, out: join(tmp.dir, 'dist'), base})).written).toBe(true)
-  server = await serveStatic(join(tmp.dir, 'dist'), base)
-  browser = await launchChromium()
+  server = await serveStatic(sharedSite('seed-project'), base)
+  browser = await sharedBrowser()
 })
 
 afterAll(async () => {
   await browser?.close()
   await server?.close()
-  tmp.dispose()
 })
 
 /** A page that collects console errors (CSP violations included) and uncaught exceptions. */

@@ -6,11 +6,11 @@ import {build} from '../src/build.ts'
 import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
 import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedSource} from './helpers/seed.ts'
-import {scratch} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
-import {screenshotWholePage, withWholePage} from './helpers/screenshot.ts'
+import {sharedBrowser} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
+import {screenshotWholePage, withWholePage} from '../scripts/shared/screenshot.ts'
 
 /**
  * The polish list of issue 14, each item checked in Chromium at 1280 and 390 px, light and dark, on the
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const out = join(tmp.dir, 'dist')
   expect((await build({input: join(repo, 'content/README.md'), out, sourceHref: 'https://github.com/lab/Awesome-LLM-Pruning/blob/main/content/README.md'})).written).toBe(true)
   server = await serveStatic(out)
-  browser = await launchChromium()
+  browser = await sharedBrowser()
 })
 
 afterAll(async () => {

@@ -2,11 +2,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {launchChromium} from './helpers/browser.ts'
-import {serveStatic, type StaticServer} from './helpers/static-server.ts'
+import {sharedBrowser} from './helpers/browser.ts'
+import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {analyzeText} from './helpers/seed.ts'
-import {buildSite, scratch} from './helpers/sites.ts'
-import {screenshotWholePage} from './helpers/screenshot.ts'
+import {buildSite} from './helpers/sites.ts'
+import {scratch} from './helpers/scratch.ts'
+import {screenshotWholePage} from '../scripts/shared/screenshot.ts'
 
 /** Titles and names in CJK, emoji and right-to-left scripts; names whose slugs collide, in case only or otherwise. */
 const readme = `# 剪枝 Awesome-LLM-Pruning 🚀
@@ -59,7 +60,7 @@ beforeAll(async () => {
   writeFileSync(input, readme)
   const out = await buildSite({input, out: join(tmp.dir, 'dist'), base: '/'})
   server = await serveStatic(out, '/')
-  browser = await launchChromium()
+  browser = await sharedBrowser()
   mkdirSync(join(process.cwd(), 'test-results', 'screenshots'), {recursive: true})
 })
 

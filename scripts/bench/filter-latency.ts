@@ -1,8 +1,8 @@
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {chromium} from 'playwright-core'
-import {chromiumPath} from '../../test/helpers/browser.ts'
-import {serveStatic} from '../../test/helpers/static-server.ts'
+import {chromiumPath} from '../shared/chromium.ts'
+import {serveStatic} from '../shared/static-server.ts'
 
 export interface Latency {
   median: number

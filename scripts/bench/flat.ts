@@ -14,7 +14,7 @@ import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {syntheticReadme, type EntryForm} from './readme.ts'
-import {cli} from '../../test/helpers/cli.ts'
+import {cli} from '../shared/cli.ts'
 
 interface Measure {
   ms: number

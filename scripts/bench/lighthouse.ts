@@ -1,7 +1,7 @@
 import {execFile} from 'node:child_process'
 import {promisify} from 'node:util'
 import {join} from 'node:path'
-import {chromiumPath} from '../../test/helpers/browser.ts'
+import {chromiumPath} from '../shared/chromium.ts'
 import {projectRoot} from '../../src/util/project-root.ts'
 
 const run = promisify(execFile)

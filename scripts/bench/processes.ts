@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {compiledScript} from '../../test/helpers/cli.ts'
+import {compiledScript} from '../shared/cli.ts'
 
 export interface ProcessMeasure {
   /** Median wall time, from spawning the process to its exit, in ms. */

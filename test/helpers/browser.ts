@@ -1,23 +1,105 @@
-import {chromium, type Browser} from 'playwright-core'
-
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+import {inject} from 'vitest'
+import {text} from 'node:stream/consumers'
+import {chromium, type Browser, type BrowserContext, type Download, type Page} from 'playwright-core'
 
 /**
- * Debian's Chromium, with the flags this machine needs. Playwright gives every launch a fresh,
- * temporary --user-data-dir of its own (it refuses one passed in `args`), so no profile is shared.
+ * The Chromium the test files share. The global setup (test/helpers/setup-chromium.ts) launches one
+ * browser for the whole run; each test file connects to it once, when it first asks. A file's
+ * `browser.close()` only disconnects it (and closes the contexts it opened); the browser runs on.
+ * Each file still works in contexts of its own, so no cookie, storage or route leaks between files.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
+let connected: Promise<Browser> | undefined
+
+export async function sharedBrowser(): Promise<Browser> {
+  connected ??= chromium.connect(inject('chromiumEndpoint'))
+  const browser = await connected
+  if (browser.isConnected()) return browser
+  // The file closed its connection and asks again: connect anew.
+  connected = undefined
+  return sharedBrowser()
+}
+
+/**
+ * Runs `visit` for every item on `width` pages of `context` at once, each page taking the next item when it
+ * is done with one: Chromium renders each page in a process of its own, so the pages load side by side.
+ */
+export async function onPages<T>(context: BrowserContext, items: readonly T[], visit: (page: Page, item: T) => Promise<void>, width = 3): Promise<void> {
+  let next = 0
+  await Promise.all(
+    Array.from({length: Math.min(width, items.length)}, async () => {
+      const page = await context.newPage()
+      while (next < items.length) await visit(page, items[next++]!)
+      await page.close()
+    })
+  )
+}
+
+/**
+ * An init script (`context.addInitScript(trackPendingWork)`) that lets `settled(page)` wait for the page's
+ * late work: every fetch and the reading of its body, every timeout it set, then a rendering update and a
+ * task after it, so an event fired in that update (toggle, focus, an image's error) has run too.
+ */
+export function trackPendingWork(): void {
+  const pending = new Set<Promise<unknown>>()
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    pending.add(promise)
+    const done = () => pending.delete(promise)
+    promise.then(done, done)
+    return promise
+  }
+  const fetchFirst = window.fetch
+  window.fetch = (...args: Parameters<typeof fetch>) => track(fetchFirst(...args))
+  for (const method of ['json', 'text', 'arrayBuffer', 'blob'] as const) {
+    const read = Response.prototype[method] as (this: Response) => Promise<unknown>
+    Object.defineProperty(Response.prototype, method, {
+      value(this: Response) {
+        return track(read.call(this))
+      }
+    })
+  }
+  // A timeout is pending until its callback has run or it is cleared.
+  const setFirst = window.setTimeout.bind(window)
+  const clearFirst = window.clearTimeout.bind(window)
+  const timers = new Map<number, () => void>()
+  window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    if (typeof handler !== 'function') return setFirst(handler, delay, ...args)
+    let finish = () => {}
+    track(new Promise<void>((resolve) => (finish = resolve)))
+    const id = setFirst(() => {
+      timers.delete(id)
+      try {
+        ;(handler as (...values: unknown[]) => void)(...args)
+      } finally {
+        finish()
+      }
+    }, delay)
+    timers.set(id, finish)
+    return id
+  }) as typeof window.setTimeout
+  window.clearTimeout = ((id?: number) => {
+    clearFirst(id)
+    if (id === undefined) return
+    timers.get(id)?.()
+    timers.delete(id)
+  }) as typeof window.clearTimeout
+  Object.defineProperty(window, '__settled', {
+    value: async () => {
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(() => setFirst(resolve, 0)))
+        if (pending.size === 0) return
+        await Promise.allSettled([...pending])
+      }
+    }
   })
+}
+
+/** Waits until the page has loaded and its late work is done (see `trackPendingWork`, which the page's context must have). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load')
+  await page.evaluate(() => (window as unknown as {__settled: () => Promise<void>}).__settled())
+}
+
+/** What a download holds. Read as a stream: the shared Chromium is a remote browser, whose downloads have no local path. */
+export async function downloadedText(download: Download): Promise<string> {
+  return text(await download.createReadStream())
 }

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {projectRoot} from '../../src/util/project-root.ts'
-import {compiledScript, unbundledScript} from './cli.ts'
+import {compiledScript, unbundledScript} from '../../scripts/shared/cli.ts'
 
 /**
  * Runs a compiled command (as `npm run` would) with a recorder of every ES module it loads

@@ -2,9 +2,6 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {analyze} from '../../src/build.ts'
-import {complete} from '../../src/pipeline.ts'
-import {noHistory} from '../../src/history/history.ts'
-import type {CompleteGraph, Graph} from '../../src/types.ts'
 
 export const seedPath = fileURLToPath(new URL('../fixtures/seed/README.md', import.meta.url))
 export const seedSource = readFileSync(seedPath, 'utf8')
@@ -22,7 +19,4 @@ export function seed() {
   return {file: result.file, raw: result.raw, graph: result.graph}
 }
 
-/** `graph` completed as a build without metadata cache or git history completes it: what the renderer takes. */
-export function completed(graph: Graph): CompleteGraph {
-  return complete(graph, {meta: new Map(), history: noHistory()})
-}
+export {completed} from '../../scripts/shared/completed.ts'

@@ -1,4 +1,4 @@
-import {serveSite, type StaticServer} from '../../scripts/preview-server.ts'
+import {serveSite, type StaticServer} from '../preview-server.ts'
 
 export type {StaticServer}
 
