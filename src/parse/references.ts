@@ -1,6 +1,9 @@
 import type {Definition, Nodes, Root, RootContent} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 
+/** The mdast nodes (with GFM) whose children are flow content, where definitions are. */
+const flowContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition'])
+
 /**
  * Turns reference-style links and images (`[text][ref]`, `![alt][ref]`, `[ref]`) into plain links
  * and images, using the README's definitions (`[ref]: https://…`). Every later stage then sees one
@@ -16,9 +19,11 @@ export function resolveReferences(tree: Root): Root {
 
   function collect(node: Nodes): void {
     // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
-    visit(node, 'definition', (definition) => {
-      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition)
-      return SKIP
+    visit(node, (child) => {
+      if (child.type === 'definition' && !definitions.has(child.identifier)) definitions.set(child.identifier, child)
+      // A definition is flow content: only the containers of flow content can hold one, so the walk
+      // never enters a paragraph, heading or table, where most of a list's nodes are.
+      return flowContainers.has(child.type) ? undefined : SKIP
     })
   }
 
