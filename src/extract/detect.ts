@@ -14,6 +14,34 @@ const sampleSize = 16
  */
 export function chooseItemAdapter(items: readonly ListItem[], section: Id, at: Locator): ItemAdapter {
   const sample = spread(items, sampleSize)
+  const key = sampleKey(sample, section, at)
+  const known = chosen.get(key)
+  if (known) return known
+  const best = bestAdapter(sample, section, at)
+  if (chosen.size >= maxChosen) chosen.clear()
+  chosen.set(key, best)
+  return best
+}
+
+/**
+ * The form each sample was read in, by what the forms read of it: its section, its items' source and
+ * their trees (positions aside, which no score reads). The dev server reads the README again on every
+ * save, and most saves leave every section's sample as it was: a form is read from it once, not 3 × 16
+ * readings per section per save.
+ */
+const chosen = new Map<string, ItemAdapter>()
+/** Enough for the sections of a few READMEs; the map starts again when it is full. */
+const maxChosen = 512
+
+function sampleKey(sample: readonly ListItem[], section: Id, at: Locator): string {
+  const parts = sample.map((item) => {
+    const text = at.source.slice(item.position?.start.offset ?? 0, item.position?.end.offset ?? 0)
+    return `${text}\u0000${JSON.stringify(item, (key, value: unknown) => (key === 'position' ? undefined : value))}`
+  })
+  return `${section}\u0001${parts.join('\u0001')}`
+}
+
+function bestAdapter(sample: readonly ListItem[], section: Id, at: Locator): ItemAdapter {
   let best = itemAdapters[0]!
   let bestScore = -1
   for (const adapter of itemAdapters) {

@@ -1,5 +1,5 @@
 import type {Nodes} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {preorder} from '../parse/walk.ts'
 
 /**
  * Where papers live: preprint servers, proceedings, digital libraries and DOIs. A link to one of these
@@ -48,8 +48,7 @@ const htmlUrl = /\b(?:href|src)\s*=\s*["']?([^"'\s>]+)/gi
 /** Every URL in a markdown subtree: links, raw HTML attributes and bare URLs in text. */
 export function urlsIn(node: Nodes): string[] {
   const urls: string[] = []
-  // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
-  visit(node, (current) => {
+  preorder(node, (current) => {
     if (current.type === 'link') urls.push(current.url)
     else if (current.type === 'html') for (const match of current.value.matchAll(htmlUrl)) urls.push(match[1]!)
     else if (current.type === 'text') urls.push(...bareUrls(current.value))

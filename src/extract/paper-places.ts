@@ -16,8 +16,11 @@ function labelPlace(label: string, fields: RawField[], at: Locator): Position | 
     const start = field.position?.start.offset
     const end = field.position?.end.offset
     if (start === undefined || end === undefined) continue
-    const found = at.source.indexOf(label, start)
-    if (found !== -1 && found < end) return at.span(found, found + label.length)
+    // Searched within the field (a match may run past its end, as before): a label the field does not
+    // spell as it is read would otherwise send indexOf through the rest of the README, once per paper.
+    const within = at.source.slice(start, end + label.length - 1).indexOf(label)
+    const found = within === -1 ? -1 : start + within
+    if (found !== -1) return at.span(found, found + label.length)
   }
   return fields[0]?.position
 }

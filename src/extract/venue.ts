@@ -4,6 +4,8 @@ const preprints: Record<string, string> = {arxiv: 'arXiv', biorxiv: 'bioRxiv', m
 
 /** Tracks, longest first, so "Tiny Paper" wins over "Paper". */
 const tracks = ['Findings', 'Workshop', 'Tiny Paper', 'Oral', 'Spotlight', 'Highlight', 'Poster', 'Demo', 'Short', 'Long', 'Main']
+/** Each track as a word of the venue, made once: a dev server's save reads every paper's venue again. */
+const trackPatterns = tracks.map((candidate) => ({candidate, pattern: new RegExp(`(^|[\\s(])${candidate.replace(' ', '\\s+')}s?(?=$|[\\s)])`, 'i')}))
 
 /**
  * The one spelling the site shows for each venue it knows, by its lower-case name: lists write
@@ -43,8 +45,7 @@ export function parseVenue(input: string): Venue {
     }
   }
 
-  for (const candidate of tracks) {
-    const pattern = new RegExp(`(^|[\\s(])${candidate.replace(' ', '\\s+')}s?(?=$|[\\s)])`, 'i')
+  for (const {candidate, pattern} of trackPatterns) {
     const match = pattern.exec(rest)
     if (match) {
       track = candidate

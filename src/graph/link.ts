@@ -142,9 +142,10 @@ function familyOf(name: string): Pick<Model, 'family' | 'familyId' | 'params' | 
  */
 function paperSlugs(title: string, arxiv: string | undefined, number: number | undefined): Id[] {
   const head = title.split(/:(?!\d)/)[0] ?? title
-  const candidates = [slugify(head, 'paper'), slugify(title, 'paper', 80)]
-  if (arxiv) candidates.push(`${slugify(head, 'paper')}-${slugify(arxiv)}`)
-  else if (number !== undefined) candidates.push(`${slugify(head, 'paper')}-${number}`)
+  const headSlug = slugify(head, 'paper')
+  const candidates = [headSlug, slugify(title, 'paper', 80)]
+  if (arxiv) candidates.push(`${headSlug}-${slugify(arxiv)}`)
+  else if (number !== undefined) candidates.push(`${headSlug}-${number}`)
   return candidates.filter((id) => id.length >= 2)
 }
 

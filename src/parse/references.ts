@@ -1,5 +1,8 @@
 import type {Definition, Nodes, Root, RootContent} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
+import {preorder} from './walk.ts'
+
+/** The mdast nodes (with GFM) whose children are flow content, where definitions are. */
+const flowContainers = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition'])
 
 /**
  * Turns reference-style links and images (`[text][ref]`, `![alt][ref]`, `[ref]`) into plain links
@@ -15,10 +18,11 @@ export function resolveReferences(tree: Root): Root {
   return definitions.size === 0 ? tree : (replace(tree) as Root)
 
   function collect(node: Nodes): void {
-    // The tree's depth is capped by `findDeepNode` (parse/guard.ts) before this runs.
-    visit(node, 'definition', (definition) => {
-      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition)
-      return SKIP
+    preorder(node, (child) => {
+      if (child.type === 'definition' && !definitions.has(child.identifier)) definitions.set(child.identifier, child)
+      // A definition is flow content: only the containers of flow content can hold one, so the walk
+      // never enters a paragraph, heading or table, where most of a list's nodes are.
+      return flowContainers.has(child.type)
     })
   }
 

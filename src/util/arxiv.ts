@@ -13,6 +13,22 @@ const arxivPath = new RegExp(`^/(?:abs|pdf|html)/(${arxivIdForm.source})(?:v\\d+
  * and old-style ids such as `/abs/cs/0112017`. The version suffix is dropped: it names the same paper.
  */
 export function arxivId(href: string): string | undefined {
+  if (idOf.has(href)) return idOf.get(href)
+  // Full: start again rather than hold every URL a long-lived process (the dev server) ever read.
+  if (idOf.size >= maxRemembered) idOf.clear()
+  const id = readArxivId(href)
+  idOf.set(href, id)
+  return id
+}
+
+/**
+ * Each URL's answer, remembered: the extractor, the linker and several rules ask about every link, and
+ * the dev server asks again on every save; parsing a URL is most of the cost of an answer.
+ */
+const idOf = new Map<string, string | undefined>()
+const maxRemembered = 100_000
+
+function readArxivId(href: string): string | undefined {
   let url: URL
   try {
     url = new URL(href)
