@@ -3,12 +3,14 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {cli} from '../scripts/shared/cli.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-summary-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
+/** `npm run check` as it runs: the compiled command (tsx compiled scripts/check.ts and its imports anew in each child, ~2 s). */
 function check(file: string, ...flags: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', file, ...flags], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
+  const run = spawnSync(...cli('check', file, ...flags), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
   return {status: run.status, lines: run.stdout.trimEnd().split('\n')}
 }
 

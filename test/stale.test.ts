@@ -3,6 +3,7 @@ import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'no
 import {execFileSync, spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {cli} from '../scripts/shared/cli.ts'
 import {build} from '../src/build.ts'
 import {referencesFromHistory} from '../src/history/references.ts'
 import {parsePorcelain} from '../src/history/blame.ts'
@@ -20,8 +21,9 @@ const repo = storyRepo(join(tmp, 'repo'))
 const readme = join(repo, 'README.md')
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
+/** `npm run check` as it runs: the compiled command (tsx compiled scripts/check.ts and its imports anew in each child, ~2 s). */
 function check(file: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts', file], {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
+  const run = spawnSync(...cli('check', file), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
   const findings = run.stdout.split('\n').flatMap((line) => {
     const match = /^.+?:(\d+):(\d+) {2}(error|warning) {2}(.+) {2}([a-z-]+)$/.exec(line)
     return match ? [{at: `${match[1]}:${match[2]}`, severity: match[3]!, reason: match[4]!, rule: match[5]!}] : []
