@@ -127,9 +127,10 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
   const paint = () => {
     const shown = order.filter((row) => row.shown)
     const page = shown.slice(0, limit).map((row) => row.element)
-    // The same rows in the same order (a letter that narrows nothing on this page) leave the list untouched.
-    const current = list.children
-    if (page.length !== current.length || page.some((element, n) => current[n] !== element)) list.replaceChildren(...page)
+    // Rows that stay on the page stay in the document: the browser styles and lays out only those that come.
+    const keep = new Set<Element>(page)
+    for (const element of [...list.children]) if (!keep.has(element)) element.remove()
+    page.forEach((element, n) => list.children[n] !== element && list.insertBefore(element, list.children[n] ?? null))
     more.hidden = shown.length <= limit
     setText(button, `Show more (${shown.length - page.length} left)`)
   }
@@ -182,17 +183,26 @@ function summaryLoader(list: HTMLElement): () => void {
     fetching = true
     fetch(file)
       .then((response) => (response.ok ? (response.json() as Promise<Record<string, unknown>>) : {}))
-      .then((texts: Record<string, unknown>) => {
-        for (const row of rows) {
-          // Rows are `id="paper-<id>"`; the file maps ids to summaries.
-          const id = row.element.id.slice('paper-'.length)
-          const text = Object.hasOwn(texts, id) && texts[id]
-          if (typeof text === 'string') row.text += ` ${fold(text)}`
-        }
-        render(state)
-      })
+      .then((texts: Record<string, unknown>) => foldSummaries(texts, 0))
       .catch(() => {})
   }
+}
+
+/**
+ * Adds the summaries to the rows' text a slice at a time, each slice a task of its own, so that a
+ * keystroke waits for one slice at most (folding 10,000 summaries at once would take several frames);
+ * then filters again.
+ */
+function foldSummaries(texts: Record<string, unknown>, from: number): void {
+  const to = from + 500
+  for (const row of rows.slice(from, to)) {
+    // Rows are `id="paper-<id>"`; the file maps ids to summaries.
+    const id = row.element.id.slice('paper-'.length)
+    const text = Object.hasOwn(texts, id) && texts[id]
+    if (typeof text === 'string') row.text += ` ${fold(text)}`
+  }
+  if (to < rows.length) setTimeout(() => foldSummaries(texts, to))
+  else render(state)
 }
 
 /** The controls: the search box, the checkboxes, the Clear button and the back button. */
