@@ -47,6 +47,9 @@ const counters: HTMLElement[][] = []
 const list = document.getElementById('paper-list')
 const input = document.getElementById('filter-q') as HTMLInputElement
 let rows: Row[] = []
+/** Each search's matching rows (textMatches), kept until the rows' text grows with the summaries. */
+let searched = new Map<string, Uint8Array>()
+let lastSearch: [terms: string[], found: Uint8Array] | undefined
 let state: State
 /** Shows the rows that pass, from the first page again. */
 let repaint: () => void
@@ -62,8 +65,7 @@ function enhance(list: HTMLElement): void {
   })
   repaint = pager(list, rows)
   input.form!.hidden = false
-  const hint = byId('facet-hint') as HTMLElement | null
-  if (hint) hint.hidden = true
+  byId('facet-hint').hidden = true
   // On a narrow screen the facets and the chart fold away, so the papers start within the first screen.
   if (matchMedia('(max-width: 60rem)').matches) {
     for (const details of document.querySelectorAll<HTMLDetailsElement>('details.fold-narrow')) details.open = false
@@ -92,8 +94,7 @@ function facetValues(): void {
     label.append(box, ...link.childNodes)
     link.replaceWith(label)
     boxes[n]!.push(box)
-    const counter = label.querySelector<HTMLElement>('.count')
-    if (counter) counters[n]!.push(counter)
+    counters[n]!.push(label.querySelector<HTMLElement>('.count')!)
   }
 }
 
@@ -198,33 +199,39 @@ function foldSummaries(texts: Record<string, unknown>, from: number): void {
   for (const row of rows.slice(from, to)) {
     // Rows are `id="paper-<id>"`; the file maps ids to summaries.
     const id = row.element.id.slice('paper-'.length)
-    const text = Object.hasOwn(texts, id) && texts[id]
+    // Only a string is a summary: an id such as "constructor" finds a function on any object.
+    const text = texts[id]
     if (typeof text === 'string') row.text += ` ${fold(text)}`
   }
   if (to < rows.length) setTimeout(() => foldSummaries(texts, to))
-  else render(state)
+  else {
+    searched = new Map()
+    lastSearch = undefined
+    render(state)
+  }
 }
 
 /** The controls: the search box, the checkboxes, the Clear button and the back button. */
 function listen(needSummaries: () => void): void {
   input.form!.addEventListener('submit', (event) => event.preventDefault())
-  // The first keystroke of a search makes a history entry; the rest of the word updates it.
-  // Rewriting the URL costs Chromium about as much as filtering, so while typing it trails by a moment.
+  // A search makes one history entry, which the rest of the word updates. Rewriting the URL costs
+  // Chromium about as much as filtering (more at the first keystroke), so while typing it trails by a moment.
   let typing = false
+  let mode: 'push' | 'replace' = 'replace'
   let pending: ReturnType<typeof setTimeout> | undefined
   const flush = () => {
     clearTimeout(pending)
     pending = undefined
-    write(state, 'replace')
+    write(state, mode)
+    mode = 'replace'
   }
   input.addEventListener('input', () => {
     state = {...state, q: input.value}
     needSummaries()
-    if (typing) {
-      clearTimeout(pending)
-      pending = setTimeout(flush, 250)
-    } else write(state, 'push')
+    if (!typing) mode = 'push'
     typing = true
+    clearTimeout(pending)
+    pending = setTimeout(flush, 250)
     render(state)
   })
   input.addEventListener('change', () => {
@@ -304,8 +311,9 @@ function match(current: State, terms: string[], tallies: Int32Array): [shown: nu
   })
   let shown = 0
   const changed: Row[] = []
-  for (const row of rows) {
-    const textOk = terms.every((term) => row.text.includes(term))
+  const found = textMatches(terms)
+  for (const [r, row] of rows.entries()) {
+    const textOk = found[r] === 1
     // Which active facets does this row fail? A value's count is the rows that pass every other facet.
     let failed = -1
     let failures = 0
@@ -332,6 +340,23 @@ function match(current: State, terms: string[], tallies: Int32Array): [shown: nu
   return [shown, changed, on.length]
 }
 
+/**
+ * Which rows' text has every term, as 1s. Each search's answer is kept, so deleting a letter costs a look-up;
+ * and a search that only lengthens the last one ("mer" after "me") tests only the rows that one found.
+ */
+function textMatches(terms: string[]): Uint8Array {
+  const key = terms.join(' ')
+  let found = searched.get(key)
+  if (!found) {
+    const last = lastSearch
+    const within = last && last[0].every((term, n) => terms[n]?.includes(term)) && last[1]
+    found = Uint8Array.from(rows, (row, r) => +((!within || within[r] === 1) && terms.every((term) => row.text.includes(term))))
+    searched.set(key, found)
+  }
+  lastSearch = [terms, found]
+  return found
+}
+
 /** Writes the counts that changed, with the hidden word after each for screen readers ("ICLR, 1 paper"). */
 function showCounts(tallies: Int32Array): void {
   counters.forEach((elements, n) => {
@@ -340,9 +365,9 @@ function showCounts(tallies: Int32Array): void {
     for (const counter of elements) {
       if (counter.textContent === text) continue
       counter.textContent = text
-      const word = counter.nextElementSibling
-      if (word?.classList.contains('visually-hidden')) word.textContent = tally === 1 ? ' paper' : ' papers'
-      counter.parentElement?.classList.toggle('is-zero', tally === 0)
+      // The page puts the word after every count (templates/pages/home.eta).
+      counter.nextElementSibling!.textContent = tally === 1 ? ' paper' : ' papers'
+      counter.parentElement!.classList.toggle('is-zero', tally === 0)
     }
   })
 }
@@ -361,11 +386,10 @@ function showChips(current: State): void {
       }
       wanted.push([`${legends[f]}: ${names[valueIndex(facet, value)] || value}`, remove])
     }
-    const ticked = facets[f]!.querySelector<HTMLElement>('.ticked')
-    if (ticked) {
-      ticked.hidden = values.size === 0
-      setText(ticked.firstChild!, `${values.size}`)
-    }
+    // Every facet's summary has its number (templates/pages/home.eta), as every value has its count.
+    const ticked = facets[f]!.querySelector<HTMLElement>('.ticked')!
+    ticked.hidden = values.size === 0
+    setText(ticked.firstChild!, `${values.size}`)
   })
   byId('filter-chips').replaceChildren(...wanted.map(([text, remove]) => chip(text, remove)))
 }
@@ -407,8 +431,7 @@ function write(state: State, mode: 'push' | 'replace'): void {
   const query = params.toString()
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
   if (url === location.href.slice(location.origin.length)) return
-  if (mode === 'push') history.pushState(null, '', url)
-  else history.replaceState(null, '', url)
+  history[`${mode}State`](null, '', url)
   // The list tools carry the filters in their links (the matrix): they follow the address.
   list?.dispatchEvent(new Event('filter'))
 }
@@ -426,7 +449,7 @@ function byId(id: string): HTMLElement {
 function element(tag: string, className = ''): HTMLElement {
   const made = document.createElement(tag)
   made.className = className
-  if (made instanceof HTMLButtonElement) made.type = 'button'
+  if (tag === 'button') (made as HTMLButtonElement).type = 'button'
   return made
 }
 
