@@ -61,7 +61,7 @@ function enhance(list: HTMLElement): void {
   rows = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
     const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
     const named = values.flat().map((n) => names[n]).join(' ')
-    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
+    return {element, text: fold(`${element.textContent} ${named}`), values, shown: true}
   })
   repaint = pager(list, rows)
   input.form!.hidden = false
@@ -83,7 +83,7 @@ function facetValues(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a.facet-value')) {
     const facet = link.dataset['facet'] as FacetKey
     const value = link.dataset['value'] ?? ''
-    const n = valueIndex(facet, value, link.querySelector('.facet-name')?.textContent ?? '')
+    const n = valueIndex(facet, value, link.querySelector('.facet-name')!.textContent!)
     // A value's former ids (`data-was`, from the list's history) find it too: a shared link outlives a rename.
     for (const old of words(link.dataset['was'])) index.set(`${facet}=${old}`, n)
     const label = element('label', 'facet-value')
@@ -168,7 +168,8 @@ function readQuery(search: string): State {
     selected[facet] = new Set()
     for (const value of params.getAll(facet)) {
       const n = index.get(`${facet}=${value}`)
-      if (n !== undefined) selected[facet]!.add(split(keyOf[n]!)[1])
+      // Its key is `facet=value`, with today's id for a former one.
+      if (n !== undefined) selected[facet]!.add(keyOf[n]!.slice(facet.length + 1))
       else if (value) unknown.push([facet, value])
     }
   }
@@ -270,10 +271,8 @@ function commit(next: State): void {
 /** Puts the state into the controls, then filters. */
 function show(next: State): void {
   input.value = next.q
-  boxes.forEach((list, n) => {
-    const [facet, value] = split(keyOf[n]!)
-    for (const box of list) box.checked = !!next.selected[facet]?.has(value)
-  })
+  // A checkbox's name is its facet and its value the value's id.
+  for (const box of boxes.flat()) box.checked = !!next.selected[box.name]?.has(box.value)
   render(next)
 }
 
@@ -292,7 +291,8 @@ function render(current: State): void {
   showChips(current)
   byId('active-filters').hidden = !filtered
   showNotice(current)
-  if (changed[0]) list!.dispatchEvent(new Event('filter'))
+  // With the number shown, so that the list tools need not read 10,000 rows to count them.
+  if (changed[0]) list!.dispatchEvent(new CustomEvent('filter', {detail: shown}))
 }
 
 /**
@@ -366,7 +366,7 @@ function showCounts(tallies: Int32Array): void {
       if (counter.textContent === text) continue
       counter.textContent = text
       // The page puts the word after every count (templates/pages/home.eta).
-      counter.nextElementSibling!.textContent = tally === 1 ? ' paper' : ' papers'
+      setText(counter.nextElementSibling!, tally === 1 ? ' paper' : ' papers')
       counter.parentElement!.classList.toggle('is-zero', tally === 0)
     }
   })
@@ -459,10 +459,5 @@ function fold(text: string): string {
 }
 
 function words(text: string | undefined): string[] {
-  return text ? text.split(' ').filter(Boolean) : []
-}
-
-function split(key: string): [FacetKey, string] {
-  const at = key.indexOf('=')
-  return [key.slice(0, at), key.slice(at + 1)]
+  return (text ?? '').split(' ').filter(Boolean)
 }
