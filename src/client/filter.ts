@@ -196,13 +196,15 @@ function summaryLoader(list: HTMLElement): () => void {
  * then filters again.
  */
 function foldSummaries(texts: Record<string, unknown>, from: number): void {
-  const to = from + 500
+  const to = from + 250
   for (const row of rows.slice(from, to)) {
     // Rows are `id="paper-<id>"`; the file maps ids to summaries.
     const id = row.element.id.slice('paper-'.length)
     // Only a string is a summary: an id such as "constructor" finds a function on any object.
     const text = texts[id]
-    if (typeof text === 'string') row.text += ` ${fold(text)}`
+    // Joined, not appended: a string built by + is searched only after V8 copies it flat, which the first
+    // keystroke after the summaries would do for 10,000 rows at once (35 ms of CPU in a trace).
+    if (typeof text === 'string') row.text = [row.text, fold(text)].join(' ')
   }
   if (to < rows.length) setTimeout(() => foldSummaries(texts, to))
   else {
