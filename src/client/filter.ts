@@ -47,6 +47,9 @@ const counters: HTMLElement[][] = []
 const list = document.getElementById('paper-list')
 const input = document.getElementById('filter-q') as HTMLInputElement
 let rows: Row[] = []
+/** Each search's matching rows (textMatches), kept until the rows' text grows with the summaries. */
+let searched = new Map<string, Uint8Array>()
+let lastSearch: [terms: string[], found: Uint8Array] | undefined
 let state: State
 /** Shows the rows that pass, from the first page again. */
 let repaint: () => void
@@ -58,12 +61,11 @@ function enhance(list: HTMLElement): void {
   rows = Array.from(list.children as HTMLCollectionOf<HTMLElement>, (element) => {
     const values = facetKeys.map((facet) => words(element.dataset[facet]).map((value) => valueIndex(facet, value)))
     const named = values.flat().map((n) => names[n]).join(' ')
-    return {element, text: fold(`${element.textContent ?? ''} ${named}`), values, shown: !element.hidden}
+    return {element, text: fold(`${element.textContent} ${named}`), values, shown: true}
   })
   repaint = pager(list, rows)
   input.form!.hidden = false
-  const hint = byId('facet-hint') as HTMLElement | null
-  if (hint) hint.hidden = true
+  byId('facet-hint').hidden = true
   // On a narrow screen the facets and the chart fold away, so the papers start within the first screen.
   if (matchMedia('(max-width: 60rem)').matches) {
     for (const details of document.querySelectorAll<HTMLDetailsElement>('details.fold-narrow')) details.open = false
@@ -81,7 +83,7 @@ function facetValues(): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a.facet-value')) {
     const facet = link.dataset['facet'] as FacetKey
     const value = link.dataset['value'] ?? ''
-    const n = valueIndex(facet, value, link.querySelector('.facet-name')?.textContent ?? '')
+    const n = valueIndex(facet, value, link.querySelector('.facet-name')!.textContent!)
     // A value's former ids (`data-was`, from the list's history) find it too: a shared link outlives a rename.
     for (const old of words(link.dataset['was'])) index.set(`${facet}=${old}`, n)
     const label = element('label', 'facet-value')
@@ -92,8 +94,7 @@ function facetValues(): void {
     label.append(box, ...link.childNodes)
     link.replaceWith(label)
     boxes[n]!.push(box)
-    const counter = label.querySelector<HTMLElement>('.count')
-    if (counter) counters[n]!.push(counter)
+    counters[n]!.push(label.querySelector<HTMLElement>('.count')!)
   }
 }
 
@@ -127,9 +128,10 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
   const paint = () => {
     const shown = order.filter((row) => row.shown)
     const page = shown.slice(0, limit).map((row) => row.element)
-    // The same rows in the same order (a letter that narrows nothing on this page) leave the list untouched.
-    const current = list.children
-    if (page.length !== current.length || page.some((element, n) => current[n] !== element)) list.replaceChildren(...page)
+    // Rows that stay on the page stay in the document: the browser styles and lays out only those that come.
+    const keep = new Set<Element>(page)
+    for (const element of [...list.children]) if (!keep.has(element)) element.remove()
+    page.forEach((element, n) => list.children[n] !== element && list.insertBefore(element, list.children[n] ?? null))
     more.hidden = shown.length <= limit
     setText(button, `Show more (${shown.length - page.length} left)`)
   }
@@ -166,7 +168,8 @@ function readQuery(search: string): State {
     selected[facet] = new Set()
     for (const value of params.getAll(facet)) {
       const n = index.get(`${facet}=${value}`)
-      if (n !== undefined) selected[facet]!.add(split(keyOf[n]!)[1])
+      // Its key is `facet=value`, with today's id for a former one.
+      if (n !== undefined) selected[facet]!.add(keyOf[n]!.slice(facet.length + 1))
       else if (value) unknown.push([facet, value])
     }
   }
@@ -182,39 +185,56 @@ function summaryLoader(list: HTMLElement): () => void {
     fetching = true
     fetch(file)
       .then((response) => (response.ok ? (response.json() as Promise<Record<string, unknown>>) : {}))
-      .then((texts: Record<string, unknown>) => {
-        for (const row of rows) {
-          // Rows are `id="paper-<id>"`; the file maps ids to summaries.
-          const id = row.element.id.slice('paper-'.length)
-          const text = Object.hasOwn(texts, id) && texts[id]
-          if (typeof text === 'string') row.text += ` ${fold(text)}`
-        }
-        render(state)
-      })
+      .then((texts: Record<string, unknown>) => foldSummaries(texts, 0))
       .catch(() => {})
+  }
+}
+
+/**
+ * Adds the summaries to the rows' text a slice at a time, each slice a task of its own, so that a
+ * keystroke waits for one slice at most (folding 10,000 summaries at once would take several frames);
+ * then filters again.
+ */
+function foldSummaries(texts: Record<string, unknown>, from: number): void {
+  const to = from + 250
+  for (const row of rows.slice(from, to)) {
+    // Rows are `id="paper-<id>"`; the file maps ids to summaries.
+    const id = row.element.id.slice('paper-'.length)
+    // Only a string is a summary: an id such as "constructor" finds a function on any object.
+    const text = texts[id]
+    // Joined, not appended: a string built by + is searched only after V8 copies it flat, which the first
+    // keystroke after the summaries would do for 10,000 rows at once (35 ms of CPU in a trace).
+    if (typeof text === 'string') row.text = [row.text, fold(text)].join(' ')
+  }
+  if (to < rows.length) setTimeout(() => foldSummaries(texts, to))
+  else {
+    searched = new Map()
+    lastSearch = undefined
+    render(state)
   }
 }
 
 /** The controls: the search box, the checkboxes, the Clear button and the back button. */
 function listen(needSummaries: () => void): void {
   input.form!.addEventListener('submit', (event) => event.preventDefault())
-  // The first keystroke of a search makes a history entry; the rest of the word updates it.
-  // Rewriting the URL costs Chromium about as much as filtering, so while typing it trails by a moment.
+  // A search makes one history entry, which the rest of the word updates. Rewriting the URL costs
+  // Chromium about as much as filtering (more at the first keystroke), so while typing it trails by a moment.
   let typing = false
+  let mode: 'push' | 'replace' = 'replace'
   let pending: ReturnType<typeof setTimeout> | undefined
   const flush = () => {
     clearTimeout(pending)
     pending = undefined
-    write(state, 'replace')
+    write(state, mode)
+    mode = 'replace'
   }
   input.addEventListener('input', () => {
     state = {...state, q: input.value}
     needSummaries()
-    if (typing) {
-      clearTimeout(pending)
-      pending = setTimeout(flush, 250)
-    } else write(state, 'push')
+    if (!typing) mode = 'push'
     typing = true
+    clearTimeout(pending)
+    pending = setTimeout(flush, 250)
     render(state)
   })
   input.addEventListener('change', () => {
@@ -253,10 +273,8 @@ function commit(next: State): void {
 /** Puts the state into the controls, then filters. */
 function show(next: State): void {
   input.value = next.q
-  boxes.forEach((list, n) => {
-    const [facet, value] = split(keyOf[n]!)
-    for (const box of list) box.checked = !!next.selected[facet]?.has(value)
-  })
+  // A checkbox's name is its facet and its value the value's id.
+  for (const box of boxes.flat()) box.checked = !!next.selected[box.name]?.has(box.value)
   render(next)
 }
 
@@ -275,7 +293,8 @@ function render(current: State): void {
   showChips(current)
   byId('active-filters').hidden = !filtered
   showNotice(current)
-  if (changed[0]) list!.dispatchEvent(new Event('filter'))
+  // With the number shown, so that the list tools need not read 10,000 rows to count them.
+  if (changed[0]) list!.dispatchEvent(new CustomEvent('filter', {detail: shown}))
 }
 
 /**
@@ -294,8 +313,9 @@ function match(current: State, terms: string[], tallies: Int32Array): [shown: nu
   })
   let shown = 0
   const changed: Row[] = []
-  for (const row of rows) {
-    const textOk = terms.every((term) => row.text.includes(term))
+  const found = textMatches(terms)
+  for (const [r, row] of rows.entries()) {
+    const textOk = found[r] === 1
     // Which active facets does this row fail? A value's count is the rows that pass every other facet.
     let failed = -1
     let failures = 0
@@ -322,6 +342,23 @@ function match(current: State, terms: string[], tallies: Int32Array): [shown: nu
   return [shown, changed, on.length]
 }
 
+/**
+ * Which rows' text has every term, as 1s. Each search's answer is kept, so deleting a letter costs a look-up;
+ * and a search that only lengthens the last one ("mer" after "me") tests only the rows that one found.
+ */
+function textMatches(terms: string[]): Uint8Array {
+  const key = terms.join(' ')
+  let found = searched.get(key)
+  if (!found) {
+    const last = lastSearch
+    const within = last && last[0].every((term, n) => terms[n]?.includes(term)) && last[1]
+    found = Uint8Array.from(rows, (row, r) => +((!within || within[r] === 1) && terms.every((term) => row.text.includes(term))))
+    searched.set(key, found)
+  }
+  lastSearch = [terms, found]
+  return found
+}
+
 /** Writes the counts that changed, with the hidden word after each for screen readers ("ICLR, 1 paper"). */
 function showCounts(tallies: Int32Array): void {
   counters.forEach((elements, n) => {
@@ -330,9 +367,9 @@ function showCounts(tallies: Int32Array): void {
     for (const counter of elements) {
       if (counter.textContent === text) continue
       counter.textContent = text
-      const word = counter.nextElementSibling
-      if (word?.classList.contains('visually-hidden')) word.textContent = tally === 1 ? ' paper' : ' papers'
-      counter.parentElement?.classList.toggle('is-zero', tally === 0)
+      // The page puts the word after every count (templates/pages/home.eta).
+      setText(counter.nextElementSibling!, tally === 1 ? ' paper' : ' papers')
+      counter.parentElement!.classList.toggle('is-zero', tally === 0)
     }
   })
 }
@@ -351,11 +388,10 @@ function showChips(current: State): void {
       }
       wanted.push([`${legends[f]}: ${names[valueIndex(facet, value)] || value}`, remove])
     }
-    const ticked = facets[f]!.querySelector<HTMLElement>('.ticked')
-    if (ticked) {
-      ticked.hidden = values.size === 0
-      setText(ticked.firstChild!, `${values.size}`)
-    }
+    // Every facet's summary has its number (templates/pages/home.eta), as every value has its count.
+    const ticked = facets[f]!.querySelector<HTMLElement>('.ticked')!
+    ticked.hidden = values.size === 0
+    setText(ticked.firstChild!, `${values.size}`)
   })
   byId('filter-chips').replaceChildren(...wanted.map(([text, remove]) => chip(text, remove)))
 }
@@ -397,8 +433,7 @@ function write(state: State, mode: 'push' | 'replace'): void {
   const query = params.toString()
   const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
   if (url === location.href.slice(location.origin.length)) return
-  if (mode === 'push') history.pushState(null, '', url)
-  else history.replaceState(null, '', url)
+  history[`${mode}State`](null, '', url)
   // The list tools carry the filters in their links (the matrix): they follow the address.
   list?.dispatchEvent(new Event('filter'))
 }
@@ -416,7 +451,7 @@ function byId(id: string): HTMLElement {
 function element(tag: string, className = ''): HTMLElement {
   const made = document.createElement(tag)
   made.className = className
-  if (made instanceof HTMLButtonElement) made.type = 'button'
+  if (tag === 'button') (made as HTMLButtonElement).type = 'button'
   return made
 }
 
@@ -426,10 +461,5 @@ function fold(text: string): string {
 }
 
 function words(text: string | undefined): string[] {
-  return text ? text.split(' ').filter(Boolean) : []
-}
-
-function split(key: string): [FacetKey, string] {
-  const at = key.indexOf('=')
-  return [key.slice(0, at), key.slice(at + 1)]
+  return (text ?? '').split(' ').filter(Boolean)
 }

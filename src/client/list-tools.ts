@@ -52,8 +52,9 @@ if (list && select && bib && matrix) {
   const visible = () => keyed.filter((row) => !row.hidden)
   const label = bib.textContent
   let query = matrix.search
-  const update = () => {
-    const shown = visible().length
+  const update = (event?: Event) => {
+    // The filter tells how many rows it shows; that is the number when every row has a key.
+    const shown = keyed.length < rows.length ? visible().length : ((event as CustomEvent<number> | undefined)?.detail ?? visible().length)
     const text = shown < rows.length ? `${label} (${shown})` : label
     const params = new URLSearchParams(location.search)
     params.delete('sort')
