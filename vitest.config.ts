@@ -1,4 +1,5 @@
 import {defineConfig} from 'vitest/config'
+import LongestFirst from './test/helpers/sequencer.ts'
 
 /**
  * The files that must have a module registry of their own: determinism.test.ts mocks node:fs/promises,
@@ -27,6 +28,8 @@ export default defineConfig({
     // a third worker keeps them busy while one file waits on Chromium or a child process.
     fileParallelism: true,
     maxWorkers: 3,
+    // The longest files first, also on a fresh clone that has no durations remembered (test/helpers/sequencer.ts).
+    sequence: {sequencer: LongestFirst},
     projects: [
       // Not `extends: true`: the projects would run the global setup again, each for itself.
       {test: {...common, name: 'isolated', include: isolated}},
