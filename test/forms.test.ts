@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from '../src/build.ts'
 import {brokenLinks} from './helpers/links.ts'
-import {sharedBrowser} from './helpers/browser.ts'
+import {nextFrame, sharedBrowser} from './helpers/browser.ts'
 import {serveStatic} from '../scripts/shared/static-server.ts'
 
 /**
@@ -125,7 +125,10 @@ describe('the new facets in Chromium', () => {
     const browser = await sharedBrowser()
     try {
       const page = await browser.newPage({viewport: {width: 1280, height: 900}})
-      const titles = () => page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
+      const titles = async () => {
+        await nextFrame(page)
+        return page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
+      }
       // With the list tools running, "List order" is still the README's order, numbering restarts and `[]` entries included.
       await page.goto(server.url)
       expect(await page.locator('#sort').inputValue()).toBe('')

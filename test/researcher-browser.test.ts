@@ -8,7 +8,7 @@ import {build} from '../src/build.ts'
 import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
 import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
-import {downloadedText, sharedBrowser} from './helpers/browser.ts'
+import {downloadedText, nextFrame, sharedBrowser} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {screenshotWholePage} from '../scripts/shared/screenshot.ts'
 
@@ -49,7 +49,11 @@ async function open(path: string, options: Parameters<Browser['newPage']>[0] = {
   return {page, errors}
 }
 
-const titles = (page: Page) => page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
+// innerText, as a reader sees the titles: read after a frame, once the rows are laid out (see nextFrame).
+const titles = async (page: Page) => {
+  await nextFrame(page)
+  return page.locator('#paper-list > li:not([hidden]) .paper-title').allInnerTexts()
+}
 
 describe('the home page’s list tools', () => {
   it('sorts by date, by title and back, keeping the filters in the URL', async () => {

@@ -99,6 +99,15 @@ export async function settled(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as {__settled: () => Promise<void>}).__settled())
 }
 
+/**
+ * After the page's next rendering update. Rows are `content-visibility: auto`: until Chromium has produced
+ * a frame, it has laid out none of them, and `innerText` reads an unrendered row as empty. A test that
+ * reads text right after a navigation waits for the frame a reader would see.
+ */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))))
+}
+
 /** What a download holds. Read as a stream: the shared Chromium is a remote browser, whose downloads have no local path. */
 export async function downloadedText(download: Download): Promise<string> {
   return text(await download.createReadStream())
