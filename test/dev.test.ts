@@ -75,6 +75,32 @@ describe('npm run dev, in Chromium', () => {
     expect(await page.locator('#paper-list > li').count()).toBe(5)
   })
 
+  it('reloads a page that was still loading when a rebuild finished, though it missed the reload sent then', async () => {
+    // A second tab is open, so vite has a page to send that reload to (with none, it keeps it for the next).
+    const other = await browser.newPage()
+    await other.goto(url)
+    await other.waitForFunction(() => document.body?.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})
+    // The page is reloaded, and its vite client held back: so it is still loading (no socket open) when the
+    // next build is done and its reload goes out to the open pages.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/@vite/client', async (route) => {
+      await held
+      await route.continue()
+    }, {times: 1})
+    await page.reload({waitUntil: 'commit'})
+    await page.waitForFunction(() => document.body?.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})
+    const reported = logs.length
+    writeFileSync(readme, seedSource)
+    // The report after a rebuild is printed just before its reload goes out.
+    await vi.waitFor(() => expect(logs.slice(reported).filter((text) => !/^Rebuilding /.test(text))).not.toEqual([]), {timeout: shownWithin, interval: 5})
+    release()
+    // Its socket opens late: it names its build, and the server sends it the reload it missed.
+    await page.waitForFunction(() => document.body?.textContent?.includes('FoldGPT: Simple') && !document.body.textContent.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})
+    await page.waitForLoadState('load')
+    await other.close()
+  })
+
   it('shows errors with their line and column above the best-effort site, then recovers when fixed', async () => {
     await saveAndWait(readme, seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |'), () =>
       page.locator('.dev-problems.has-errors').waitFor({timeout: shownWithin})

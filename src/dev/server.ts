@@ -50,6 +50,10 @@ export function readmeSite(options: DevServerOptions): Plugin {
         report()
         server.ws.send({type: 'full-reload', path: '*'})
       }, options)
+      // A page that was loading while that reload went out missed it: it names its build once its socket is open (live.ts).
+      server.ws.on('readme-site:build', (data: {build?: unknown}, client) => {
+        if (data?.build !== String(pages.build())) client.send({type: 'full-reload', path: '*'})
+      })
       // Editors save in several writes (truncate, write, rename), their events a few milliseconds apart: one
       // rebuild and one reload per burst. A burst that outlasts the wait costs one more rebuild, not a wrong page
       // (the rebuilder runs again before it reloads); a longer wait would be on every save's path.
@@ -102,6 +106,8 @@ function servePages(site: Site, afterPage: () => void) {
   // rebuild runs the page is answered from here (with the note) rather than waiting for the site's thread.
   let served = new Map<string, Served>()
   let rebuilding = false
+  // Which build the pages in `served` come from: a page names it, so that it can tell when it is out of date.
+  let build = 0
   const handle = async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next()
     const path = decodedPath(request.url)
@@ -126,27 +132,32 @@ function servePages(site: Site, afterPage: () => void) {
     // tab that polls, or many, during a rebuild costs a write each, not a 2 MB copy and encoding each.
     const messages = site.messages()
     if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding) {
-      result.sent = {messages, rebuilding, bytes: Buffer.from(withDevParts(result, messages, rebuilding).body)}
+      result.sent = {messages, rebuilding, bytes: Buffer.from(withDevParts(result, {messages, rebuilding, build}).body)}
     }
     send(response, {...result, body: result.sent.bytes})
   }
   return {
     handle,
+    build: () => build,
     rebuilding(now: boolean) {
       rebuilding = now
       // Once the new build is there, every page is asked for again.
-      if (!now) served = new Map()
+      if (!now) {
+        served = new Map()
+        build += 1
+      }
     }
   }
 }
 
 /** A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it. */
-function withDevParts(page: Served, messages: VFile[], rebuilding: boolean): {body: string} {
+function withDevParts(page: Served, {messages, rebuilding, build}: {messages: VFile[]; rebuilding: boolean; build: number}): {body: string} {
   if (!page.type.startsWith('text/html')) return page
   // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
   // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
   // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
-  const client = (tag: string) => `${tag}\n<script type="module" src="/@vite/client"></script>`
+  const client = (tag: string) =>
+    `${tag}\n<meta name="dev-build" content="${build}">\n<script type="module" src="/@vite/client"></script>\n<script type="module" src="/src/dev/live.ts"></script>`
   const stylesheet = '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>'
   const problems = (tag: string) => `${tag}\n${banner(messages, {rebuilding})}`
   const body = page.body
