@@ -179,4 +179,26 @@ describe('npm run dev, in Chromium', () => {
       page.waitForFunction(() => getComputedStyle(document.querySelector('.hero h1')!).color === 'rgb(200, 0, 0)', undefined, {timeout: shownWithin})
     )
   })
+
+  it('applies a CSS edit to a page that was still loading then, though it missed the update sent then', async () => {
+    const css = join(process.cwd(), stylesheet)
+    const other = await browser.newPage()
+    await other.goto(url)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/@vite/client', async (route) => {
+      await held
+      await route.continue()
+    }, {times: 1})
+    await page.reload({waitUntil: 'commit'})
+    const color = (value: string) => document.querySelector('.hero h1') !== null && getComputedStyle(document.querySelector('.hero h1')!).color === value
+    await page.waitForFunction(color, 'rgb(200, 0, 0)', {timeout: shownWithin})
+    writeFileSync(css, `${readFileSync(css, 'utf8')}\n.hero h1 { color: rgb(0, 0, 200); }\n`)
+    // The open tab got the update; the loading one did not, as its socket was not open.
+    await other.waitForFunction(color, 'rgb(0, 0, 200)', {timeout: shownWithin})
+    release()
+    await page.waitForFunction(color, 'rgb(0, 0, 200)', {timeout: shownWithin})
+    await page.waitForLoadState('load')
+    await other.close()
+  })
 })

@@ -1,8 +1,9 @@
 /// <reference types="vite/client" />
 /**
- * In the browser, on every page the dev server sends. A reload that the server broadcast while this page
+ * In the browser, on every page the dev server sends. A reload or CSS update that went out while this page
  * was still loading (its socket not yet open) never reached it: so the page tells the server which build
- * it shows as soon as its socket opens, and the server reloads it when a newer build has finished since.
+ * and stylesheet edit it was served with as soon as its socket opens, and the server reloads it when
+ * either has changed since.
  */
 const build = document.querySelector<HTMLMetaElement>('meta[name="dev-build"]')?.content ?? ''
 import.meta.hot?.send('readme-site:build', {build})

@@ -42,17 +42,21 @@ export function readmeSite(options: DevServerOptions): Plugin {
       await site.refresh()
       report()
       server.watcher.add([input, templates])
+      // Stylesheet edits reach open pages through vite's CSS updates, which a page whose socket is not open yet misses.
+      let styles = 0
+      server.watcher.on('change', (path) => void (path.endsWith('.css') && styles++))
       const pages = servePages(site, () => {
         // A template that failed while rendering a page: say so in the terminal too, now.
         if (formatMessages(site.messages()) !== reported) report()
-      })
+      }, () => styles)
       const rebuild = rebuilder(site, pages, () => {
         report()
         server.ws.send({type: 'full-reload', path: '*'})
       }, options)
-      // A page that was loading while that reload went out missed it: it names its build once its socket is open (live.ts).
+      // A page that was loading while that reload (or a CSS update) went out missed it: it names its version
+      // once its socket is open (live.ts), and is reloaded when it is not the latest.
       server.ws.on('readme-site:build', (data: {build?: unknown}, client) => {
-        if (data?.build !== String(pages.build())) client.send({type: 'full-reload', path: '*'})
+        if (data?.build !== pages.version()) client.send({type: 'full-reload', path: '*'})
       })
       // Editors save in several writes (truncate, write, rename), their events a few milliseconds apart: one
       // rebuild and one reload per burst. A burst that outlasts the wait costs one more rebuild, not a wrong page
@@ -101,13 +105,15 @@ function rebuilder(site: Site, pages: ReturnType<typeof servePages>, done: () =>
 }
 
 /** The middleware that answers the site's pages, and what it remembers of what it served. */
-function servePages(site: Site, afterPage: () => void) {
+function servePages(site: Site, afterPage: () => void, styles: () => number) {
   // What each path served since the last build: a reload, or a second tab, costs nothing, and while a
   // rebuild runs the page is answered from here (with the note) rather than waiting for the site's thread.
   let served = new Map<string, Served>()
   let rebuilding = false
-  // Which build the pages in `served` come from: a page names it, so that it can tell when it is out of date.
+  // Which build the pages in `served` come from, and which stylesheet edit: a page names both, so that it can
+  // tell when it is out of date.
   let build = 0
+  const version = () => `${build}.${styles()}`
   const handle = async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next()
     const path = decodedPath(request.url)
@@ -130,15 +136,15 @@ function servePages(site: Site, afterPage: () => void) {
     }
     // The page as sent (banner, note, encoded) is kept while the messages and the note stay the same: a
     // tab that polls, or many, during a rebuild costs a write each, not a 2 MB copy and encoding each.
-    const messages = site.messages()
-    if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding) {
-      result.sent = {messages, rebuilding, bytes: Buffer.from(withDevParts(result, {messages, rebuilding, build}).body)}
+    const [messages, now] = [site.messages(), version()]
+    if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding || result.sent.version !== now) {
+      result.sent = {messages, rebuilding, version: now, bytes: Buffer.from(withDevParts(result, {messages, rebuilding, version: now}).body)}
     }
     send(response, {...result, body: result.sent.bytes})
   }
   return {
     handle,
-    build: () => build,
+    version,
     rebuilding(now: boolean) {
       rebuilding = now
       // Once the new build is there, every page is asked for again.
@@ -151,13 +157,13 @@ function servePages(site: Site, afterPage: () => void) {
 }
 
 /** A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it. */
-function withDevParts(page: Served, {messages, rebuilding, build}: {messages: VFile[]; rebuilding: boolean; build: number}): {body: string} {
+function withDevParts(page: Served, {messages, rebuilding, version}: {messages: VFile[]; rebuilding: boolean; version: string}): {body: string} {
   if (!page.type.startsWith('text/html')) return page
   // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
   // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
   // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
   const client = (tag: string) =>
-    `${tag}\n<meta name="dev-build" content="${build}">\n<script type="module" src="/@vite/client"></script>\n<script type="module" src="/src/dev/live.ts"></script>`
+    `${tag}\n<meta name="dev-build" content="${version}">\n<script type="module" src="/@vite/client"></script>\n<script type="module" src="/src/dev/live.ts"></script>`
   const stylesheet = '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>'
   const problems = (tag: string) => `${tag}\n${banner(messages, {rebuilding})}`
   const body = page.body
@@ -197,7 +203,7 @@ interface Served {
   type: string
   status: number
   /** The page as last sent, and what it was sent with. */
-  sent?: {messages: VFile[]; rebuilding: boolean; bytes: Buffer}
+  sent?: {messages: VFile[]; rebuilding: boolean; version: string; bytes: Buffer}
 }
 
 function decodedPath(url: string | undefined): string | undefined {
