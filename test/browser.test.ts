@@ -3,7 +3,7 @@ import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {build} from '../src/build.ts'
-import {sharedBrowser} from './helpers/browser.ts'
+import {sharedBrowser, Tabs} from './helpers/browser.ts'
 import {scratch} from './helpers/scratch.ts'
 import {sharedSite} from './helpers/shared-sites.ts'
 import {recordQuality} from '../scripts/shared/quality.ts'
@@ -16,6 +16,7 @@ const base = '/Awesome-LLM-Pruning/'
 const tmp = scratch('browser')
 let server: StaticServer
 let browser: Browser
+let tabs: Tabs
 const scenarios = new Set<string>()
 const screenshots = new Set<string>()
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
   mkdirSync(shots, {recursive: true})
   server = await serveStatic(sharedSite('seed-project'), base)
   browser = await sharedBrowser()
+  tabs = new Tabs(browser)
 })
 
 afterAll(async () => {
@@ -62,18 +64,16 @@ function scenario(name: string, run: () => Promise<void>): void {
 
 describe('filtering the papers in Chromium', () => {
   scenario('a model in the URL shows only the papers that use it', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
-    await page.goto(`${server.url}?model=gemma-2b`)
+    const page = await tabs.open(`${server.url}?model=gemma-2b`, {viewport: {width: 1280, height: 900}})
     expect(await visibleTitles(page)).toEqual(['FoldGPT: Simple and Effective Large Language Model Compression Scheme'])
     expect(await page.locator('#result-count').innerText()).toBe('1 of 5 papers')
     expect(await page.locator('input[name=model][value=gemma-2b]').isChecked()).toBe(true)
     await shoot(page, 'filter-model-gemma')
-    await page.close()
+    await tabs.done(page)
   })
 
   scenario('typing "merging" shows only "Pruning via Merging", and the URL keeps the query', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
-    await page.goto(server.url)
+    const page = await tabs.open(server.url, {viewport: {width: 1280, height: 900}})
     expect(await visibleTitles(page)).toHaveLength(5)
     await page.locator('#filter-q').pressSequentially('merging')
     expect(await visibleTitles(page)).toEqual(['Pruning via Merging: Compressing LLMs via Manifold Alignment Based Layer Merging'])
@@ -84,12 +84,11 @@ describe('filtering the papers in Chromium', () => {
     await page.locator('#filter-clear').click()
     expect(await visibleTitles(page)).toHaveLength(5)
     expect(new URL(page.url()).search).toBe('')
-    await page.close()
+    await tabs.done(page)
   })
 
   scenario('combines facets (AND) and values within a facet (OR), with counts and the back button', async () => {
-    const page = await browser.newPage()
-    await page.goto(server.url)
+    const page = await tabs.open(server.url)
     await page.locator('input[name=model][value=gemma-2b]').check()
     await page.locator('input[name=model][value=llamaa3-8b]').check()
     expect(await visibleTitles(page)).toHaveLength(2)
@@ -108,35 +107,31 @@ describe('filtering the papers in Chromium', () => {
     expect(await page.locator('input[name=dataset][value=race]').isChecked()).toBe(false)
     await page.goForward()
     expect(await visibleTitles(page)).toHaveLength(1)
-    await page.close()
+    await tabs.done(page)
   })
 
   scenario('without JavaScript shows the whole list, and facet values are links to entity pages', async () => {
-    const context = await browser.newContext({javaScriptEnabled: false})
-    const page = await context.newPage()
-    await page.goto(`${server.url}?model=gemma-2b`)
+    const page = await tabs.open(`${server.url}?model=gemma-2b`, {javaScriptEnabled: false})
     expect(await page.locator('#paper-list > li').count()).toBe(5)
     expect(await page.locator('#filter-form').isVisible()).toBe(false)
     await page.locator('a.facet-value[data-value=gemma-2b]').click()
     await page.waitForURL(`${server.url}models/gemma-2b/`)
     expect(await page.locator('h1').innerText()).toBe('Gemma-2B')
     await shoot(page, 'nojs-model-page')
-    await context.close()
+    await tabs.done(page)
   })
 
   scenario('reads well at a phone width', async () => {
-    const page = await browser.newPage({viewport: {width: 390, height: 844}})
-    await page.goto(`${server.url}?q=llama`)
+    const page = await tabs.open(`${server.url}?q=llama`, {viewport: {width: 390, height: 844}})
     expect(await visibleTitles(page)).toHaveLength(4)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     await shoot(page, 'phone-home-llama')
-    await page.close()
+    await tabs.done(page)
   })
 
   scenario('a view built by hand, opened cold from its URL in a new tab, is the same view', async () => {
-    const page = await browser.newPage()
-    await page.goto(server.url)
+    const page = await tabs.open(server.url)
     await page.locator('#filter-q').fill('pruning')
     await page.locator('input[name=model][value=llama2-7b]').check()
     await page.locator('input[name=dataset][value=boolq]').check()
@@ -148,13 +143,12 @@ describe('filtering the papers in Chromium', () => {
     expect(await view(cold)).toEqual(built)
     expect(await cold.locator('#filter-clear').isVisible()).toBe(true)
     await shoot(cold, 'cold-url-search-two-facets')
-    await page.close()
+    await tabs.done(page)
     await cold.close()
   })
 
   scenario('back and forward step through each change, and Clear empties the search and every facet', async () => {
-    const page = await browser.newPage()
-    await page.goto(server.url)
+    const page = await tabs.open(server.url)
     await page.locator('input[name=model][value=llama2-7b]').check()
     const one = await view(page)
     await page.locator('input[name=method][value=cpt-lora]').check()
@@ -177,13 +171,11 @@ describe('filtering the papers in Chromium', () => {
     // Clear is a step in history too: back brings the filters back.
     await page.goBack()
     expect(await view(page)).toEqual(two)
-    await page.close()
+    await tabs.done(page)
   })
 
   scenario('without JavaScript, paper links lead to their pages and external links carry rel="noopener noreferrer"', async () => {
-    const context = await browser.newContext({javaScriptEnabled: false})
-    const page = await context.newPage()
-    await page.goto(server.url)
+    const page = await tabs.open(server.url, {javaScriptEnabled: false})
     expect(await page.locator('#paper-list > li:visible').count()).toBe(5)
     // Every link that leaves the site, on each page visited, gives the other site no handle on this one.
     const externalRels = () => page.locator('a[href]').evaluateAll((links) => links.filter((link) => (link as HTMLAnchorElement).origin !== location.origin).map((link) => link.getAttribute('rel')))
@@ -200,12 +192,11 @@ describe('filtering the papers in Chromium', () => {
     expect(await page.locator('.paper-title a, a.paper-title').count()).toBe(4)
     for (const rel of await externalRels()) expect(rel).toBe('noopener noreferrer')
     await shoot(page, 'nojs-dataset-boolq')
-    await context.close()
+    await tabs.done(page)
   })
 
   scenario('filters by keyboard alone: skip link, search box, facet checkboxes, Clear, with a visible focus ring', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
-    await page.goto(server.url)
+    const page = await tabs.open(server.url, {viewport: {width: 1280, height: 900}})
     const focused = () => page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null
       return {id: el?.id ?? '', tag: el?.tagName.toLowerCase() ?? '', name: el?.getAttribute('name') ?? '', value: (el as HTMLInputElement | null)?.value ?? '', text: el?.textContent?.trim() ?? ''}
@@ -243,11 +234,11 @@ describe('filtering the papers in Chromium', () => {
     await page.keyboard.press('Enter')
     expect(await visibleTitles(page)).toHaveLength(5)
     expect((await focused()).id).toBe('filter-q')
-    await page.close()
+    await tabs.done(page)
   })
 
   scenario('follows a dark colour scheme: dark surfaces, light text, screenshots of each page type', async () => {
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme: 'dark'})
+    const page = await tabs.open('about:blank', {viewport: {width: 1280, height: 900}, colorScheme: 'dark'})
     const luminance = (rgb: string) => {
       const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
@@ -264,17 +255,15 @@ describe('filtering the papers in Chromium', () => {
       expect(luminance(colours.text)).toBeGreaterThan(0.6)
       await shoot(page, name)
     }
-    const light = await browser.newPage({colorScheme: 'light'})
-    await light.goto(server.url)
+    const light = await tabs.open(server.url, {colorScheme: 'light'})
     expect(luminance(await light.evaluate(() => getComputedStyle(document.body).backgroundColor))).toBeGreaterThan(0.8)
     await shoot(light, 'light-home')
-    await light.close()
-    await page.close()
+    await tabs.done(light)
+    await tabs.done(page)
   })
 
   scenario('on a phone (390×844) the facets start folded, open with a tap, and nothing scrolls sideways', async () => {
-    const context = await browser.newContext({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
-    const page = await context.newPage()
+    const page = await tabs.open('about:blank', {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
     for (const path of ['', 'papers/shortened-llama/', 'models/', 'datasets/', 'tools/', 'models/llama2-7b/']) {
       await page.goto(server.url + path)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
@@ -289,7 +278,7 @@ describe('filtering the papers in Chromium', () => {
     await shoot(page, 'phone-home-sciq')
     await page.goto(server.url + 'papers/shortened-llama/')
     await shoot(page, 'phone-paper')
-    await context.close()
+    await tabs.done(page)
   })
 })
 
@@ -303,8 +292,7 @@ describe('long names without a break point, on a phone', () => {
     const out = join(tmp.dir, 'long-names')
     expect((await build({input, out, history: false})).written).toBe(true)
     const longServer = await serveStatic(out)
-    const context = await browser.newContext({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
-    const page = await context.newPage()
+    const page = await tabs.open('about:blank', {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
     try {
       const paths = ['', 'papers/another-paper/', 'matrix/', 'models/', 'datasets/']
       const links = await (await page.goto(longServer.url + 'papers/another-paper/'), page.locator('a.chip').evaluateAll((all) => all.map((a) => a.getAttribute('href')!)))
@@ -318,7 +306,7 @@ describe('long names without a break point, on a phone', () => {
       expect(await page.locator('#papers-title').evaluate((h2) => getComputedStyle(h2).display)).toBe('block')
       await shoot(page, 'phone-long-names')
     } finally {
-      await context.close()
+      await tabs.done(page)
       await longServer.close()
     }
   })
@@ -334,7 +322,7 @@ describe('a long list in Chromium', () => {
     const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
     expect(result.written).toBe(true)
     const longServer = await serveStatic(out)
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
+    const page = await tabs.open('about:blank', {viewport: {width: 1280, height: 900}})
     try {
       await page.goto(longServer.url)
       expect(await page.locator('#paper-list > li').count()).toBe(50)
@@ -359,16 +347,14 @@ describe('a long list in Chromium', () => {
       expect(await page.locator('#result-count').innerText()).toBe('120 papers')
       expect(await page.locator('#paper-list > li').count()).toBeGreaterThanOrEqual(50)
     } finally {
-      await page.close()
+      await tabs.done(page)
       await longServer.close()
     }
     // Without JavaScript every paper is on the page.
-    const context = await browser.newContext({javaScriptEnabled: false})
-    const plain = await context.newPage()
     const again = await serveStatic(out)
-    await plain.goto(again.url)
+    const plain = await tabs.open(again.url, {javaScriptEnabled: false})
     expect(await plain.locator('#paper-list > li').count()).toBe(120)
-    await context.close()
+    await tabs.done(plain)
     await again.close()
   })
 
@@ -384,7 +370,7 @@ describe('a long list in Chromium', () => {
     const query = graph.papers[700]!.summary!
     const expected = graph.papers.filter((paper) => paper.summary?.toLowerCase().includes(query.toLowerCase())).map((paper) => paper.id).sort()
     const longServer = await serveStatic(out)
-    const page = await browser.newPage({viewport: {width: 1280, height: 900}})
+    const page = await tabs.open('about:blank', {viewport: {width: 1280, height: 900}})
     try {
       for (const sort of ['', 'title', 'newest']) {
         await page.goto(`${longServer.url}?${new URLSearchParams({...(sort ? {sort} : {}), q: query})}`)
@@ -394,7 +380,7 @@ describe('a long list in Chromium', () => {
         expect(shown.sort(), `sort=${sort}`).toEqual(expected)
       }
     } finally {
-      await page.close()
+      await tabs.done(page)
       await longServer.close()
     }
   })

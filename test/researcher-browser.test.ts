@@ -8,7 +8,7 @@ import {build} from '../src/build.ts'
 import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
 import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedPath} from './helpers/seed.ts'
-import {downloadedText, nextFrame, sharedBrowser} from './helpers/browser.ts'
+import {downloadedText, nextFrame, sharedBrowser, Tabs, type TabOptions} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {screenshotWholePage} from '../scripts/shared/screenshot.ts'
 
@@ -18,6 +18,7 @@ const base = '/Awesome-LLM-Pruning/'
 const tmp = mkdtempSync(join(tmpdir(), 'site-researcher-browser-'))
 let server: StaticServer
 let browser: Browser
+let tabs: Tabs
 
 beforeAll(async () => {
   mkdirSync(shots, {recursive: true})
@@ -29,6 +30,7 @@ beforeAll(async () => {
   expect((await build({input: join(list, 'README.md'), out: join(tmp, 'dist'), base})).written).toBe(true)
   server = await serveStatic(join(tmp, 'dist'), base)
   browser = await sharedBrowser()
+  tabs = new Tabs(browser)
 })
 
 afterAll(async () => {
@@ -38,8 +40,8 @@ afterAll(async () => {
 })
 
 /** A page that records every console error (CSP violations included) and uncaught exception. */
-async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<{page: Page; errors: string[]}> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}, ...options})
+async function open(path: string, options: TabOptions = {}): Promise<{page: Page; errors: string[]}> {
+  const page = await tabs.open('about:blank', options)
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
@@ -72,13 +74,13 @@ describe('the home page’s list tools', () => {
     await page.locator('#sort').selectOption('')
     expect((await titles(page)).map((t) => t.slice(0, 6))).toEqual(['Shorte', 'ShortG', 'FoldGP', 'Prunin', 'LaCo: '])
     expect(errors).toEqual([])
-    await page.close()
+    await tabs.done(page)
   })
 
   it('finds a paper by an author’s name', async () => {
     const {page} = await open('?q=zouying')
     expect(await titles(page)).toEqual(['LaCo: Large Language Model Pruning via Layer Collapse'])
-    await page.close()
+    await tabs.done(page)
   })
 
   it('downloads the BibTeX of the papers shown, and all of papers.bib when nothing is filtered', async () => {
@@ -95,7 +97,7 @@ describe('the home page’s list tools', () => {
     expect(all.suggestedFilename()).toBe('papers.bib')
     expect(parseBibtex(await downloadedText(all)).entries).toHaveLength(5)
     expect(errors).toEqual([])
-    await page.close()
+    await tabs.done(page)
   })
 
   it('opens the matrix narrowed to the filtered papers', async () => {
@@ -113,7 +115,7 @@ describe('the home page’s list tools', () => {
     expect(await page.locator('#matrix-datasets thead td[data-column="ptb"]').innerText()).toBe('0')
     await screenshotWholePage(page, join(shots, 'matrix-filtered.png'))
     expect(errors).toEqual([])
-    await page.close()
+    await tabs.done(page)
   })
 })
 
@@ -130,8 +132,8 @@ describe('the benchmark matrix', () => {
       expect(shown, query).toEqual(found.filter((id) => all.includes(id)))
       expect(shown.length, query).toBeGreaterThan(0)
       expect(errors).toEqual([])
-      await home.close()
-      await matrix.close()
+      await tabs.done(home)
+      await tabs.done(matrix)
     }
   })
 
@@ -148,7 +150,7 @@ describe('the benchmark matrix', () => {
     await page.locator('#matrix-models tbody tr').nth(2).locator('td.on a').first().click()
     await page.waitForURL(`${server.url}papers/foldgpt/`)
     expect(errors).toEqual([])
-    await page.close()
+    await tabs.done(page)
   })
 
   it('keeps its headers in view while the table scrolls, and the page itself does not scroll sideways on a phone', async () => {
@@ -161,7 +163,7 @@ describe('the benchmark matrix', () => {
     const box = await region.boundingBox()
     expect(Math.round(header!.x)).toBe(Math.round(box!.x) + 1)
     await page.screenshot({path: join(shots, 'phone-matrix-scrolled.png')})
-    await page.close()
+    await tabs.done(page)
   })
 
   it('prints without the site’s chrome and without its scroll box', async () => {
@@ -169,7 +171,7 @@ describe('the benchmark matrix', () => {
     await page.emulateMedia({media: 'print'})
     expect(await page.locator('.site-header').isVisible()).toBe(false)
     expect(await page.locator('.matrix-scroll').first().evaluate((el) => getComputedStyle(el).overflow)).toBe('visible')
-    await page.close()
+    await tabs.done(page)
   })
 })
 
@@ -192,7 +194,7 @@ describe('a paper page', () => {
     await page.emulateMedia({media: 'print'})
     for (const hidden of ['.site-header', '.paper-links', '#copy-bibtex', '.related']) expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false)
     for (const shown of ['h1', '.abstract', '#bibtex', '.authors']) expect(await page.locator(shown).first().isVisible(), shown).toBe(true)
-    await page.close()
+    await tabs.done(page)
   })
 })
 
@@ -204,7 +206,7 @@ describe('the new pages render without an error, in light and dark', () => {
         expect(errors, path).toEqual([])
         expect(await page.locator('h1').count(), path).toBe(1)
         if (path === 'matrix/' || path === 'papers/shortgpt/') await screenshotWholePage(page, join(shots, `${scheme}-${path.replace(/\W+/g, '-')}.png`))
-        await page.close()
+        await tabs.done(page)
       }
     })
   }

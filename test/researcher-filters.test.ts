@@ -1,22 +1,24 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
-import type {Browser, BrowserContextOptions, Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import {sharedSite} from './helpers/shared-sites.ts'
-import {sharedBrowser} from './helpers/browser.ts'
+import {sharedBrowser, Tabs, type TabOptions} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 
 /** Filters that show themselves (issue 14): chips of what is filtered, ticked counts, and a notice for what the list lacks. */
 const shots = join(process.cwd(), 'test-results', 'screenshots')
 const base = '/Awesome-LLM-Pruning/'
-const phone: BrowserContextOptions = {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true}
+const phone: TabOptions = {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true}
 let server: StaticServer
 let browser: Browser
+let tabs: Tabs
 
 beforeAll(async () => {
   mkdirSync(shots, {recursive: true})
   server = await serveStatic(sharedSite('seed-project'), base)
   browser = await sharedBrowser()
+  tabs = new Tabs(browser)
 })
 
 afterAll(async () => {
@@ -25,16 +27,15 @@ afterAll(async () => {
 })
 
 /** A page that collects console errors (CSP violations included) and uncaught exceptions. */
-async function open(path: string, options: BrowserContextOptions = {}): Promise<{page: Page; errors: string[]; close(): Promise<void>}> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...options})
-  const page = await context.newPage()
+async function open(path: string, options: TabOptions = {}): Promise<{page: Page; errors: string[]; close(): Promise<void>}> {
   const errors: string[] = []
+  const page = await tabs.open('about:blank', options)
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto(server.url + path)
-  return {page, errors, close: () => context.close()}
+  return {page, errors, close: () => tabs.done(page)}
 }
 
 const chips = (page: Page) => page.locator('#filter-chips .filter-chip').allInnerTexts()

@@ -1,14 +1,14 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import type {Browser, BrowserContextOptions, Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import {build} from '../src/build.ts'
 import {parseArxivFeed} from '../src/meta/arxiv-feed.ts'
 import {serializeMetaCache} from '../src/meta/cache.ts'
 import {seedSource} from './helpers/seed.ts'
 import {scratch} from './helpers/scratch.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
-import {sharedBrowser} from './helpers/browser.ts'
+import {sharedBrowser, Tabs, type TabOptions} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {screenshotWholePage, withWholePage} from '../scripts/shared/screenshot.ts'
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
   expect((await build({input: join(repo, 'content/README.md'), out, sourceHref: 'https://github.com/lab/Awesome-LLM-Pruning/blob/main/content/README.md'})).written).toBe(true)
   server = await serveStatic(out)
   browser = await sharedBrowser()
+  tabs = new Tabs(browser)
 })
 
 afterAll(async () => {
@@ -43,11 +44,11 @@ afterAll(async () => {
   tmp.dispose()
 })
 
-async function open(path: string, options: BrowserContextOptions = {}): Promise<{page: Page; close(): Promise<void>}> {
-  const context = await browser.newContext({viewport: widths.desktop, ...options})
-  const page = await context.newPage()
-  await page.goto(server.url + path)
-  return {page, close: () => context.close()}
+let tabs: Tabs
+
+async function open(path: string, options: TabOptions = {}): Promise<{page: Page; close(): Promise<void>}> {
+  const page = await tabs.open(server.url + path, {viewport: widths.desktop, ...options})
+  return {page, close: () => tabs.done(page)}
 }
 
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!

@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {sharedBrowser} from './helpers/browser.ts'
+import {sharedBrowser, Tabs} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {analyzeText} from './helpers/seed.ts'
 import {buildSite} from './helpers/sites.ts'
@@ -99,10 +99,10 @@ describe('slugs', () => {
 })
 
 describe('CJK, emoji and right-to-left text in Chromium', () => {
+  let tabs: Tabs | undefined
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage({viewport: {width: 1100, height: 800}})
-    await page.goto(server.url + path)
-    return page
+    tabs ??= new Tabs(browser)
+    return tabs.open(server.url + path, {viewport: {width: 1100, height: 800}})
   }
 
   it('shows each title whole on its page, right-to-left ones laid out right to left', async () => {
@@ -131,7 +131,7 @@ describe('CJK, emoji and right-to-left text in Chromium', () => {
       })
       expect(missing).toEqual(['\u{10FFFC}'])
       if (n === 2) await page.screenshot({path: join(process.cwd(), 'test-results', 'screenshots', 'unicode-rtl-paper.png')})
-      await page.close()
+      await tabs!.done(page)
     }
   })
 
@@ -142,7 +142,7 @@ describe('CJK, emoji and right-to-left text in Chromium', () => {
     // Titles without bidi controls stay as they were.
     const plain = await open('models/qwen-7b/')
     expect(await plain.title()).toBe('Qwen-7B · 剪枝 Awesome-LLM-Pruning 🚀')
-    await page.close()
+    await tabs!.done(page)
     await plain.close()
   })
 
@@ -164,6 +164,6 @@ describe('CJK, emoji and right-to-left text in Chromium', () => {
     })
     expect(box.emojiRight).toBeLessThanOrEqual(box.firstWordLeft)
     await screenshotWholePage(page, join(process.cwd(), 'test-results', 'screenshots', 'unicode-home.png'))
-    await page.close()
+    await tabs!.done(page)
   })
 })

@@ -1,6 +1,6 @@
 import {inject} from 'vitest'
 import {text} from 'node:stream/consumers'
-import {chromium, type Browser, type BrowserContext, type Download, type Page} from 'playwright-core'
+import {chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page} from 'playwright-core'
 
 /**
  * The Chromium the test files share. The global setup (test/helpers/setup-chromium.ts) launches one
@@ -111,4 +111,47 @@ export async function nextFrame(page: Page): Promise<void> {
 /** What a download holds. Read as a stream: the shared Chromium is a remote browser, whose downloads have no local path. */
 export async function downloadedText(download: Download): Promise<string> {
   return text(await download.createReadStream())
+}
+
+/** What a tab from `Tabs` is asked for: per tab (viewport, scheme), or per context (the rest), which then has a context of its own. */
+export type TabOptions = Pick<BrowserContextOptions, 'viewport' | 'colorScheme' | 'isMobile' | 'hasTouch' | 'javaScriptEnabled'>
+
+/**
+ * Tabs a test file takes and gives back, kept open from one test to the next. Each new context, and each new
+ * tab, starts a renderer process in Chromium: 0.4 to 0.9 s of CPU, several times what loading a page costs,
+ * and the suite opened more than 400. A tab is handed out at the width and in the colour scheme asked for
+ * (1280×900 and light unless told), with no listener, route or print emulation left from its last test.
+ * What belongs to a context (isMobile, hasTouch, javaScriptEnabled) gets a context of its own, made once.
+ */
+export class Tabs {
+  private readonly contexts = new Map<string, Promise<BrowserContext>>()
+  private readonly free = new Map<string, Page[]>()
+  private readonly key = new WeakMap<Page, string>()
+
+  constructor(private readonly browser: Browser) {}
+
+  async open(url: string, {viewport, colorScheme = 'light', ...perContext}: TabOptions = {}): Promise<Page> {
+    const key = JSON.stringify(perContext)
+    const free = (this.free.get(key) ?? []).filter((tab) => !tab.isClosed())
+    let page = free.shift()
+    this.free.set(key, free)
+    if (!page) {
+      if (!this.contexts.has(key)) this.contexts.set(key, this.browser.newContext(perContext))
+      page = await (await this.contexts.get(key)!).newPage()
+      this.key.set(page, key)
+    }
+    await page.setViewportSize(viewport ?? {width: 1280, height: 900})
+    await page.emulateMedia({media: 'screen', colorScheme})
+    await page.goto(url)
+    return page
+  }
+
+  /** Gives a tab back for the next test: what the test listened to and routed is let go. */
+  async done(page: Page): Promise<void> {
+    if (page.isClosed()) return
+    page.removeAllListeners()
+    await page.unrouteAll({behavior: 'ignoreErrors'})
+    const key = this.key.get(page) ?? JSON.stringify({})
+    this.free.set(key, [...(this.free.get(key) ?? []), page])
+  }
 }
