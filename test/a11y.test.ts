@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Browser, BrowserContextOptions} from 'playwright-core'
-import {onPages, sharedBrowser} from './helpers/browser.ts'
+import type {Browser, BrowserContextOptions, Page} from 'playwright-core'
+import {sharedBrowser} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {pages} from './helpers/links.ts'
 import {sharedSite} from './helpers/shared-sites.ts'
@@ -47,16 +47,20 @@ type Findings = Record<string, AxeFinding[]>
  * is then switched in place (it is CSS only, `prefers-color-scheme`), and axe run again.
  */
 async function check(site: 'seed' | 'rich', list: string[], schemes: readonly Scheme[], options: BrowserContextOptions & {noScript?: boolean} = {}): Promise<Record<Scheme, Findings>> {
-  const {noScript, ...contextOptions} = options
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...contextOptions})
-  // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
-  if (noScript) await context.route('**/*.js', (route) => route.abort())
   const found: Record<Scheme, Findings> = {light: {}, dark: {}}
-  await onPages(context, list, async (page, path) => {
+  const pages = await lanes(options)
+  let next = 0
+  await Promise.all(pages.map(async (page) => {
+    for (let path = list[next++]; path !== undefined; path = list[next++]) await checkPage(page, path)
+  }))
+  return found
+
+  async function checkPage(page: Page, path: string): Promise<void> {
     await page.goto(servers[site]!.url + path)
     for (const scheme of schemes) {
       await page.emulateMedia({colorScheme: scheme})
-      const result = await runAxe(page)
+      // Every rule in the first scheme; in the next, those a scheme can change (the page is the same but for its colours).
+      const result = await runAxe(page, {coloursOnly: scheme !== schemes[0]})
       checked++
       violations += result.violations.length
       incomplete += result.incomplete.length
@@ -66,9 +70,26 @@ async function check(site: 'seed' | 'rich', list: string[], schemes: readonly Sc
       const problems = [...result.violations, ...undecided]
       if (problems.length > 0) found[scheme][`/${path}`] = problems
     }
-  }, 2)
-  await context.close()
-  return found
+  }
+}
+
+/**
+ * Two tabs per kind of check (its viewport, touch, scripts or none), made once for the file: a new context or
+ * tab starts a renderer process, which costs Chromium more than checking a page does (see Tabs in helpers/browser.ts).
+ */
+const madeLanes = new Map<string, Promise<Page[]>>()
+function lanes(options: BrowserContextOptions & {noScript?: boolean}): Promise<Page[]> {
+  const key = JSON.stringify(options)
+  if (!madeLanes.has(key)) {
+    madeLanes.set(key, (async () => {
+      const {noScript, ...contextOptions} = options
+      const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...contextOptions})
+      // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
+      if (noScript) await context.route('**/*.js', (route) => route.abort())
+      return Promise.all([context.newPage(), context.newPage()])
+    })())
+  }
+  return madeLanes.get(key)!
 }
 
 /** Each check in both schemes, run once for the two tests (light, dark) that assert on it. */
