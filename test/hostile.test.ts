@@ -38,6 +38,29 @@ interface GraphJson {
 }
 
 const built = new Map<string, {out: string; readme: string; graph: GraphJson; pages: Page[]}>()
+
+/**
+ * `HOSTILE_PAGES=all` (as .ci/run sets it) opens every page of every site in Chromium. By default the text
+ * site, whose 294 pages are mostly one entity page per payload, opens every page but its entity pages, and of
+ * those one in four per type, a different quarter for each type: each entity template still meets a spread
+ * of payloads, and every payload is still seen in every field on the home page and the index pages. Every
+ * page of every site is validated as HTML either way. Loading the rest took a fifth of the suite's CPU.
+ */
+const allPages = process.env['HOSTILE_PAGES'] === 'all'
+const entityPage = new RegExp(`^${base}(papers|models|datasets|methods|labels|venues|years)/[^/]+/$`)
+
+function inChromium(site: string, list: Page[]): Page[] {
+  if (allPages || site !== 'text') return list
+  const types = [...new Set(list.map((page) => entityPage.exec(page.path)?.[1]).filter((type) => type !== undefined))].sort()
+  const seenOfType = new Map<string, number>()
+  return list.filter((page) => {
+    const type = entityPage.exec(page.path)?.[1]
+    if (type === undefined) return true
+    const index = seenOfType.get(type) ?? 0
+    seenOfType.set(type, index + 1)
+    return index % 4 === types.indexOf(type) % 4
+  })
+}
 /** Per page: what the DOM check found, and the h1 as the reader sees it. */
 const seen = new Map<string, {problems: string[]; h1: string; text: string}>()
 const dialogs: string[] = []
@@ -76,7 +99,7 @@ beforeAll(async () => {
   for (const [name, site] of built) {
     const served = await serveStatic(site.out, base)
     server.push(served)
-    for (const entry of site.pages) queue.push({key: `${name} ${entry.path}`, url: served.url.replace(/\/$/, '') + entry.path.slice(base.length - 1)})
+    for (const entry of inChromium(name, site.pages)) queue.push({key: `${name} ${entry.path}`, url: served.url.replace(/\/$/, '') + entry.path.slice(base.length - 1)})
   }
   await onPages(context, queue, async (page, next) => {
     await page.goto(next.url)
@@ -115,8 +138,12 @@ describe('hostile input', () => {
       const fields = site.generators.reduce((sum, generator) => sum + generator.fields.length, 0)
       for (const payload of site.payloads) expect(readme.split(payload.text).length - 1, `${site.name}: ${payload.name}`).toBeGreaterThanOrEqual(fields)
     }
-    expect(seen.size).toBe([...built.values()].reduce((sum, site) => sum + site.pages.length, 0))
-    expect(seen.size).toBeGreaterThan(250)
+    expect(seen.size).toBe([...built].reduce((sum, [name, site]) => sum + inChromium(name, site.pages).length, 0))
+    const every = [...built.values()].reduce((sum, site) => sum + site.pages.length, 0)
+    expect(every).toBeGreaterThan(250)
+    if (allPages) expect(seen.size).toBe(every)
+    // Every page that is not one entity's: the home page and every index, which hold every payload in every field.
+    for (const [name, site] of built) for (const page of site.pages) if (!entityPage.test(page.path)) expect(seen.has(`${name} ${page.path}`), `${name} ${page.path}`).toBe(true)
   })
 
   it('opens no dialog, runs no injected code and loads nothing but https images from another host', () => {
@@ -133,10 +160,12 @@ describe('hostile input', () => {
     for (const [name, site] of built) {
       const at = (page: string) => seen.get(`${name} ${base}${page}`)
       expect(at('')!.h1).toBe(site.graph.title)
-      for (const entity of [...site.graph.papers.map((p) => ({name: p.title, page: p.page})), ...site.graph.models, ...site.graph.datasets, ...site.graph.methods]) {
+      // The entity pages opened in Chromium (all of them with HOSTILE_PAGES=all).
+      const opened = (entity: {page: string}) => at(entity.page) !== undefined
+      for (const entity of [...site.graph.papers.map((p) => ({name: p.title, page: p.page})), ...site.graph.models, ...site.graph.datasets, ...site.graph.methods].filter(opened)) {
         expect(at(entity.page)?.h1, `${name}: ${entity.page}`).toBe(entity.name)
       }
-      for (const paper of site.graph.papers) {
+      for (const paper of site.graph.papers.filter(opened)) {
         const text = at(paper.page)!.text
         // The venue in its one spelling (issue 14): its group's name, then the entry's year and track.
         const venue = [site.graph.venues.find((group) => group.id === paper.venueId)?.name, paper.venueYear, paper.track].filter(Boolean).join(' ') || paper.venue
