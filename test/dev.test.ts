@@ -161,7 +161,7 @@ describe('npm run dev, in Chromium', () => {
 
   it('answers with the last good page, saying it is rebuilding, while a slow rebuild runs (a 400 KB README held every request for 46 s)', async () => {
     // A list that takes seconds to read, within every limit.
-    writeFileSync(readme, syntheticReadme({papers: 2000, form: 'sub-bullets'}))
+    writeFileSync(readme, syntheticReadme({papers: 1200, form: 'sub-bullets'}))
     await vi.waitFor(() => expect(logs.at(-1)).toMatch(/^Rebuilding /), {timeout: shownWithin, interval: 5})
     const during = await (await fetch(url)).text()
     expect(during).toContain('Rebuilding after your edit')
