@@ -11,10 +11,10 @@ import {currentSlowInputsSection, slowInputsFile, slowInputsSection, type SlowIn
  * never mixes a real run with made-up numbers.
  */
 const areas: Array<{key: string; title: string; what: string}> = [
-  {key: 'accessibility', title: 'Accessibility', what: 'axe-core in Chromium on every page type: light and dark schemes, desktop and phone, filtered and without JavaScript (`test/a11y.test.ts`).'},
+  {key: 'accessibility', title: 'Accessibility', what: 'axe-core in Chromium on every page type: light and dark schemes (every rule in the first, the colour rules in the second), desktop and phone, filtered and without JavaScript (`test/a11y.test.ts`).'},
   {key: 'html', title: 'Valid HTML', what: 'html-validate 10.9.0 (recommended and document rules) over every page of the fixtures, under both bases (`test/html.test.ts`); the hostile pages are validated too (`test/hostile.test.ts`).'},
   {key: 'links', title: 'Links', what: 'Every href, src, srcset and #fragment of every page, under `/` and `/Awesome-LLM-Pruning/`, and every page reachable from the home page (`test/links.test.ts`).'},
-  {key: 'hostile', title: 'Hostile input', what: 'A payload corpus written into every field of the README, built with `--allow-errors`, every page opened in Chromium with its CSP bypassed so only escaping protects it (`test/hostile.test.ts`).'},
+  {key: 'hostile', title: 'Hostile input', what: 'A payload corpus written into every field of the README, built with `--allow-errors`, its pages opened in Chromium with their CSP bypassed so only escaping protects them (`test/hostile.test.ts`): every page in CI (`HOSTILE_PAGES=all`, as `.ci/run` sets it), every page but three in four of the text list's entity pages in `npm test`. The figures below are from the last of the two runs.'},
   {key: 'fuzz (npm test sample)', title: 'Fuzzing, the sample in `npm test`', what: 'fast-check over generated and mutated READMEs with a fixed seed, plus full builds (`test/fuzz.test.ts`).'},
   {key: 'fuzz (npm run fuzz)', title: 'Fuzzing, `npm run fuzz`', what: 'The same property over 10,000+ READMEs with a fresh seed, and 1 MB lines (`scripts/fuzz.ts`).'},
   {key: 'browser', title: 'End to end in Chromium', what: 'Filtering scenarios in Chromium, with screenshots kept in `test-results/screenshots/` (`test/browser.test.ts`).'},
