@@ -1,10 +1,10 @@
 import type {VFile} from 'vfile'
 import {citationKeys} from './cite/bibtex.ts'
 import {metaByPaper, metaPathFor, readMetaCache} from './meta/cache.ts'
-import {historyOff, noHistory} from './history/history.ts'
+import {historyOff} from './history/history.ts'
 import {CommittedHistory} from './history/committed.ts'
 import {hasErrors} from './rules/index.ts'
-import type {CompleteGraph, Graph, History, Id, PaperMeta, Renames} from './types.ts'
+import {noHistory, type CompleteGraph, type Graph, type History, type Id, type PaperMeta, type Renames} from './types.ts'
 
 export type {CompleteGraph}
 

@@ -1,6 +1,5 @@
 import {complete} from '../../src/pipeline.ts'
-import {noHistory} from '../../src/history/history.ts'
-import type {CompleteGraph, Graph} from '../../src/types.ts'
+import {noHistory, type CompleteGraph, type Graph} from '../../src/types.ts'
 
 /** `graph` completed as a build without metadata cache or git history completes it: what the renderer takes. */
 export function completed(graph: Graph): CompleteGraph {

@@ -1,7 +1,7 @@
 import {headCommit, readFileLog} from './git-log.ts'
-import {historyFromDates, logDates, noHistory, type LogDates} from './history.ts'
+import {historyFromDates, logDates, type LogDates} from './history.ts'
 import {committedVersions, renamesAcross} from './renames.ts'
-import type {Graph, History, Renames} from '../types.ts'
+import {noHistory, type Graph, type History, type Renames} from '../types.ts'
 
 type Committed = {log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>}
 

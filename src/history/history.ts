@@ -4,11 +4,8 @@ import {rowKey} from '../graph/added.ts'
 import {noHistory, type Graph, type History, type Id, type Paper} from '../types.ts'
 import {readFileLog, type FileCommit, type FileLog} from './git-log.ts'
 
-// The build and the dev server ask the history module for a build without history; the type lives in types.ts.
-export {noHistory}
-
-/** The reason given when a build, or the dev server, is told not to read the history. */
-export const historyOff = 'not read for this preview; `npm run build` reads it'
+/** The reason the site gives when the build was told not to read the history (`history: false`: the bench, some tests). */
+export const historyOff = 'the build was told not to read it'
 
 export async function readHistory(readme: string, graph: Graph): Promise<History> {
   return historyFromLog(await readFileLog(readme), graph)
