@@ -66,10 +66,10 @@ function enhance(list: HTMLElement): void {
   repaint = pager(list, rows)
   input.form!.hidden = false
   byId('facet-hint').hidden = true
-  // On a narrow screen the facets and the chart fold away, so the papers start within the first screen.
-  if (matchMedia('(max-width: 60rem)').matches) {
-    for (const details of document.querySelectorAll<HTMLDetailsElement>('details.fold-narrow')) details.open = false
-  }
+  // On a narrow screen the facets and the chart fold away, so the papers start within the first screen; on a
+  // wide one they are open (the chart comes folded, and the stylesheet has already shown it: this says so).
+  const wide = !matchMedia('(max-width: 60rem)').matches
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('details.fold-narrow')) details.open = wide
   show((state = readQuery(location.search)))
   // A former id in the URL is rewritten as today's, so the address shared next is current.
   write(state, 'replace')
