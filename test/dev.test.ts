@@ -53,6 +53,21 @@ async function saveAndWait(file: string, text: string, shown: () => Promise<unkn
   await page.waitForLoadState('load')
 }
 
+/**
+ * Reloads the open page with its vite client held back until `release()`: the page is still loading, its
+ * socket not open, whatever the server sends meanwhile.
+ */
+async function reloadWithClientHeld(): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/@vite/client', async (route) => {
+    await held
+    await route.continue()
+  }, {times: 1})
+  await page.reload({waitUntil: 'commit'})
+  return release
+}
+
 describe('npm run dev, in Chromium', () => {
   it('serves the site from the README, with no error for the seed (its warnings only)', async () => {
     expect(await page.locator('h1').innerText()).toBe('Awesome-LLM-Pruning')
@@ -82,13 +97,7 @@ describe('npm run dev, in Chromium', () => {
     await other.waitForFunction(() => document.body?.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})
     // The page is reloaded, and its vite client held back: so it is still loading (no socket open) when the
     // next build is done and its reload goes out to the open pages.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/@vite/client', async (route) => {
-      await held
-      await route.continue()
-    }, {times: 1})
-    await page.reload({waitUntil: 'commit'})
+    const release = await reloadWithClientHeld()
     await page.waitForFunction(() => document.body?.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})
     const reported = logs.length
     writeFileSync(readme, seedSource)
@@ -184,13 +193,7 @@ describe('npm run dev, in Chromium', () => {
     const css = join(process.cwd(), stylesheet)
     const other = await browser.newPage()
     await other.goto(url)
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route('**/@vite/client', async (route) => {
-      await held
-      await route.continue()
-    }, {times: 1})
-    await page.reload({waitUntil: 'commit'})
+    const release = await reloadWithClientHeld()
     const color = (value: string) => document.querySelector('.hero h1') !== null && getComputedStyle(document.querySelector('.hero h1')!).color === value
     await page.waitForFunction(color, 'rgb(200, 0, 0)', {timeout: shownWithin})
     writeFileSync(css, `${readFileSync(css, 'utf8')}\n.hero h1 { color: rgb(0, 0, 200); }\n`)
