@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Browser, BrowserContextOptions, Page} from 'playwright-core'
-import {sharedBrowser} from './helpers/browser.ts'
+import type {Browser, Page} from 'playwright-core'
+import {sharedBrowser, Tabs, type TabOptions} from './helpers/browser.ts'
 import {serveStatic, type StaticServer} from '../scripts/shared/static-server.ts'
 import {pages} from './helpers/links.ts'
 import {sharedSite} from './helpers/shared-sites.ts'
@@ -15,6 +15,7 @@ const base = '/Awesome-LLM-Pruning/'
 const servers: Record<'seed' | 'rich', StaticServer | undefined> = {seed: undefined, rich: undefined}
 const paths: Record<'seed' | 'rich', string[]> = {seed: [], rich: []}
 let browser: Browser
+let tabs: Tabs
 let checked = 0
 let violations = 0
 let incomplete = 0
@@ -27,6 +28,7 @@ beforeAll(async () => {
     servers[name] = await serveStatic(out, base)
   }
   browser = await sharedBrowser()
+  tabs = new Tabs(browser)
 })
 
 afterAll(async () => {
@@ -42,16 +44,21 @@ type Scheme = 'light' | 'dark'
 type Findings = Record<string, AxeFinding[]>
 
 /**
- * Checks pages in one browser context (one viewport), each page in every scheme asked for; scripts can be
+ * Checks pages in two tabs at one viewport, each page in every scheme asked for; scripts can be
  * blocked to see the page as it is without JavaScript. A page is loaded, and axe put in it, once: the scheme
  * is then switched in place (it is CSS only, `prefers-color-scheme`), and axe run again.
  */
-async function check(site: 'seed' | 'rich', list: string[], schemes: readonly Scheme[], options: BrowserContextOptions & {noScript?: boolean} = {}): Promise<Record<Scheme, Findings>> {
+async function check(site: 'seed' | 'rich', list: string[], schemes: readonly Scheme[], options: TabOptions & {noScript?: boolean} = {}): Promise<Record<Scheme, Findings>> {
+  const {noScript, ...tabOptions} = options
   const found: Record<Scheme, Findings> = {light: {}, dark: {}}
-  const pages = await lanes(options)
+  // Two tabs at once, each taking the next page when it is done with one.
+  const pages = await Promise.all([tabs.take(tabOptions), tabs.take(tabOptions)])
+  // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
+  if (noScript) for (const page of pages) await page.route('**/*.js', (route) => route.abort())
   let next = 0
   await Promise.all(pages.map(async (page) => {
     for (let path = list[next++]; path !== undefined; path = list[next++]) await checkPage(page, path)
+    await tabs.done(page)
   }))
   return found
 
@@ -73,24 +80,6 @@ async function check(site: 'seed' | 'rich', list: string[], schemes: readonly Sc
   }
 }
 
-/**
- * Two tabs per kind of check (its viewport, touch, scripts or none), made once for the file: a new context or
- * tab starts a renderer process, which costs Chromium more than checking a page does (see Tabs in helpers/browser.ts).
- */
-const madeLanes = new Map<string, Promise<Page[]>>()
-function lanes(options: BrowserContextOptions & {noScript?: boolean}): Promise<Page[]> {
-  const key = JSON.stringify(options)
-  if (!madeLanes.has(key)) {
-    madeLanes.set(key, (async () => {
-      const {noScript, ...contextOptions} = options
-      const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...contextOptions})
-      // Without our script the page is exactly what a reader without JavaScript gets (the site has no <noscript>).
-      if (noScript) await context.route('**/*.js', (route) => route.abort())
-      return Promise.all([context.newPage(), context.newPage()])
-    })())
-  }
-  return madeLanes.get(key)!
-}
 
 /** Each check in both schemes, run once for the two tests (light, dark) that assert on it. */
 const bothSchemes = new Map<string, Promise<Record<Scheme, Findings>>>()

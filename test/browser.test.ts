@@ -238,7 +238,7 @@ describe('filtering the papers in Chromium', () => {
   })
 
   scenario('follows a dark colour scheme: dark surfaces, light text, screenshots of each page type', async () => {
-    const page = await tabs.open('about:blank', {viewport: {width: 1280, height: 900}, colorScheme: 'dark'})
+    const page = await tabs.take({viewport: {width: 1280, height: 900}, colorScheme: 'dark'})
     const luminance = (rgb: string) => {
       const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
@@ -263,7 +263,7 @@ describe('filtering the papers in Chromium', () => {
   })
 
   scenario('on a phone (390×844) the facets start folded, open with a tap, and nothing scrolls sideways', async () => {
-    const page = await tabs.open('about:blank', {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
+    const page = await tabs.take({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
     for (const path of ['', 'papers/shortened-llama/', 'models/', 'datasets/', 'tools/', 'models/llama2-7b/']) {
       await page.goto(server.url + path)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
@@ -292,7 +292,7 @@ describe('long names without a break point, on a phone', () => {
     const out = join(tmp.dir, 'long-names')
     expect((await build({input, out, history: false})).written).toBe(true)
     const longServer = await serveStatic(out)
-    const page = await tabs.open('about:blank', {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
+    const page = await tabs.take({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true})
     try {
       const paths = ['', 'papers/another-paper/', 'matrix/', 'models/', 'datasets/']
       const links = await (await page.goto(longServer.url + 'papers/another-paper/'), page.locator('a.chip').evaluateAll((all) => all.map((a) => a.getAttribute('href')!)))
@@ -322,7 +322,7 @@ describe('a long list in Chromium', () => {
     const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
     expect(result.written).toBe(true)
     const longServer = await serveStatic(out)
-    const page = await tabs.open('about:blank', {viewport: {width: 1280, height: 900}})
+    const page = await tabs.take({viewport: {width: 1280, height: 900}})
     try {
       await page.goto(longServer.url)
       expect(await page.locator('#paper-list > li').count()).toBe(50)
@@ -370,7 +370,7 @@ describe('a long list in Chromium', () => {
     const query = graph.papers[700]!.summary!
     const expected = graph.papers.filter((paper) => paper.summary?.toLowerCase().includes(query.toLowerCase())).map((paper) => paper.id).sort()
     const longServer = await serveStatic(out)
-    const page = await tabs.open('about:blank', {viewport: {width: 1280, height: 900}})
+    const page = await tabs.take({viewport: {width: 1280, height: 900}})
     try {
       for (const sort of ['', 'title', 'newest']) {
         await page.goto(`${longServer.url}?${new URLSearchParams({...(sort ? {sort} : {}), q: query})}`)

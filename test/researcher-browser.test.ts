@@ -41,7 +41,7 @@ afterAll(async () => {
 
 /** A page that records every console error (CSP violations included) and uncaught exception. */
 async function open(path: string, options: TabOptions = {}): Promise<{page: Page; errors: string[]}> {
-  const page = await tabs.open('about:blank', options)
+  const page = await tabs.take(options)
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())

@@ -29,7 +29,7 @@ afterAll(async () => {
 /** A page that collects console errors (CSP violations included) and uncaught exceptions. */
 async function open(path: string, options: TabOptions = {}): Promise<{page: Page; errors: string[]; close(): Promise<void>}> {
   const errors: string[] = []
-  const page = await tabs.open('about:blank', options)
+  const page = await tabs.take(options)
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })

@@ -130,7 +130,8 @@ export class Tabs {
 
   constructor(private readonly browser: Browser) {}
 
-  async open(url: string, {viewport, colorScheme = 'light', ...perContext}: TabOptions = {}): Promise<Page> {
+  /** A tab at the width and in the scheme asked for, on whatever it showed last: for a test that listens before it loads. */
+  async take({viewport, colorScheme = 'light', ...perContext}: TabOptions = {}): Promise<Page> {
     const key = JSON.stringify(perContext)
     const free = (this.free.get(key) ?? []).filter((tab) => !tab.isClosed())
     let page = free.shift()
@@ -142,6 +143,12 @@ export class Tabs {
     }
     await page.setViewportSize(viewport ?? {width: 1280, height: 900})
     await page.emulateMedia({media: 'screen', colorScheme})
+    return page
+  }
+
+  /** A tab as `take` gives it, on `url`. */
+  async open(url: string, options: TabOptions = {}): Promise<Page> {
+    const page = await this.take(options)
     await page.goto(url)
     return page
   }
