@@ -138,7 +138,7 @@ function servePages(site: Site, afterPage: () => void, styles: () => number) {
     // tab that polls, or many, during a rebuild costs a write each, not a 2 MB copy and encoding each.
     const [messages, now] = [site.messages(), version()]
     if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding || result.sent.version !== now) {
-      result.sent = {messages, rebuilding, version: now, bytes: Buffer.from(withDevParts(result, {messages, rebuilding, version: now}).body)}
+      result.sent = {messages, rebuilding, version: now, bytes: withDevParts(result, {messages, rebuilding, version: now})}
     }
     send(response, {...result, body: result.sent.bytes})
   }
@@ -156,26 +156,37 @@ function servePages(site: Site, afterPage: () => void, styles: () => number) {
   }
 }
 
-/** A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it. */
-function withDevParts(page: Served, {messages, rebuilding, version}: {messages: VFile[]; rebuilding: boolean; version: string}): {body: string} {
-  if (!page.type.startsWith('text/html')) return page
+/**
+ * A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it.
+ * Put together from the page's bytes as the site thread encoded them: the three places are found by their
+ * ASCII tags, and the parts joined in one copy.
+ */
+function withDevParts(page: Served, {messages, rebuilding, version}: {messages: VFile[]; rebuilding: boolean; version: string}): Buffer {
+  const body = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength)
+  if (!page.type.startsWith('text/html')) return body
   // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
   // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
   // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
-  const client = (tag: string) =>
-    `${tag}\n<meta name="dev-build" content="${version}">\n<script type="module" src="/@vite/client"></script>\n<script type="module" src="/src/dev/live.ts"></script>`
-  const stylesheet = '<link rel="stylesheet" href="/src/dev/banner.css">\n</head>'
-  const problems = (tag: string) => `${tag}\n${banner(messages, {rebuilding})}`
-  const body = page.body
-  const head = /<head[^>]*>/.exec(body)
+  const client = `\n<meta name="dev-build" content="${version}">\n<script type="module" src="/@vite/client"></script>\n<script type="module" src="/src/dev/live.ts"></script>`
+  const stylesheet = '<link rel="stylesheet" href="/src/dev/banner.css">\n'
+  const problems = `\n${banner(messages, {rebuilding})}`
+  const head = tagAt(body, '<head')
   const close = body.indexOf('</head>')
-  const open = /<body[^>]*>/.exec(body)
-  if (head && open && head.index + head[0].length <= close && close < open.index) {
-    // A page in the usual order is put together in one pass: the three replacements below copy a 2 MB home page three times.
-    const [afterHead, afterBody] = [head.index + head[0].length, open.index + open[0].length]
-    return {body: body.slice(0, head.index) + client(head[0]) + body.slice(afterHead, close) + stylesheet + body.slice(close + 7, open.index) + problems(open[0]) + body.slice(afterBody)}
+  const open = tagAt(body, '<body')
+  if (head && open && head.end <= close && close < open.start) {
+    const text = (part: string) => Buffer.from(part)
+    return Buffer.concat([body.subarray(0, head.end), text(client), body.subarray(head.end, close), text(stylesheet), body.subarray(close, open.end), text(problems), body.subarray(open.end)])
   }
-  return {body: body.replace('</head>', stylesheet).replace(/<head[^>]*>/, client).replace(/<body[^>]*>/, problems)}
+  // A page in another order (a template of the contributor's own): the same parts, placed one by one.
+  const html = body.toString()
+  return Buffer.from(html.replace('</head>', `${stylesheet}</head>`).replace(/<head[^>]*>/, (tag) => tag + client).replace(/<body[^>]*>/, (tag) => tag + problems))
+}
+
+/** Where the first `<head…>` or `<body…>` tag starts and ends (after its `>`), as `/<head[^>]*>/` finds it. */
+function tagAt(bytes: Buffer, opening: string): {start: number; end: number} | undefined {
+  const start = bytes.indexOf(opening)
+  const close = start === -1 ? -1 : bytes.indexOf('>', start)
+  return close === -1 ? undefined : {start, end: close + 1}
 }
 
 /** The site on its own thread; if that thread fails to start or dies, on this one, blocking, as it used to. */
@@ -192,14 +203,19 @@ function siteWithFallback(options: DevSiteOptions, log: ((text: string) => void)
   }
   return {
     refresh: async () => (local ? local.refresh() : background.refresh().catch(async (error) => (await onThisThread(error)).messages())),
-    page: async (path) => (local ? local.page(path) : background.page(path).catch(async (error) => (await onThisThread(error)).page(path))),
+    page: async (path) => (local ? encoded(local.page(path)) : background.page(path).catch(async (error) => encoded((await onThisThread(error)).page(path)))),
     messages: () => (local ? local.messages() : background.messages()),
     close: () => background.close()
   }
 }
 
+/** A page of the site on this thread, as the site thread would send it. */
+function encoded(page: {body: string; type: string} | undefined): SitePage | undefined {
+  return page && {body: Buffer.from(page.body), type: page.type}
+}
+
 interface Served {
-  body: string
+  body: Uint8Array
   type: string
   status: number
   /** The page as last sent, and what it was sent with. */

@@ -7,7 +7,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 
 const compiled = existsSync(new URL('./state.js', import.meta.url))
 const load = async (name) => (compiled ? import(`./${name}.js`) : (await import('tsx/esm/api')).tsImport(`./${name}.ts`, import.meta.url))
-const [{createDevSite}, {sendFile}] = await Promise.all([load('state'), load('background')])
+const [{createDevSite}, {sendFile, sendPage}] = await Promise.all([load('state'), load('background')])
 const site = createDevSite(workerData)
 
 // One job at a time, in the order asked: a page asked for during a refresh comes from the new build.
@@ -15,8 +15,8 @@ let queue = Promise.resolve()
 parentPort?.on('message', (/** @type {import('./background.ts').SiteJob} */ job) => {
   queue = queue.then(async () => {
     try {
-      const page = job.kind === 'refresh' ? (await site.refresh(), undefined) : site.page(job.path)
-      parentPort?.postMessage({id: job.id, messages: site.messages().map(sendFile), page})
+      const {page, transfer} = sendPage(job.kind === 'refresh' ? (await site.refresh(), undefined) : site.page(job.path))
+      parentPort?.postMessage({id: job.id, messages: site.messages().map(sendFile), page}, transfer)
     } catch (error) {
       parentPort?.postMessage({id: job.id, error: error instanceof Error ? error.message : String(error)})
     }
