@@ -1,4 +1,5 @@
-import {headCommit, readFileLog} from './git-log.ts'
+import {readFileLog} from './git-log.ts'
+import {HeadCommit} from './head.ts'
 import {historyFromDates, logDates, type LogDates} from './history.ts'
 import {committedVersions, renamesAcross} from './renames.ts'
 import {noHistory, type Graph, type History, type Renames} from '../types.ts'
@@ -14,11 +15,13 @@ type Committed = {log: Promise<LogDates | {reason: string}>; versions: Promise<G
  */
 export class CommittedHistory {
   readonly #readme: string
+  readonly #head: HeadCommit
   #read: {head: string | undefined; log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>} | undefined
   #checking: Promise<Committed> | undefined
 
   constructor(readme: string) {
     this.#readme = readme
+    this.#head = new HeadCommit(readme)
   }
 
   /**
@@ -39,7 +42,7 @@ export class CommittedHistory {
   }
 
   async #committed(): Promise<Committed> {
-    const head = await headCommit(this.#readme)
+    const head = await this.#head.read()
     if (!this.#read || this.#read.head !== head) {
       // The log is kept as the dates of its lines, which no edit of the README changes.
       const log = readFileLog(this.#readme).then((read) => (read.ok ? logDates(read.commits) : {reason: read.reason}))

@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
-import {basename, dirname, isAbsolute, join} from 'node:path'
+import {basename, dirname, isAbsolute, join, resolve} from 'node:path'
 import {commitFormat, LogParser, quotePath, type FileCommit} from './log-parser.ts'
 
 export type {FileCommit} from './log-parser.ts'
@@ -43,8 +43,18 @@ export async function readFileLog(file: string): Promise<FileLog> {
  * only when this changes.
  */
 export async function headCommit(file: string): Promise<string | undefined> {
-  const head = await git(dirname(file), ['rev-parse', '--verify', '--quiet', 'HEAD'])
-  return head.ok ? head.stdout.trim() : undefined
+  return (await checkedOut(file)).head
+}
+
+/**
+ * The commit checked out, with the repository's own folder (a worktree's, for a worktree) and the one its
+ * refs are kept in, from one git call. No folders outside a repository, or in one with no commit yet.
+ */
+export async function checkedOut(file: string): Promise<{head: string | undefined; dirs?: {git: string; common: string}}> {
+  const cwd = dirname(file)
+  const read = await git(cwd, ['rev-parse', '--git-dir', '--git-common-dir', '--verify', '--quiet', 'HEAD'])
+  const [gitDir, common, head] = read.ok ? read.stdout.split('\n') : []
+  return gitDir && common && head ? {head, dirs: {git: resolve(cwd, gitDir), common: resolve(cwd, common)}} : {head: undefined}
 }
 
 /** The commits at the edge of a shallow clone, whose parents were not fetched. */
