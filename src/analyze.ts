@@ -111,7 +111,7 @@ function treeIsSupported(file: VFile, tree: Root): boolean {
 
 /** extract → link → validate, on a parsed README. */
 export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}): Analysis {
-  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form, memo: options.memo})
   const graph = link(raw)
   validate({file, raw, graph, index: new PaperIndex(graph.papers)})
   return {raw, graph}
@@ -122,7 +122,7 @@ export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}):
  * does the history step read git (`readme`'s blame and old versions); the references it resolves are linked again.
  */
 export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined, options: ReadOptions & {at?: string} = {}): Promise<Analysis> {
-  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form})
+  const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form, memo: options.memo})
   const today = link(raw)
   const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today, options.at)
   const graph = history?.stale.size ? link(raw, meantPapers(history)) : today

@@ -6,6 +6,7 @@ import {join, relative} from 'node:path'
 import {VFile} from 'vfile'
 import {analyzeTree, build} from '../src/build.ts'
 import {PieceCache} from '../src/parse/cache.ts'
+import {EntryMemo} from '../src/extract/entry-memo.ts'
 import {splitPieces} from '../src/parse/pieces.ts'
 import {parseSplit, parseSplitParallel, parseWhole} from '../src/parse/split.ts'
 import {syntheticReadme} from '../scripts/bench/readme.ts'
@@ -18,9 +19,9 @@ afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 const everyCut = {min: 0, max: 0}
 
 /** The graph and the diagnostics, as a contributor and the site see them. */
-function outcome(value: string, tree: ReturnType<typeof parseWhole>) {
+function outcome(value: string, tree: ReturnType<typeof parseWhole>, memo?: EntryMemo) {
   const file = new VFile({path: 'README.md', value})
-  const {graph} = analyzeTree(file, tree)
+  const {graph} = analyzeTree(file, tree, {memo})
   const messages = file.messages.map(({reason, line, column, ruleId, fatal, place}) => ({reason, line, column, ruleId, fatal, place}))
   const {paper, model, dataset, method, section, ...data} = graph
   return {graph: data, messages}
@@ -150,6 +151,57 @@ describe('the split parse equals the whole-file parse', () => {
     const value = syntheticReadme({papers: 1000, form: 'sub-bullets'})
     const split = await parseSplitParallel(value, {cache: new PieceCache()})
     expect(split).toEqual(parseWhole(value))
+  })
+})
+
+describe('entries kept from earlier saves (the dev server)', () => {
+  /** Each version read as the dev server reads it, with the cache and the memo kept, must equal a reading from scratch. */
+  function expectSaves(versions: string[], memo: EntryMemo, cache: PieceCache) {
+    for (const value of versions) {
+      const kept = outcome(value, parseSplit(value, {cache, granularity: everyCut}), memo)
+      expect(kept).toEqual(outcome(value, parseWhole(value)))
+    }
+  }
+
+  /** A version of `lines` with an entry inserted, a line deleted, or a line's text changed, as a contributor edits. */
+  const edit = fc.oneof(
+    fc.tuple(fc.constant('insert' as const), fc.nat(), entry.map((added) => added.join('\n'))),
+    fc.tuple(fc.constant('delete' as const), fc.nat(), fc.constant('')),
+    fc.tuple(fc.constant('change' as const), fc.nat(), text)
+  )
+  const apply = (lines: string[], [kind, at, added]: [string, number, string]) => {
+    const copy = [...lines]
+    const n = lines.length === 0 ? 0 : at % lines.length
+    if (kind === 'insert') copy.splice(n, 0, ...added.split('\n'))
+    else if (kind === 'delete') copy.splice(n, 1)
+    else copy[n] = `${copy[n] ?? ''}${added}`.replace(/^(- \[\d*\] )/, `$1${added} `)
+    return copy
+  }
+
+  it('equal a reading from scratch, on generated READMEs edited one save after another', () => {
+    fc.assert(
+      fc.property(readme, fc.array(edit, {minLength: 1, maxLength: 4}), (value, edits) => {
+        const versions = [value]
+        let lines = value.split('\n')
+        for (const one of edits) versions.push((lines = apply(lines, one)).join('\n'))
+        expectSaves(versions, new EntryMemo(), new PieceCache())
+      }),
+      {numRuns: Number(process.env['SPLIT_RUNS'] ?? 250)}
+    )
+  })
+
+  it('equal a reading from scratch on the seed and on a 1,000-paper list, each paper read once and then moved', () => {
+    const memo = new EntryMemo()
+    const cache = new PieceCache()
+    const retitled = seedSource.replace('[1] ', '[1] Retitled ').replace('\n- [3] ', '\n- [3] Another\n  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)\n- [4] ')
+    expectSaves([seedSource, retitled, seedSource], memo, cache)
+    // The seed's five papers are read again on the third save, unchanged since the first: all from the memo.
+    expect(memo.hits).toBeGreaterThanOrEqual(5)
+    const large = syntheticReadme({papers: 1000, form: 'sub-bullets'})
+    const before = memo.misses
+    expectSaves([large, large.replace(/^- \[(\d+)\] /m, (opening) => `${opening}Edited `)], memo, cache)
+    // The edit adds characters to the first paper: every later paper moved, and only the edited one was read again.
+    expect(memo.misses - before).toBeLessThan(1000 + 10)
   })
 })
 

@@ -3,6 +3,7 @@ import {parseAndAnalyze} from '../analyze.ts'
 import {readSync, shownPath} from '../read.ts'
 import {bestEffort} from '../graph/best-effort.ts'
 import {sharedCache} from '../parse/cache.ts'
+import {EntryMemo} from '../extract/entry-memo.ts'
 import {complete, readCompletion, type Completion} from '../pipeline.ts'
 import {CommittedHistory} from '../history/committed.ts'
 import {createEta, TemplateError} from '../render/eta.ts'
@@ -136,6 +137,9 @@ function renderPage(renderer: Renderer, route: Route): {html: string; template: 
   }
 }
 
+/** Paper entries read on earlier saves: a save reads again only those in the pieces it changed. */
+const entries = new EntryMemo()
+
 /** Each README's committed history, read once per checked-out commit rather than on every save. */
 const committed = new Map<string, CommittedHistory>()
 
@@ -160,7 +164,7 @@ export async function analyzeReadme(input: string): Promise<DevAnalysis> {
   committed.set(input, history)
   history.check()
   // The pieces of the README parsed on earlier saves come from the process-wide cache.
-  const result = await parseAndAnalyze(file, {input, cache: sharedCache})
+  const result = await parseAndAnalyze(file, {input, cache: sharedCache, memo: entries})
   if (!result) return {file, graph: undefined}
   const graph = bestEffort(result.graph, result.raw)
   const {completion, metaFile} = await readCompletion(graph, {input, committed: history, bestEffort: true})

@@ -12,11 +12,14 @@ import {paperLines} from './reading.ts'
 import {isCleanTitle} from './adapters/title.ts'
 import {adapters, itemAdapters, rowAdapters, type Adapter, type ItemAdapter} from './adapters/index.ts'
 import {brokenRow} from './adapters/table.ts'
+import type {EntryMemo} from './entry-memo.ts'
 import type {Id, RawForm, RawList, RawPaper, RawSection, RawUnread} from '../types.ts'
 
 export interface ReadOptions {
   /** The form every section's entries are read in (`--form`), instead of the one detection finds. */
   form?: string | undefined
+  /** Entries read on earlier saves, kept by a process that reads the README again on each (the dev server). */
+  memo?: EntryMemo | undefined
 }
 
 /** Reads the blocks of the README into the raw list, section by section, keeping what no reader claims as prose. */
@@ -26,10 +29,14 @@ export class SectionReader {
   /** With `--form`: the one form every entry is read in; entries of the other kind (items or rows) are not read. */
   readonly #forced: Adapter | undefined
   readonly #sections: Map<string, RawSection>
+  readonly #memo: EntryMemo | undefined
+  readonly #multiFile: boolean
 
-  constructor(list: RawList, at: Locator, options: ReadOptions = {}) {
+  constructor(list: RawList, at: Locator, options: ReadOptions & {multiFile?: boolean} = {}) {
     this.#list = list
     this.#at = at
+    this.#memo = options.memo
+    this.#multiFile = options.multiFile ?? false
     this.#forced = options.form === undefined ? undefined : adapters.find((adapter) => adapter.name === options.form)
     if (options.form !== undefined && !this.#forced) {
       throw new Error(`unknown form "${options.form}": use one of ${adapters.map((adapter) => adapter.name).join(', ')}`)
@@ -138,7 +145,7 @@ export class SectionReader {
   #readItem(item: ListItem, section: RawSection, chosen: ItemAdapter): {paper: RawPaper; adapter: ItemAdapter} | undefined {
     const numbered = isPaperEntry(item)
     for (const adapter of this.#forced ? [chosen] : [chosen, ...itemAdapters.filter((other) => other !== chosen)]) {
-      const paper = adapter.read(item, section.id, this.#at)
+      const paper = this.#memo ? this.#memo.read(adapter, item, section.id, this.#at, this.#multiFile) : adapter.read(item, section.id, this.#at)
       if (paper && (isCleanTitle(paper.title) || numbered || this.#forced)) return {paper, adapter}
     }
     return undefined

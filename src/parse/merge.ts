@@ -42,10 +42,23 @@ function copy(node: Nodes, shift: Shift): Nodes {
   return top
 }
 
+/** The cached node each list item placed here was copied from. */
+const originals = new WeakMap<Nodes, Nodes>()
+
+/**
+ * The node of a parsed piece that `item` was copied from, when `item` is a list item placed by the split
+ * parse and nothing has copied it since (resolving a reference below it does): the same original means the
+ * same text, parsed the same way, with only its place in the README moved.
+ */
+export function originalOf(item: Nodes): Nodes | undefined {
+  return originals.get(item)
+}
+
 /** A shallow copy of a node in README coordinates. */
 function moved(node: Nodes, shift: Shift): Nodes {
   const out = {...node} as Nodes
   if (node.position) out.position = movePosition(node.position, shift)
+  if (node.type === 'listItem') originals.set(out, node)
   return out
 }
 
