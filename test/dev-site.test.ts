@@ -100,6 +100,22 @@ it('after an edit, serves through its cached pieces exactly what a full build of
   expect(await expectSameAsFullBuild(dev, input, join(tmp, 'long-dist'))).toBeGreaterThan(150)
 })
 
+it('rehearses a save without changing what it serves: the pages and the messages stay those of the last refresh', async () => {
+  const input = join(tmp, 'rehearsed.md')
+  writeFileSync(input, seedSource)
+  const dev = createDevSite({input})
+  await dev.refresh()
+  const [home, messages] = [dev.page('/')?.body, dev.messages()]
+  // Saved, and not refreshed yet: the rehearsal reads the new text, and must not serve it.
+  writeFileSync(input, seedSource.replace('Shortened LLaMA', 'Rehearsed LLaMA').replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [99] |'))
+  await dev.rehearse()
+  expect(dev.page('/')?.body).toBe(home)
+  expect(dev.messages()).toEqual(messages)
+  await dev.refresh()
+  expect(dev.page('/')?.body).toContain('Rehearsed LLaMA')
+  expect(dev.messages()[0]?.messages.map((m) => m.ruleId)).toContain('reference-unresolved')
+})
+
 it('keeps the last good site on screen when the README cannot be read into a graph at all', async () => {
   const input = join(tmp, 'README.md')
   writeFileSync(input, seedSource)

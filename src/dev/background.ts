@@ -50,7 +50,7 @@ export function sendPage(page: {body: string; type: string} | undefined): {page:
 }
 
 /** What the site thread is asked: to read the README again, or for a page. */
-export type SiteJob = {id: number; kind: 'refresh'} | {id: number; kind: 'page'; path: string}
+export type SiteJob = {id: number; kind: 'refresh' | 'rehearse'} | {id: number; kind: 'page'; path: string}
 /** Its answer: the messages about the README (and a failed template), and the page when one was asked for. */
 export type SiteAnswer = {id: number; messages: SentFile[]; page?: SitePage | undefined} | {id: number; error: string}
 
@@ -78,6 +78,14 @@ export class BackgroundSite {
     return (await this.#ask({kind: 'refresh'})).messages
   }
 
+  /**
+   * Rehearses a save on the site thread (state.ts: `rehearse`), unless a request or a save is waiting there
+   * by then: that goes first, and the rehearsal is dropped.
+   */
+  async rehearse(): Promise<void> {
+    await this.#ask({kind: 'rehearse'})
+  }
+
   /** The page at a site path, rendered from the last build. */
   async page(path: string): Promise<SitePage | undefined> {
     return (await this.#ask({kind: 'page', path})).page
@@ -94,7 +102,7 @@ export class BackgroundSite {
     await worker?.terminate()
   }
 
-  async #ask(job: {kind: 'refresh'} | {kind: 'page'; path: string}): Promise<{messages: VFile[]; page?: SitePage | undefined}> {
+  async #ask(job: {kind: 'refresh' | 'rehearse'} | {kind: 'page'; path: string}): Promise<{messages: VFile[]; page?: SitePage | undefined}> {
     const id = ++this.#next
     const answer = await new Promise<{messages: VFile[]; page?: SitePage | undefined}>((resolve, reject) => {
       this.#waiting.set(id, {resolve, reject})

@@ -11,11 +11,16 @@ const [{createDevSite}, {sendFile, sendPage}] = await Promise.all([load('state')
 const site = createDevSite(workerData)
 
 // One job at a time, in the order asked: a page asked for during a refresh comes from the new build.
+// A rehearsal waits for no one: when a request or a save is queued by the time it would start, it is dropped.
 let queue = Promise.resolve()
+let queued = 0
 parentPort?.on('message', (/** @type {import('./background.ts').SiteJob} */ job) => {
+  if (job.kind !== 'rehearse') queued++
   queue = queue.then(async () => {
+    if (job.kind !== 'rehearse') queued--
     try {
-      const {page, transfer} = sendPage(job.kind === 'refresh' ? (await site.refresh(), undefined) : site.page(job.path))
+      if (job.kind === 'rehearse' && queued === 0) await site.rehearse()
+      const {page, transfer} = sendPage(job.kind === 'refresh' ? (await site.refresh(), undefined) : job.kind === 'page' ? site.page(job.path) : undefined)
       parentPort?.postMessage({id: job.id, messages: site.messages().map(sendFile), page}, transfer)
     } catch (error) {
       parentPort?.postMessage({id: job.id, error: error instanceof Error ? error.message : String(error)})

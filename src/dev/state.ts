@@ -46,6 +46,11 @@ export interface DevSite {
   refresh(): Promise<VFile[]>
   /** Takes a reading of the README: the graph completed, and a new renderer for it. */
   apply(analysis: DevAnalysis): VFile[]
+  /**
+   * Reads the README and renders its home page as a save would, and keeps nothing of it: what is served
+   * stays as it was. Run after start-up, it makes the first save as fast as the ones after it (see server.ts).
+   */
+  rehearse(): Promise<void>
   /** The page at a site path (`/`, `/models/x/`, `/graph.json`), with any messages to show, or undefined. */
   page(path: string): {body: string; type: string} | undefined
   messages(): VFile[]
@@ -69,8 +74,8 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   // milliseconds) gets the last build's page without rendering it again on the thread that serves.
   let rendered = new Map<string, {html: string; template: VFile | undefined}>()
 
-  const renderWith = (graph: CompleteGraph) => {
-    renderer = createRenderer(graph, {
+  const newRenderer = (graph: CompleteGraph) =>
+    createRenderer(graph, {
       base: '/',
       siteUrl: undefined,
       sourceHref: undefined,
@@ -78,6 +83,9 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       eta: createEta({cache: true, debug: true, ...(options.templates ? {views: options.templates} : {})}),
       csp: devContentSecurityPolicy
     })
+
+  const renderWith = (graph: CompleteGraph) => {
+    renderer = newRenderer(graph)
     byPath = new Map(renderer.routes.map((route) => [`/${outputFile(route.page)}`, route]))
     rendered = new Map()
     // Computed when asked for: a save costs only what the open page needs.
@@ -103,6 +111,14 @@ export function createDevSite(options: DevSiteOptions): DevSite {
       // renderer is made afresh, with its own template cache, so a template edit shows on the next request.
       if (graph) renderWith(graph)
       return devSite.messages()
+    },
+
+    async rehearse() {
+      const analysis = await analyzeReadme(options.input)
+      if (!analysis.graph || !analysis.completion) return
+      const rehearsal = newRenderer(complete(analysis.graph, analysis.completion))
+      const home = rehearsal.routes.find((route) => outputFile(route.page) === 'index.html')
+      if (home) renderPage(rehearsal, home)
     },
 
     page(path) {
