@@ -76,15 +76,28 @@ interface Positioned {
   children?: Positioned[]
 }
 
-/** The first node (in document order) deeper than `maxTreeDepth`, found without recursion. */
+/**
+ * The first node (in document order) deeper than `maxTreeDepth`, found without recursion. It runs on every
+ * save of the dev server, over every node: three stacks of plain values, so that it allocates nothing per node.
+ */
 export function findDeepNode(tree: Positioned): TooDeep | undefined {
-  const stack: Array<[Positioned, number, TooDeep | undefined]> = [[tree, 0, undefined]]
-  while (stack.length > 0) {
-    const [node, depth, parentPlace] = stack.pop()!
-    const place = node.position ? {line: node.position.start.line, column: node.position.start.column, depth} : parentPlace
-    if (depth > maxTreeDepth) return place && {...place, depth}
-    const children = node.children ?? []
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1, place])
+  const nodes: Positioned[] = [tree]
+  const depths: number[] = [0]
+  // The nearest node at or above each one that has a position: a diagnostic points there.
+  const placed: Array<Positioned | undefined> = [undefined]
+  while (nodes.length > 0) {
+    const node = nodes.pop()!
+    const depth = depths.pop()!
+    const at = node.position ? node : placed.pop()
+    if (node.position) placed.pop()
+    if (depth > maxTreeDepth) return at?.position && {line: at.position.start.line, column: at.position.start.column, depth}
+    const children = node.children
+    if (!children) continue
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!)
+      depths.push(depth + 1)
+      placed.push(at)
+    }
   }
   return undefined
 }
