@@ -26,8 +26,11 @@ export function receiveFile(sent: SentFile): VFile {
   return file
 }
 
-/** The site thread's young generation: three 64 MB semi-spaces, as `--max-semi-space-size=64` gives a main thread. */
-const youngGenerationMb = 192
+/**
+ * The site thread's young generation: three 128 MB semi-spaces, as `--max-semi-space-size=128` gives a main
+ * thread. A save's 100 MB fits, and the thread collects it once idle (site-worker.js), not during the next save.
+ */
+const youngGenerationMb = 384
 
 /**
  * A page as the site thread answers it: its bytes, encoded there and moved (not copied) across. A home
@@ -116,7 +119,7 @@ export class BackgroundSite {
     if (this.#worker) return this.#worker
     // A save allocates far more than it keeps (copied trees, entries, the graph before it is frozen): with
     // a larger young generation more of it dies there, unpromoted. Measured on the bench's 1,000-paper
-    // README (first build and 7 saves): the thread's GC time went from 747 to 548 ms.
+    // README (first build and 7 saves): the thread's GC time went from 747 to 548 ms at 192 MB.
     const resourceLimits = {maxYoungGenerationSizeMb: youngGenerationMb}
     const worker = new Worker(new URL('./site-worker.js', import.meta.url), {workerData: this.#options, resourceLimits})
     // The server's own lifetime decides; a worker waiting for work keeps nothing alive.
