@@ -216,6 +216,7 @@ out('compare ratios, not seconds: the machine is shared with other jobs, so abso
 out()
 out(`- When: ${started.toISOString()}${quick ? ' (quick run: no 10,000-paper lists, no Lighthouse)' : ''}`)
 out(`- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${platform()} ${release()}`)
+out(`- Work folder (READMEs and built sites): ${work}, on ${fileSystemOf(work)}; set TMPDIR to move it`)
 out(`- Load average (1 min) at the start and the end: ${loadBefore[0]!.toFixed(2)} and ${loadAfter[0]!.toFixed(2)} — other work shares these ${cpus().length} cores`)
 out(`- Node ${process.version}, ${chromium}`)
 out('- Inputs: synthetic READMEs from scripts/bench/readme.ts: subsections with quoted intros, entries in the flat seed form or the sub-bullet form (Publication, Label, Summary), and Models, Datasets and Fine-tuning tables citing every paper; at 1,000 papers, the flat list\'s papers also in the key-value, one-line and table forms')
@@ -362,3 +363,14 @@ const notes = previous.includes(marker) ? previous.slice(previous.indexOf(marker
 writeFileSync('docs/BENCHMARKS.md', `${report}\n${notes}`)
 rmSync(work, {recursive: true, force: true})
 
+
+/** The file system a folder is on, as /proc/mounts names it (the longest mount point that holds it). */
+function fileSystemOf(folder: string): string {
+  try {
+    const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').map((line) => line.split(' '))
+    const [, point, type] = mounts.filter(([, point]) => point && (folder === point || folder.startsWith(point.endsWith('/') ? point : `${point}/`))).sort((a, b) => b[1]!.length - a[1]!.length)[0] ?? []
+    return type ? `${type} (mounted at ${point})` : 'an unknown file system'
+  } catch {
+    return 'an unknown file system'
+  }
+}
