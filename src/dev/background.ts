@@ -82,8 +82,8 @@ export class BackgroundSite {
   }
 
   /**
-   * Rehearses a save on the site thread (state.ts: `rehearse`), unless a request or a save is waiting there
-   * by then: that goes first, and the rehearsal is dropped.
+   * Rehearses a save on the site thread (state.ts: `rehearse`), three times, or fewer when a save comes:
+   * the save goes next. A page asked for meanwhile waits for it.
    */
   async rehearse(): Promise<void> {
     await this.#ask({kind: 'rehearse'})

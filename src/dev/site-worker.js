@@ -29,18 +29,18 @@ const collect = runInNewContext('typeof gc === "function" ? gc : undefined')
 const idleCollection = {delay: 100, timer: /** @type {NodeJS.Timeout | undefined} */ (undefined)}
 
 // One job at a time, in the order asked: a page asked for during a refresh comes from the new build.
-// A rehearsal waits for no one: when a request or a save is queued by the time it would start, it is dropped.
+// A rehearsal (server.ts) reads the README three times over; it stops early once a save is waiting.
 let queue = Promise.resolve()
-let queued = 0
+let saves = 0
 let running = 0
 parentPort?.on('message', (/** @type {import('./background.ts').SiteJob} */ job) => {
   clearTimeout(idleCollection.timer)
-  if (job.kind !== 'rehearse') queued++
+  if (job.kind === 'refresh') saves++
   running++
   queue = queue.then(async () => {
-    if (job.kind !== 'rehearse') queued--
+    if (job.kind === 'refresh') saves--
     try {
-      if (job.kind === 'rehearse' && queued === 0) await site.rehearse()
+      if (job.kind === 'rehearse') for (let pass = 0; pass < 3 && saves === 0; pass++) await site.rehearse()
       const {page, transfer} = sendPage(job.kind === 'refresh' ? (await site.refresh(), undefined) : job.kind === 'page' ? site.page(job.path) : undefined)
       parentPort?.postMessage({id: job.id, messages: site.messages().map(sendFile), page}, transfer)
     } catch (error) {
