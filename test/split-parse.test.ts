@@ -191,6 +191,16 @@ describe('entries kept from earlier saves (the dev server)', () => {
     )
   })
 
+  it('equal a reading from scratch when a title is not written as it reads (`*em* foo`) and a later entry spells it', () => {
+    const before = ['## Papers', '', '- [1] *em* foo', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)', '- [2] bar', '  Arxiv', '- [3] em foo baz', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00003)', ''].join('\n')
+    const after = before.replace('- [2] bar', '- [2] bar, retitled')
+    expectSaves([before, after], new EntryMemo(), new PieceCache())
+    // The title's place is looked for in its own entry: it once ran on to [3], and a kept reading then pointed where [3] had been.
+    const file = new VFile({path: 'README.md', value: after})
+    const first = analyzeTree(file, parseWhole(after)).raw.papers[0]!
+    expect(first.titlePosition?.start.line).toBe(3)
+  })
+
   it('equal a reading from scratch on the seed and on a 300-paper list, each paper read once and then moved', () => {
     const memo = new EntryMemo()
     const cache = new PieceCache()
