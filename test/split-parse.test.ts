@@ -21,10 +21,11 @@ const everyCut = {min: 0, max: 0}
 /** The graph and the diagnostics, as a contributor and the site see them. */
 function outcome(value: string, tree: ReturnType<typeof parseWhole>, memo?: EntryMemo) {
   const file = new VFile({path: 'README.md', value})
-  const {graph} = analyzeTree(file, tree, {memo})
+  const {graph, raw} = analyzeTree(file, tree, {memo})
   const messages = file.messages.map(({reason, line, column, ruleId, fatal, place}) => ({reason, line, column, ruleId, fatal, place}))
   const {paper, model, dataset, method, section, ...data} = graph
-  return {graph: data, messages}
+  // The entries as read, with every place a rule may point at.
+  return {graph: data, messages, papers: raw.papers}
 }
 
 function expectSame(value: string, granularity = everyCut) {
@@ -191,14 +192,21 @@ describe('entries kept from earlier saves (the dev server)', () => {
     )
   })
 
-  it('equal a reading from scratch when a title is not written as it reads (`*em* foo`) and a later entry spells it', () => {
-    const before = ['## Papers', '', '- [1] *em* foo', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)', '- [2] bar', '  Arxiv', '- [3] em foo baz', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00003)', ''].join('\n')
-    const after = before.replace('- [2] bar', '- [2] bar, retitled')
-    expectSaves([before, after], new EntryMemo(), new PieceCache())
-    // The title's place is looked for in its own entry: it once ran on to [3], and a kept reading then pointed where [3] had been.
-    const file = new VFile({path: 'README.md', value: after})
-    const first = analyzeTree(file, parseWhole(after)).raw.papers[0]!
-    expect(first.titlePosition?.start.line).toBe(3)
+  it('equal a reading from scratch where a search for a place could run past its entry', () => {
+    // A title not written as it reads (`*em* foo`) and a later entry that spells it; a number written `&#91;1]`;
+    // unclosed links in a README with lone CR line endings. Each search once ran on into another entry.
+    const lines = ['## Papers', '', '- [1] *em* foo', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)', '- &#91;2] bar', '  Arxiv, [Paper](broken', '', '- [3] em foo baz', '  Arxiv, [Paper](broken', '']
+    for (const eol of ['\n', '\r']) {
+      const before = lines.join(eol)
+      const after = before.replace('- &#91;2] bar', `prose${eol}${eol}- &#91;2] bar, retitled`)
+      expectSaves([before, after, before.replace('- [3]', `more${eol}${eol}- [3]`)], new EntryMemo(), new PieceCache())
+    }
+    // Each place is looked for in its own entry: the title's once ran on to [3], and a kept reading pointed where [3] had been.
+    const value = lines.join('\n')
+    const [first, second, third] = analyzeTree(new VFile({path: 'README.md', value}), parseWhole(value)).raw.papers
+    expect(first?.titlePosition?.start.line).toBe(3)
+    expect(second?.numberPosition).toBeUndefined()
+    expect(third?.unclosedLinks.map((link) => link.position?.start.line)).toEqual([9])
   })
 
   it('equal a reading from scratch on the seed and on a 300-paper list, each paper read once and then moved', () => {

@@ -12,9 +12,10 @@ import type {Id, RawPaper} from '../types.ts'
  * only the entries in the pieces it changed, instead of a thousand.
  *
  * Nothing else goes into a reading: an adapter reads the item, its section's id and the README's text at
- * the item's place, which is the piece's text. An item with a reference resolved below it is a new node
- * (references.ts copies it), so it has no original and is read again, as is every item of a list read from
- * several files (their lines are counted per file).
+ * the item's place, which is the piece's text. A reading that points outside its item (a search that ran
+ * past it) is not kept, since the text it found may move on its own. An item with a reference resolved
+ * below it is a new node (references.ts copies it), so it has no original and is read again, as is every
+ * item of a list read from several files (their lines are counted per file).
  */
 export class EntryMemo {
   readonly #read = new WeakMap<object, Map<string, {paper: RawPaper | undefined}>>()
@@ -37,10 +38,25 @@ export class EntryMemo {
     }
     this.misses++
     const paper = adapter.read(item, section, at)
+    // A reading that points outside its item depends on text the item does not hold: it is not kept.
+    const end = item.position?.end.offset
+    if (paper && (end === undefined || !pointsWithin(paper, start.offset, end))) return paper
     if (!readings) this.#read.set(original, (readings = new Map()))
     readings.set(key, {paper: paper && moved(paper, -shift.lines, -shift.offset)})
     return paper
   }
+}
+
+/** Whether every point in a reading has an offset from `from` to `to`. */
+function pointsWithin(value: unknown, from: number, to: number): boolean {
+  if (value === null || typeof value !== 'object') return true
+  if (Array.isArray(value)) return value.every((entry) => pointsWithin(entry, from, to))
+  const object = value as Record<string, unknown>
+  if (typeof object['line'] === 'number' && typeof object['column'] === 'number') {
+    const offset = object['offset']
+    return typeof offset === 'number' && offset >= from && offset <= to
+  }
+  return Object.values(object).every((entry) => pointsWithin(entry, from, to))
 }
 
 /** A copy of a reading, every point in it moved by `lines` and `offset` (columns stay: pieces start at a line's start). */

@@ -254,12 +254,18 @@ function titlePosition(title: string, paragraph: Paragraph | undefined, at: Loca
   return within === -1 ? undefined : at.span(start + within, start + within + title.length)
 }
 
+/**
+ * The `[N]` that opens the paragraph. One written `&#91;1]` reads as `[1]` but has no `[` in the source: it
+ * has no place of its own, and the search must not run on to the next `[` (a link, or the next entry's number).
+ */
 function numberPosition(paragraph: Paragraph | undefined, at: Locator): RawPaper['numberPosition'] {
   const start = paragraph?.position?.start.offset
-  if (start === undefined) return undefined
-  const open = at.source.indexOf('[', start)
-  const close = at.source.indexOf(']', open)
-  return open === -1 || close === -1 ? undefined : at.span(open, close + 1)
+  const end = paragraph?.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const text = at.source.slice(start, end)
+  const open = /^\s*\[/.exec(text)?.[0].length
+  const close = open === undefined ? -1 : text.indexOf(']', open)
+  return open === undefined || close === -1 ? undefined : at.span(start + open - 1, start + close + 1)
 }
 
 /** Splits a paragraph's inline nodes at the first line ending that sits in plain text. */

@@ -45,7 +45,10 @@ function openingPlace(opening: string, position: Position | undefined, at: Locat
   const start = position?.start.offset
   const end = position?.end.offset
   if (start === undefined || end === undefined) return position
-  const lineStart = at.source.lastIndexOf('\n', start - 1) + 1
+  // The part's line starts `column - 1` characters before it. (It was found by the last \n before it, which a
+  // README with lone CR line endings does not have: it was searched from its first character, and another
+  // entry's link was named.)
+  const lineStart = start - ((position?.start.column ?? 1) - 1)
   for (let from = at.source.indexOf(opening, lineStart); from !== -1 && from < end; from = at.source.indexOf(opening, from + 1)) {
     const after = from + opening.length
     if (!/^[^\s()[\]]*\)/.test(at.source.slice(after, after + 2048))) return at.span(from, after)
