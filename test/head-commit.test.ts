@@ -58,6 +58,18 @@ test('the commit it reads follows every change of HEAD: commit, amend, checkout,
   await same()
 })
 
+test('it follows a branch that is a symbolic ref to another: a commit there moves what HEAD means', async () => {
+  const {git, readme} = repository()
+  git('symbolic-ref', 'refs/heads/alias', 'refs/heads/main')
+  git('symbolic-ref', 'HEAD', 'refs/heads/alias')
+  const head = new HeadCommit(readme)
+  const same = async () => expect(await head.read()).toBe(git('rev-parse', 'HEAD'))
+  await same()
+  await same()
+  git('update-ref', 'refs/heads/main', 'HEAD~1')
+  await same()
+})
+
 test('once it knows the commit, a save with no change to HEAD runs no git', async () => {
   const {git, readme} = repository()
   const head = new HeadCommit(readme)

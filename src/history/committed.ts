@@ -25,8 +25,9 @@ export class CommittedHistory {
   }
 
   /**
-   * Asks git which commit is checked out now, ahead of `read`: the dev server calls it when a save
-   * arrives, so that git runs while the README is analysed instead of after.
+   * Finds which commit is checked out now, ahead of `read`: the dev server calls it when a save arrives, so
+   * that git, when it has to be asked (head.ts: only after HEAD or a ref changed), runs while the README is
+   * analysed instead of after.
    */
   check(): void {
     this.#checking = this.#committed()

@@ -4,10 +4,10 @@ import {checkedOut, headCommit} from './git-log.ts'
 
 /**
  * The commit checked out in the repository that holds a file, for a process that asks on every save (the
- * dev server). git is asked the first two times; after that only when a file it reads HEAD from has changed
- * (HEAD, the branch's ref, packed-refs). git writes each of them whole and renames it into place, so a
- * commit, a checkout, a reset or a `gc` gives it a new inode, size or date. Spawning git cost the site's
- * thread about 8 ms a save. A repository that keeps its refs in a reftable, or none, asks git every time.
+ * dev server). git is asked the first two times; after that only when what it reads HEAD from has changed:
+ * HEAD and the ref it names (read whole: a commit changes the commit they hold), or packed-refs (git writes
+ * it whole and renames it into place, so a `pack-refs` or a `gc` gives it a new inode, size or date).
+ * Spawning git cost the site's thread about 8 ms a save. A repository that keeps its refs in a reftable, or none, asks git every time.
  */
 export class HeadCommit {
   readonly #file: string
@@ -33,18 +33,35 @@ export class HeadCommit {
   }
 }
 
-/** What HEAD is read from, as one string that changes whenever one of those files does; undefined when that cannot be told. */
+/**
+ * What HEAD is read from, as one string that changes whenever one of those files does; undefined when that
+ * cannot be told. HEAD and each loose ref it leads to are read whole (a ref is one line: its commit), following
+ * a chain of symbolic refs; packed-refs, which can be large, by its inode, size and dates.
+ */
 function refFiles({git, common}: {git: string; common: string}): string | undefined {
   if (existsSync(join(common, 'reftable'))) return undefined
-  let head: string
-  try {
-    head = readFileSync(join(git, 'HEAD'), 'utf8')
-  } catch {
-    return undefined
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8')
+    } catch {
+      return undefined
+    }
   }
-  const ref = /^ref: (refs\/\S+)/.exec(head)?.[1]
-  const paths = [join(git, 'HEAD'), join(common, 'packed-refs'), ...(ref ? [join(common, ref)] : [])]
-  return `${head}\n${paths.map(stamp).join('\n')}`
+  const head = read(join(git, 'HEAD'))
+  if (head === undefined) return undefined
+  const parts = [head]
+  let ref = symbolic(head)
+  for (let hop = 0; ref && hop < 5; hop++) {
+    // A worktree keeps a few kinds of ref of its own; the branches are shared.
+    const text = read(join(/^refs\/(worktree|bisect|rewritten)\//.test(ref) ? git : common, ref)) ?? '(packed)'
+    parts.push(`${ref}\n${text}`)
+    ref = symbolic(text)
+  }
+  return `${parts.join('\n')}\n${stamp(join(common, 'packed-refs'))}`
+}
+
+function symbolic(text: string): string | undefined {
+  return /^ref: (refs\/\S+)/.exec(text)?.[1]
 }
 
 function stamp(path: string): string {
