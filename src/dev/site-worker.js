@@ -13,10 +13,13 @@ const [{createDevSite}, {sendFile, sendPage}] = await Promise.all([load('state')
 const site = createDevSite(workerData)
 
 // V8's collector, to call between saves (below). Exposed the way Node allows once it has started: the flag,
-// then a new context, which gets the function. Undefined if this Node refuses, and then nothing is collected early.
+// then a new context, which gets the function; then the flag goes off again, since V8's flags belong to the
+// whole process (a context made later, on any thread, gets no `gc`). Undefined if this Node refuses, and
+// then nothing is collected early.
 setFlagsFromString('--expose-gc')
 /** @type {((options?: {type: 'minor' | 'major'}) => void) | undefined} */
 const collect = runInNewContext('typeof gc === "function" ? gc : undefined')
+setFlagsFromString('--no-expose-gc')
 
 /**
  * A save allocates about 100 MB on this thread and keeps a fraction: collected during the next save, its
@@ -28,8 +31,24 @@ const collect = runInNewContext('typeof gc === "function" ? gc : undefined')
  */
 const idleCollection = {delay: 100, timer: /** @type {NodeJS.Timeout | undefined} */ (undefined)}
 
+/**
+ * The rehearsal (server.ts): up to three readings, each after the thread has looked at its messages, and no
+ * more once a save is waiting or a second has gone by (a list of 10,000 papers has one; the first page waits).
+ */
+const rehearsal = {passes: 3, budgetMs: 1000}
+
+async function rehearse() {
+  const started = performance.now()
+  for (let pass = 0; pass < rehearsal.passes && performance.now() - started < rehearsal.budgetMs; pass++) {
+    // A reading from cached pieces never waits for anything: without this, a save that came during one
+    // pass would not be seen until all of them were done.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (saves > 0) return
+    await site.rehearse()
+  }
+}
+
 // One job at a time, in the order asked: a page asked for during a refresh comes from the new build.
-// A rehearsal (server.ts) reads the README three times over; it stops early once a save is waiting.
 let queue = Promise.resolve()
 let saves = 0
 let running = 0
@@ -37,15 +56,20 @@ parentPort?.on('message', (/** @type {import('./background.ts').SiteJob} */ job)
   clearTimeout(idleCollection.timer)
   if (job.kind === 'refresh') saves++
   running++
-  queue = queue.then(async () => {
-    if (job.kind === 'refresh') saves--
-    try {
-      if (job.kind === 'rehearse') for (let pass = 0; pass < 3 && saves === 0; pass++) await site.rehearse()
-      const {page, transfer} = sendPage(job.kind === 'refresh' ? (await site.refresh(), undefined) : job.kind === 'page' ? site.page(job.path) : undefined)
-      parentPort?.postMessage({id: job.id, messages: site.messages().map(sendFile), page}, transfer)
-    } catch (error) {
-      parentPort?.postMessage({id: job.id, error: error instanceof Error ? error.message : String(error)})
-    }
-    if (--running === 0 && collect) idleCollection.timer = setTimeout(() => collect({type: 'minor'}), idleCollection.delay).unref()
-  })
+  queue = queue
+    .then(async () => {
+      if (job.kind === 'refresh') saves--
+      try {
+        if (job.kind === 'rehearse') await rehearse()
+        const {page, transfer} = sendPage(job.kind === 'refresh' ? (await site.refresh(), undefined) : job.kind === 'page' ? site.page(job.path) : undefined)
+        parentPort?.postMessage({id: job.id, messages: site.messages().map(sendFile), page}, transfer)
+      } catch (error) {
+        parentPort?.postMessage({id: job.id, error: error instanceof Error ? error.message : String(error)})
+      }
+    })
+    // Whatever one job threw, the next ones still run.
+    .catch(() => {})
+    .finally(() => {
+      if (--running === 0 && collect) idleCollection.timer = setTimeout(() => collect({type: 'minor'}), idleCollection.delay).unref()
+    })
 })
