@@ -33,7 +33,12 @@ describe('the direct reading of plain pieces', () => {
       '- [1] A\nlazy\n', // a lazy continuation
       '- [1] see www.example.org\n', // an autolink
       '- [1] *em*\n', // emphasis
-      '- [1] A\n  - Label: x\n', // a nested list
+      '- [1] A\n  - Label: x\n  more\n', // a nested item continued
+      '- [1] A\n  - Label: x\n    - deeper\n', // a list nested twice
+      '- [1] see https://x.org/a.\n', // an autolink with trailing punctuation
+      '- [1] see https://x.org/a?b=c\n', // an autolink with a query
+      '- [1] see xhttps://x.org/a\n', // an autolink not after a space
+      '- [1] see HTTPS://x.org/a\n', // an autolink in capitals
       '- [a][b]\n', // a full reference
       '[a]: https://example.org\n', // a definition
       '- [P](https://x.org "title")\n', // a title
@@ -43,17 +48,33 @@ describe('the direct reading of plain pieces', () => {
     ]
     for (const text of declined) expect(parseFast(text), text).toBeUndefined()
     expect(parseFast('## Papers\n\n- [1] A: B\n  Arxiv, [Paper](https://arxiv.org/pdf/2408.07919)\n')).toBeDefined()
+    // The key-value and sub-bullet forms: an item's own list, and bare links in it.
+    expect(expectRemarks('- A title: here\n  - Link: https://arxiv.org/pdf/2408.07919\n  - Code: https://github.com/org2/repo-2 and http://x.org/\n- [2] B\n  Arxiv, [Paper](u)\n  - Label: x, y\n')).toBe(true)
     expect(parseFast('### Survey\n\n> Papers on survey, newest last.\n\n| No. | Title |\n|---|---|\n| 1 | [A](https://x.org) |\n')).toBeDefined()
     expect(parseFast('> one\n> two\n')).toBeUndefined()
     expect(parseFast('## Models\n| Name | Paper |\n|---|:--:|\n| LLaMA | [1],[2] |\n')).toBeDefined()
   })
 
   it('equals remark on generated lines wherever it answers', () => {
-    const inline = fc.constantFrom('[1]', '[A](u)', '[Paper](https://x.y/z?a=1#f)', 'a', 'Bc', ' ', ':', ', ', '(x)', ')', '(', ']', '.', '1.', '-', '#', 'é', '[ab cd]', '[x]', '[ ]', 'www.', '*', '---', '"', '[a]()', '[a](b c)', '[a](<b>)', '/')
-    const start = fc.constantFrom('', '> ', '>', '# ', '## ', '####### ', '#', '- ', '- ', '- ', '  ', '  ', '   ', ' ', '-', '* ', '1. ', '> ')
+    const inline = fc.constantFrom('[1]', '[A](u)', '[Paper](https://x.y/z?a=1#f)', 'a', 'Bc', ' ', ':', ', ', '(x)', ')', '(', ']', '.', '1.', '-', '#', 'é', '[ab cd]', '[x]', '[ ]', 'www.', '*', '---', '"', '[a]()', '[a](b c)', '[a](<b>)', '/', 'https://x.org/a-b', ' https://a.b-c.de/', 'http://x.y/z.', 'https://x.org', 'https://x_y.org/', 'https://x.org/(a)', 'https://x', '_')
+    const start = fc.constantFrom('', '> ', '>', '# ', '## ', '####### ', '#', '- ', '- ', '- ', '  ', '  ', '   ', ' ', '-', '* ', '1. ', '> ', '  - ', '  - ', '    - ', '  -')
     const line = fc.tuple(start, fc.array(inline, {maxLength: 6})).map(([head, rest]) => head + rest.join(''))
     const piece = fc.tuple(fc.array(line, {minLength: 1, maxLength: 6}), fc.boolean()).map(([lines, end]) => lines.join('\n') + (end ? '\n' : ''))
-    fc.assert(fc.property(piece, (text) => void expectRemarks(text)), {numRuns: 3000})
+    fc.assert(fc.property(piece, (text) => void expectRemarks(text)), {numRuns: Number(process.env['FAST_RUNS'] ?? 3000)})
+  })
+
+  it('equals remark on generated entries with a list of their own and bare links, wherever it answers', () => {
+    const good = fc.constantFrom('a', 'Bc', ':', ', ', '(x)', '.', '-', 'é', '[x]', '[A](u)', '[1]', '1', 'x.org', 'https://x.org/a-b', 'https://a.b-c.de/', 'https://x.org', 'https://arxiv.org/pdf/2408.07919', 'https://github.com/org2/repo-2', 'https://a.b/c.d/e')
+    const odd = fc.constantFrom('http://x.y/z.', 'https://x_y.org/', 'https://x.org/(a)', 'https://x', '_', ')', 'https://x.org/a-', 'https://-x.org/', 'https://x.o', 'https://x.org/a/', 'https://x.org?a', 'www.x.org')
+    const word = fc.oneof({weight: 20, arbitrary: good}, {weight: 1, arbitrary: odd})
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '', ' ', ', ')), {minLength: 1, maxLength: 4}).map((words) => words.map(([w, gap]) => w + gap).join('').trimEnd())
+    const field = fc.tuple(fc.constantFrom('Link', 'Pub', 'Code', 'Label', 'Summary'), text).map(([key, value]) => `  - ${key}: ${value}`)
+    const after = fc.constantFrom('', '', '', '', '', '', '  lazy', '    - deeper')
+    const item = fc
+      .tuple(fc.constantFrom('- ', '- [1] ', '- [] '), text, fc.option(text.map((value) => `  ${value}`)), fc.array(field, {maxLength: 4}), after)
+      .map(([head, title, venue, fields, tail]) => [head + title, ...(venue ? [venue] : []), ...fields, ...(tail ? [tail] : [])])
+    const piece = fc.tuple(fc.array(item, {minLength: 1, maxLength: 4}), fc.boolean(), fc.boolean()).map(([items, end, heading]) => (heading ? '## H\n\n' : '') + items.flat().join('\n') + (end ? '\n' : ''))
+    fc.assert(fc.property(piece, (text) => void expectRemarks(text)), {numRuns: Number(process.env['FAST_RUNS'] ?? 3000)})
   })
 
   it('equals remark on generated tables wherever it answers', () => {

@@ -92,26 +92,57 @@ function readQuote(lines: Line[], index: number): Blockquote | undefined {
 
 /**
  * A tight list at column 1: items `- ` whose text opens with a letter or `[` (not a task's `[ ]` or
- * `[x]`), each continued by lines indented two spaces that open with a letter. It must be followed by
- * a blank line or the end of the piece, so that nothing can continue it lazily.
+ * `[x]`), each continued by lines indented two spaces that open with a letter, then perhaps a tight list
+ * of its own, `  - Key: value`, one line per item (the key-value and sub-bullet forms). It must be followed
+ * by a blank line or the end of the piece, so that nothing can continue it lazily.
  */
 function readList(lines: Line[], first: number): {node: List; next: number} | undefined {
   const items: ListItem[] = []
   let index = first
   while (index < lines.length && lines[index]!.text.startsWith('- ')) {
     const line = lines[index]!
-    const opening = line.text.charCodeAt(2)
-    if (!(isLetter(opening) || (opening === 91 && !/^\[[ xX]\]/.test(line.text.slice(2))))) return undefined
+    if (!opensItem(line.text, 2)) return undefined
     const runs = [{line, from: 2, to: line.text.length}]
     for (index++; index < lines.length && /^ {2}[A-Za-z]/.test(lines[index]!.text); index++) runs.push({line: lines[index]!, from: 2, to: lines[index]!.text.length})
     const children = readInline(runs)
     if (!children) return undefined
     const last = runs[runs.length - 1]!.line
-    const end = point(last, last.text.length)
-    const paragraph: Paragraph = {type: 'paragraph', children, position: {start: point(line, 2), end}}
-    items.push({type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: point(line, 0), end}})
+    const paragraph: Paragraph = {type: 'paragraph', children, position: {start: point(line, 2), end: point(last, last.text.length)}}
+    const nested = readNested(lines, index)
+    if (nested === false) return undefined
+    const end = nested ? nested.node.position!.end : paragraph.position!.end
+    items.push({type: 'listItem', spread: false, checked: null, children: nested ? [paragraph, nested.node] : [paragraph], position: {start: point(line, 0), end}})
+    if (nested) index = nested.next
   }
   if (index < lines.length && lines[index]!.text !== '') return undefined
+  const position = {start: items[0]!.position!.start, end: items[items.length - 1]!.position!.end}
+  return {node: {type: 'list', ordered: false, start: null, spread: false, children: items, position}, next: index}
+}
+
+/** Does the item's text, from `column`, open with a letter or a `[` that is not a task's `[ ]` or `[x]`? */
+function opensItem(text: string, column: number): boolean {
+  const opening = text.charCodeAt(column)
+  return isLetter(opening) || (opening === 91 && !/^\[[ xX]\]/.test(text.slice(column)))
+}
+
+/**
+ * An item's own list, `  - Key: value`, one line per item. Undefined when there is none; false when what
+ * follows it could continue it (any line but the next item, a blank line or the end): that is left to remark.
+ */
+function readNested(lines: Line[], first: number): {node: List; next: number} | undefined | false {
+  const items: ListItem[] = []
+  let index = first
+  for (; index < lines.length && lines[index]!.text.startsWith('  - '); index++) {
+    const line = lines[index]!
+    if (!opensItem(line.text, 4)) return false
+    const children = readInline([{line, from: 4, to: line.text.length}])
+    if (!children) return false
+    const end = point(line, line.text.length)
+    const paragraph: Paragraph = {type: 'paragraph', children, position: {start: point(line, 4), end}}
+    items.push({type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: point(line, 2), end}})
+  }
+  if (items.length === 0) return undefined
+  if (index < lines.length && lines[index]!.text !== '' && !lines[index]!.text.startsWith('- ')) return false
   const position = {start: items[0]!.position!.start, end: items[items.length - 1]!.position!.end}
   return {node: {type: 'list', ordered: false, start: null, spread: false, children: items, position}, next: index}
 }
@@ -154,7 +185,17 @@ function readInline(runs: Run[]): PhrasingContent[] | undefined {
       const found = line.text.indexOf('[', at)
       const open = found < to ? found : -1
       const stop = open < 0 ? to : open
-      if (stop > at && !addText(line.text.slice(at, stop), line, at, stop)) return undefined
+      // A bare `https://…` (GFM's literal autolink), where the text before it ends.
+      const url = stop > at ? bareUrl(line.text, at, stop) : undefined
+      if (url === false) return undefined
+      const textEnd = url ? url.start : stop
+      if (textEnd > at && !addText(line.text.slice(at, textEnd), line, at, textEnd)) return undefined
+      if (url) {
+        flush()
+        nodes.push(url.link(line))
+        at = url.end
+        continue
+      }
       if (open < 0) break
       const bracket = readBracket(line, open, to)
       if (!bracket) return undefined
@@ -167,6 +208,30 @@ function readInline(runs: Run[]): PhrasingContent[] | undefined {
   }
   flush()
   return nodes
+}
+
+/**
+ * The first `http://` or `https://` in `text` from `from` to `to`, read as GFM reads a literal autolink, when it
+ * is the plainest kind: after a space, a host of letters and digits (`-` inside a name) with a dot, a path of those and `/._-`,
+ * ending in a letter, digit or `/` at a space or the end of the run. Undefined when there is none; false when
+ * there is one of any other shape (trailing punctuation, parentheses, a query): that is left to remark.
+ */
+function bareUrl(text: string, from: number, to: number): {start: number; end: number; link: (line: Line) => PhrasingContent} | undefined | false {
+  const start = text.slice(from, to).search(/https?:\/\//)
+  if (start === -1) return undefined
+  const at = from + start
+  let end = text.indexOf(' ', at)
+  if (end === -1 || end > to) end = to
+  const url = text.slice(at, end)
+  if (text.charCodeAt(at - 1) !== 32 || !/^https?:\/\/[A-Za-z0-9]+(-[A-Za-z0-9]+)*(\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*)+(\/[A-Za-z0-9/._-]*)?$/.test(url) || !/[A-Za-z0-9/]$/.test(url) || (end === to && to < text.length)) return false
+  return {
+    start: at,
+    end,
+    link: (line) => {
+      const position = {start: point(line, at), end: point(line, end)}
+      return {type: 'link', title: null, url, children: [{type: 'text', value: url, position}], position: {start: point(line, at), end: point(line, end)}}
+    }
+  }
 }
 
 /** Text with nothing in it that could start a construct, an autolink among them. */
