@@ -34,40 +34,46 @@ export class EntryMemo {
     const known = readings?.get(key)
     if (known) {
       this.hits++
-      return known.paper && moved(known.paper, shift.lines, shift.offset)
+      return known.paper && copy(known.paper, shift.lines, shift.offset, undefined)
     }
     this.misses++
     const paper = adapter.read(item, section, at)
-    // A reading that points outside its item depends on text the item does not hold: it is not kept.
     const end = item.position?.end.offset
-    if (paper && (end === undefined || !pointsWithin(paper, start.offset, end))) return paper
+    // A reading that points outside its item depends on text the item does not hold: it is not kept.
+    const kept = paper && end !== undefined ? moved(paper, -shift.lines, -shift.offset, {from: start.offset, to: end}) : undefined
+    if (paper && !kept) return paper
     if (!readings) this.#read.set(original, (readings = new Map()))
-    readings.set(key, {paper: paper && moved(paper, -shift.lines, -shift.offset)})
+    readings.set(key, {paper: kept})
     return paper
   }
 }
 
-/** Whether every point in a reading has an offset from `from` to `to`. */
-function pointsWithin(value: unknown, from: number, to: number): boolean {
-  if (value === null || typeof value !== 'object') return true
-  if (Array.isArray(value)) return value.every((entry) => pointsWithin(entry, from, to))
-  const object = value as Record<string, unknown>
-  if (typeof object['line'] === 'number' && typeof object['column'] === 'number') {
-    const offset = object['offset']
-    return typeof offset === 'number' && offset >= from && offset <= to
+/** Thrown from inside `moved` when a point lies outside the item: cheaper than a result checked at every level. */
+const outside = new Error('a point outside the item')
+
+/**
+ * A copy of a reading, every point in it moved by `lines` and `offset` (columns stay: pieces start at a
+ * line's start); undefined when `within` is given and a point's offset is outside it.
+ */
+function moved<T>(value: T, lines: number, offset: number, within?: {from: number; to: number}): T | undefined {
+  try {
+    return copy(value, lines, offset, within)
+  } catch (error) {
+    if (error === outside) return undefined
+    throw error
   }
-  return Object.values(object).every((entry) => pointsWithin(entry, from, to))
 }
 
-/** A copy of a reading, every point in it moved by `lines` and `offset` (columns stay: pieces start at a line's start). */
-function moved<T>(value: T, lines: number, offset: number): T {
+function copy<T>(value: T, lines: number, offset: number, within: {from: number; to: number} | undefined): T {
   if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) return value.map((entry) => moved(entry, lines, offset)) as T
+  if (Array.isArray(value)) return value.map((entry) => copy(entry, lines, offset, within)) as T
   const object = value as Record<string, unknown>
   if (typeof object['line'] === 'number' && typeof object['column'] === 'number') {
-    return {...object, line: (object['line'] as number) + lines, offset: typeof object['offset'] === 'number' ? object['offset'] + offset : object['offset']} as T
+    const at = object['offset']
+    if (within && (typeof at !== 'number' || at < within.from || at > within.to)) throw outside
+    return {...object, line: (object['line'] as number) + lines, offset: typeof at === 'number' ? at + offset : at} as T
   }
-  const copy: Record<string, unknown> = {}
-  for (const key of Object.keys(object)) copy[key] = moved(object[key], lines, offset)
-  return copy as T
+  const result: Record<string, unknown> = {}
+  for (const key in object) result[key] = copy(object[key], lines, offset, within)
+  return result as T
 }
