@@ -15,6 +15,7 @@ import {formatMarkdown} from '../../src/diff/format-markdown.ts'
 import {parseWhole} from '../../src/parse/split.ts'
 import {analyze, parseAndAnalyze, read} from '../../src/analyze.ts'
 import {relatedPapers} from '../../src/graph/related.ts'
+import {peakRssMb} from './peak-rss.ts'
 
 const [mode, input, out] = process.argv.slice(2)
 if (!input) throw new Error('usage: child.ts parse|build|check|diff|related FILE [OUT]')
@@ -48,7 +49,7 @@ if (mode === 'parse') {
 }
 const cpuAfter = cpuNow()
 const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined
-console.log(JSON.stringify({ms, cpuMs, rssMb: process.resourceUsage().maxRSS / 1024, ok}))
+console.log(JSON.stringify({ms, cpuMs, rssMb: peakRssMb(), ok}))
 
 /**
  * CPU time so far, of this process's threads and of the processes it waited for (git), in ms: on a
