@@ -159,8 +159,8 @@ describe('the build command', () => {
 
   it('parses a README of more than 256 KB on two threads and writes from a writer thread, the workers loaded from beside the command', () => {
     const input = join(tmp, 'large.md')
-    // The sub-bullet form: remark parses it (a flat list is mostly read without remark, on one thread).
-    writeFileSync(input, syntheticReadme({papers: 700, form: 'sub-bullets'}))
+    // Emphasis in every title: remark parses each piece (plain pieces are read without remark, on one thread).
+    writeFileSync(input, syntheticReadme({papers: 700, form: 'sub-bullets'}).replace(/^(- \[\d+\] )/gm, '$1*Emphasised* '))
     const run = runRecordingModules('build', ['--input', input, '--out', join(tmp, 'large'), '--quiet', '--allow-errors'])
     expect(run.status).toBe(0)
     expect(run.modules.filter((url) => /^lib\/(bundle|src\/parse)\/worker\.js$/.test(url))).toHaveLength(1)
