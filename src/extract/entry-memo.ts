@@ -14,8 +14,8 @@ import type {Id, RawPaper} from '../types.ts'
  * Nothing else goes into a reading: an adapter reads the item, its section's id and the README's text at
  * the item's place, which is the piece's text. A reading that points outside its item (a search that ran
  * past it) is not kept, since the text it found may move on its own. An item with a reference resolved
- * below it is a new node (references.ts copies it), so it has no original and is read again, as is every
- * item of a list read from several files (their lines are counted per file).
+ * below it is a new node (references.ts copies it), so it has no original and is read again. A list read
+ * from several files counts lines per file, and is given no memo (extract/index.ts).
  */
 export class EntryMemo {
   readonly #read = new WeakMap<object, Map<string, {paper: RawPaper | undefined}>>()
@@ -23,8 +23,8 @@ export class EntryMemo {
   hits = 0
   misses = 0
 
-  read(adapter: ItemAdapter, item: ListItem, section: Id, at: Locator, multiFile: boolean): RawPaper | undefined {
-    const original = multiFile ? undefined : originalOf(item)
+  read(adapter: ItemAdapter, item: ListItem, section: Id, at: Locator): RawPaper | undefined {
+    const original = originalOf(item)
     const start = item.position?.start
     const from = original?.position?.start
     if (!original || !start || !from || start.offset === undefined || from.offset === undefined) return adapter.read(item, section, at)

@@ -27,7 +27,8 @@ export function extract(tree: Root, file: VFile, options: ReadOptions = {}): Raw
   cleanTree(tree)
   const list: RawList = {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: [], reading: emptyReading()}
   const blocks = outline(localizeLines(tree, file.data.parts), list)
-  const reader = new SectionReader(list, locator(file), {...options, multiFile: file.data.parts !== undefined})
+  // A list read from several files counts lines per file: its entries are read afresh, never kept (entry-memo.ts).
+  const reader = new SectionReader(list, locator(file), {...options, memo: file.data.parts ? undefined : options.memo})
   for (const block of blocks) if (block.section) reader.read(block.section, block.nodes)
   // What precedes the first heading is the list's description, unless no section holds the papers:
   // then the lists and tables of papers there are the list itself.

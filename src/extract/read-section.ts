@@ -30,13 +30,11 @@ export class SectionReader {
   readonly #forced: Adapter | undefined
   readonly #sections: Map<string, RawSection>
   readonly #memo: EntryMemo | undefined
-  readonly #multiFile: boolean
 
-  constructor(list: RawList, at: Locator, options: ReadOptions & {multiFile?: boolean} = {}) {
+  constructor(list: RawList, at: Locator, options: ReadOptions = {}) {
     this.#list = list
     this.#at = at
     this.#memo = options.memo
-    this.#multiFile = options.multiFile ?? false
     this.#forced = options.form === undefined ? undefined : adapters.find((adapter) => adapter.name === options.form)
     if (options.form !== undefined && !this.#forced) {
       throw new Error(`unknown form "${options.form}": use one of ${adapters.map((adapter) => adapter.name).join(', ')}`)
@@ -145,7 +143,7 @@ export class SectionReader {
   #readItem(item: ListItem, section: RawSection, chosen: ItemAdapter): {paper: RawPaper; adapter: ItemAdapter} | undefined {
     const numbered = isPaperEntry(item)
     for (const adapter of this.#forced ? [chosen] : [chosen, ...itemAdapters.filter((other) => other !== chosen)]) {
-      const paper = this.#memo ? this.#memo.read(adapter, item, section.id, this.#at, this.#multiFile) : adapter.read(item, section.id, this.#at)
+      const paper = this.#memo ? this.#memo.read(adapter, item, section.id, this.#at) : adapter.read(item, section.id, this.#at)
       if (paper && (isCleanTitle(paper.title) || numbered || this.#forced)) return {paper, adapter}
     }
     return undefined

@@ -40,15 +40,8 @@ export async function readFileLog(file: string): Promise<FileLog> {
 /**
  * The commit checked out in the repository that holds `file`, or undefined outside one (or before its
  * first commit): what the committed history depends on, so a process that keeps it reads it again
- * only when this changes.
- */
-export async function headCommit(file: string): Promise<string | undefined> {
-  return (await checkedOut(file)).head
-}
-
-/**
- * The commit checked out, with the repository's own folder (a worktree's, for a worktree) and the one its
- * refs are kept in, from one git call. No folders outside a repository, or in one with no commit yet.
+ * only when this changes. With it, from the same git call, the repository's own folder (a worktree's, for
+ * a worktree) and the one its refs are kept in.
  */
 export async function checkedOut(file: string): Promise<{head: string | undefined; dirs?: {git: string; common: string}}> {
   const cwd = dirname(file)

@@ -1,13 +1,14 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
-import {checkedOut, headCommit} from './git-log.ts'
+import {checkedOut} from './git-log.ts'
 
 /**
  * The commit checked out in the repository that holds a file, for a process that asks on every save (the
  * dev server). git is asked the first two times; after that only when what it reads HEAD from has changed:
  * HEAD and the ref it names (read whole: a commit changes the commit they hold), or packed-refs (git writes
  * it whole and renames it into place, so a `pack-refs` or a `gc` gives it a new inode, size or date).
- * Spawning git cost the site's thread about 8 ms a save. A repository that keeps its refs in a reftable, or none, asks git every time.
+ * Spawning git cost the site's thread about 8 ms a save. A repository that keeps its refs in a reftable, or
+ * none, asks git every time.
  */
 export class HeadCommit {
   readonly #file: string
@@ -19,15 +20,11 @@ export class HeadCommit {
   }
 
   async read(): Promise<string | undefined> {
-    if (!this.#dirs) {
-      const first = await checkedOut(this.#file)
-      this.#dirs = first.dirs
-      return first.head
-    }
     // Read before git is asked, so that a commit made while git runs is seen at the next call.
-    const files = refFiles(this.#dirs)
+    const files = this.#dirs && refFiles(this.#dirs)
     if (files !== undefined && this.#known?.files === files) return this.#known.head
-    const head = await headCommit(this.#file)
+    const {head, dirs} = await checkedOut(this.#file)
+    this.#dirs = dirs
     this.#known = files === undefined ? undefined : {files, head}
     return head
   }
