@@ -46,6 +46,7 @@ export function compile() {
   const started = new Date()
   rmSync(stamp, {force: true})
   if (!emit() || !bundle()) return false
+  prune()
   writeFileSync(stamp, '')
   utimesSync(stamp, started, started)
   return true
@@ -58,6 +59,22 @@ function emit() {
   if (result.status === 0) return true
   process.stderr.write(`Compiling src/ and scripts/ into lib/ failed:\n${result.stdout}${result.stderr}`)
   return false
+}
+
+/**
+ * Deletes what tsc wrote for a source that is gone (a module renamed or removed): tsc never does, and a
+ * leftover in lib/ can still be imported by its old path. Only after a successful emit, so lib/ is whole.
+ */
+export function prune(project = root, lib = libDir) {
+  const walk = (folder) => {
+    for (const entry of readdirSync(join(lib, folder), {withFileTypes: true})) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (!['.ts', '.js'].some((extension) => existsSync(join(project, path.replace(/\.js$/, extension))))) rmSync(join(lib, path))
+    }
+    if (readdirSync(join(lib, folder)).length === 0) rmSync(join(lib, folder), {recursive: true})
+  }
+  for (const folder of ['src', 'scripts']) if (existsSync(join(lib, folder))) walk(folder)
 }
 
 /** Bundles the compiled `bundled` commands with esbuild, which prints its own errors. */
