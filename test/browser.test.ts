@@ -346,6 +346,20 @@ describe('a long list in Chromium', () => {
       await page.keyboard.press('Enter')
       expect(await page.locator('#result-count').innerText()).toBe('120 papers')
       expect(await page.locator('#paper-list > li').count()).toBeGreaterThanOrEqual(50)
+      // While a search is typed, the papers stay where they are: the count's digits and the link's number change,
+      // and the tools beside them wrapped and unwrapped with that (at "m", every paper matched).
+      await page.evaluate(() => scrollTo(0, 0))
+      await page.locator('#filter-q').focus()
+      const tops: number[] = []
+      for (const key of 'merging llama') {
+        await page.keyboard.press(key)
+        tops.push(await page.locator('#paper-list').evaluate((list) => list.getBoundingClientRect().top))
+      }
+      expect(await page.locator('#result-count').innerText()).not.toBe('120 of 120 papers')
+      expect(tops).toEqual(tops.map(() => tops[0]))
+      // The tools have their own line, under the count, whatever its width.
+      const count = (await page.locator('#result-count').boundingBox())!
+      expect((await page.locator('.list-tools').boundingBox())!.y).toBeGreaterThanOrEqual(count.y + count.height)
     } finally {
       await tabs.done(page)
       await longServer.close()

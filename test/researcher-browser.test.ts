@@ -83,7 +83,7 @@ describe('the home page’s list tools', () => {
     await tabs.done(page)
   })
 
-  it('downloads the BibTeX of the papers shown, and all of papers.bib when nothing is filtered', async () => {
+  it('downloads the BibTeX of the papers shown, and all of papers.bib when nothing is filtered, saying how many', async () => {
     const {page, errors} = await open('?dataset=race')
     const link = page.locator('#bib-download')
     expect(await link.innerText()).toBe('Download .bib (2)')
@@ -92,7 +92,7 @@ describe('the home page’s list tools', () => {
     expect(parseBibtex(text).entries.map((entry) => entry.key)).toEqual(['men2024shortgpt', 'liu2024pruning'])
     expect(download.suggestedFilename()).toBe('papers-selection.bib')
     await page.locator('#filter-clear').click()
-    await expect.poll(() => link.innerText()).toBe('Download .bib')
+    await expect.poll(() => link.innerText()).toBe('Download .bib (5)')
     const [all] = await Promise.all([page.waitForEvent('download'), link.click()])
     expect(all.suggestedFilename()).toBe('papers.bib')
     expect(parseBibtex(await downloadedText(all)).entries).toHaveLength(5)

@@ -55,7 +55,8 @@ if (list && select && bib && matrix) {
   const update = (event?: Event) => {
     // The filter tells how many rows it shows; that is the number when every row has a key.
     const shown = keyed.length < rows.length ? visible().length : ((event as CustomEvent<number> | undefined)?.detail ?? visible().length)
-    const text = shown < rows.length ? `${label} (${shown})` : label
+    // How many papers it gives, always: a link that grew a count at the first keystroke could wrap the tools.
+    const text = `${label} (${shown})`
     const params = new URLSearchParams(location.search)
     params.delete('sort')
     bib.textContent = text
