@@ -352,7 +352,9 @@ function textMatches(terms: string[]): Uint8Array {
   if (!found) {
     const last = lastSearch
     const within = last && last[0].every((term, n) => terms[n]?.includes(term)) && last[1]
-    found = Uint8Array.from(rows, (row, r) => +((!within || within[r] === 1) && terms.every((term) => row.text.includes(term))))
+    // Not Uint8Array.from(rows, …): it walks the rows as an iterable, a fifth slower over 10,000.
+    const answer = (found = new Uint8Array(rows.length))
+    rows.forEach((row, r) => (answer[r] = +((!within || within[r] === 1) && terms.every((term) => row.text.includes(term)))))
     searched.set(key, found)
   }
   lastSearch = [terms, found]
