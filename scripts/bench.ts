@@ -76,7 +76,7 @@ function countFiles(dir: string): number {
 if (only === 'dev') {
   const load = loadavg()
   const refresh = await devRefresh(join(work, 'dev', 'README.md'), syntheticReadme({papers: 1000, form: 'sub-bullets'}))
-  console.log(`Dev server: saved edit to refreshed home page at 1,000 papers: median ${refresh.median.toFixed(0)} ms, worst ${refresh.worst.toFixed(0)} ms (samples ${refresh.samples.map((ms) => ms.toFixed(0)).join(', ')}; load average ${load.map((n) => n.toFixed(2)).join(' ')} before, ${loadavg().map((n) => n.toFixed(2)).join(' ')} after)`)
+  console.log(`Dev server: saved edit to refreshed home page at 1,000 papers: median ${refresh.median.toFixed(0)} ms, worst ${refresh.worst.toFixed(0)} ms (samples ${refresh.samples.map((ms) => ms.toFixed(0)).join(', ')}; first page ${(refresh.firstPageMs / 1000).toFixed(2)} s after start; load average ${load.map((n) => n.toFixed(2)).join(' ')} before, ${loadavg().map((n) => n.toFixed(2)).join(' ')} after)`)
   rmSync(work, {recursive: true, force: true})
   process.exit(0)
 }
@@ -338,7 +338,7 @@ if (scores) {
 }
 budgets.push(
   refresh
-    ? {name: `Dev server: saved edit to refreshed home page at 1,000 papers, history read (median and worst of ${refresh.samples.length})`, limit: '≤ 200 ms median, ≤ 300 ms worst', measured: `${refresh.median.toFixed(0)} ms, ${refresh.worst.toFixed(0)} ms`, met: refresh.median <= 200 && refresh.worst <= 300}
+    ? {name: `Dev server: saved edit to refreshed home page at 1,000 papers, history read (median and worst of ${refresh.samples.length}; the first page came ${(refresh.firstPageMs / 1000).toFixed(2)} s after start)`, limit: '≤ 200 ms median, ≤ 300 ms worst', measured: `${refresh.median.toFixed(0)} ms, ${refresh.worst.toFixed(0)} ms`, met: refresh.median <= 200 && refresh.worst <= 300}
     : {name: 'Dev server: saved edit to refreshed page at 1,000 papers', limit: '≤ 200 ms', measured: 'not measured (scripts/dev.ts has not landed)', met: undefined}
 )
 

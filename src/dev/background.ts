@@ -82,8 +82,8 @@ export class BackgroundSite {
   }
 
   /**
-   * Rehearses a save on the site thread (state.ts: `rehearse`), up to three times, or fewer when a save
-   * comes (it goes next) or a second has gone by. A page asked for meanwhile waits for it.
+   * Rehearses a save on the site thread (state.ts: `rehearse`) until its code is warm (site-worker.js), or
+   * fewer times when a save comes (it goes next) or 2.5 s have gone by. A page asked for meanwhile waits for it.
    */
   async rehearse(): Promise<void> {
     await this.#ask({kind: 'rehearse'})

@@ -42,10 +42,10 @@ export function readmeSite(options: DevServerOptions): Plugin {
       // The first build runs on the site's thread too, so that what it keeps between saves is there by the first save.
       await site.refresh()
       report()
-      // Then, before the first page is served, the site thread rehearses a save up to three times (at most
-      // about a second): its code is compiled for the work a save does, and the first saves take as long as the
-      // ones after them (on the bench's 1,000-paper list the first two took 1.5 to 2 times as long). The first
-      // page waits for it; a save waits for one pass at most (site-worker.js).
+      // Then, before the first page is served, the site thread rehearses a save until its code is compiled
+      // for the work a save does (at most 2.5 s; about 1.4 s on the bench's 1,000-paper list), so that the first
+      // saves take as long as the ones after them (with three passes the first two took 1.5 to 2 times as long).
+      // The first page waits for it; a save waits for one pass at most (site-worker.js).
       void site.rehearse()
       server.watcher.add([input, templates])
       // Stylesheet edits reach open pages through vite's CSS updates, which a page whose socket is not open yet misses.
