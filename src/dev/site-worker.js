@@ -36,7 +36,7 @@ const idleCollection = {delay: 100, timer: /** @type {NodeJS.Timeout | undefined
  * one takes at most `warm` of the second one's time (V8 has then compiled the code a save runs with its
  * optimizing tier), or `passes` are done, or `budgetMs` has gone by, or a save is waiting. The first page
  * waits for it. On the bench's 1,000-paper list the readings took 240, 210, 210, 220, 210, 185, then 110 ms:
- * three readings left the first saves at 260–310 ms against 150–180 for the rest; seven, at 170–220 ms.
+ * three readings left the first saves at 260–310 ms against 150–180 for the rest; seven, at 170–230 ms.
  * At 10,000 papers a reading takes about a second, and the budget ends the rehearsal after two or three.
  */
 const rehearsal = {passes: 10, budgetMs: 2500, warm: 0.6}
