@@ -124,7 +124,7 @@ export function analyzeTree(file: VFile, tree: Root, options: ReadOptions = {}):
 export async function analyzeTreeWithHistory(file: VFile, tree: Root, readme: string | undefined, options: ReadOptions & {at?: string} = {}): Promise<Analysis> {
   const raw = extract(inheritPositions(resolveReferences(tree)), file, {form: options.form, memo: options.memo})
   const today = link(raw)
-  const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today, options.at)
+  const history = readme === undefined ? undefined : await referencesFromHistory(readme, String(file.value), raw, today, {at: options.at, parts: file.data.parts})
   const graph = history?.stale.size ? link(raw, meantPapers(history)) : today
   reportShallowClone(file, history)
   validate({file, raw, graph, index: new PaperIndex(graph.papers), history})

@@ -146,6 +146,28 @@ describe('when the history cannot decide either', () => {
   })
 })
 
+describe('a list in several files', () => {
+  it('reads the history of its first file only: a table in another file is not read against the README\'s old numbers', () => {
+    // Written in June against June's numbering, where [2] is two papers: nothing in the README's history says which.
+    const more = ['# More', '', '## Benchmarks', '| Name | Paper |', '|------|-------|', '| C4 | [2] |', ''].join('\n')
+    const root = scriptedRepo(
+      [
+        ...storyVersions.slice(0, 2).map((text, n) => ({date: `2024-0${2 * n + 1}-15T00:00:00Z`, files: {'README.md': text}})),
+        {date: '2024-06-10T00:00:00Z', files: {'README.md': storyVersions[2]!, 'more.md': more}}
+      ],
+      join(tmp, 'two-files')
+    )
+    const run = spawnSync(...cli('check', '--input', join(root, 'README.md'), '--input', join(root, 'more.md')), {encoding: 'utf8', env: {...process.env, GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: ''}})
+    const inMore = run.stdout.split('\n').filter((line) => line.includes('more.md:'))
+    // Line 6 of the README is a line of its first version, where [2] was ShortGPT: read there, the row would
+    // link ShortGPT as if the history had said so.
+    expect(inMore.filter((line) => line.includes('reference-'))).toEqual([
+      expect.stringMatching(/more\.md:6:8 {2}error {2}Reference \[2\] in `C4` is ambiguous: 2 papers carry it: .*\(the list's history cannot tell which paper the row meant: this row is in another file, and only the history of \S*README\.md, the list's first file, is read\); .* {2}reference-ambiguous$/)
+    ])
+    expect(run.status).toBe(1)
+  })
+})
+
 describe('reading the history', () => {
   it('reads no git at all when every reference names one paper today', async () => {
     const {raw, graph} = seed()

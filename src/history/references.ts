@@ -6,6 +6,7 @@ import {papersOfVersion} from './old-list.ts'
 import {PieceCache} from '../parse/cache.ts'
 import {shortTitle} from '../util/text.ts'
 import {source} from '../util/diagnostic.ts'
+import {partAt, type Part} from '../extract/inputs.ts'
 import type {VFile} from 'vfile'
 import type {Graph, Id, Paper, Position, RawList, RawPaper, RawRef, RawRow} from '../types.ts'
 
@@ -41,7 +42,7 @@ export interface ReferenceHistory {
  *
  * Returns undefined, having run no git at all, when every reference names one paper today.
  */
-export async function referencesFromHistory(readme: string, text: string, raw: RawList, graph: Graph, at?: string): Promise<ReferenceHistory | undefined> {
+export async function referencesFromHistory(readme: string, text: string, raw: RawList, graph: Graph, options: {at?: string | undefined; parts?: readonly Part[] | undefined} = {}): Promise<ReferenceHistory | undefined> {
   const index = new PaperIndex(graph.papers)
   const unclear = (ref: RawRef) => ref.kind === 'number' && candidates(ref, index).length !== 1
   const rows = raw.tables.flatMap((table) => table.rows.filter((row) => row.refs.some(unclear)))
@@ -52,7 +53,7 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
     for (const ref of row.refs) if (unclear(ref)) history.undecided.set(ref, reason)
   }
   // `text` as a commit has it (the base of `check --since`) is blamed at that commit; otherwise as the working tree's.
-  const blame = await blameFile(readme, text, at)
+  const blame = await blameFile(readme, text, options.at)
   if (!blame.ok) {
     // A list never committed was written against today's numbering: its history has nothing to add.
     if (!blame.uncommitted) for (const row of rows) cannot(row, blame.reason)
@@ -62,7 +63,14 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
   // Which commit wrote each row, and which numbers each commit's version must say the meaning of.
   const written = new Map<RawRow, BlamedLine>()
   const wanted = new Map<string, {line: BlamedLine; numbers: Set<number>}>()
+  // A list in several files (`--input` again, `--follow`): the history read is its first file's, the one
+  // `readme` names. A row in another file counts lines in its own file, which that blame would take for its own.
+  const parts = options.parts && options.parts.length > 1 ? options.parts : undefined
   for (const row of rows) {
+    if (parts && partAt(parts, row.position?.start.offset ?? 0) !== parts[0]) {
+      cannot(row, `this row is in another file, and only the history of ${parts[0]!.path}, the list's first file, is read`)
+      continue
+    }
     const line = blame.lines.get(row.position?.start.line ?? 0)
     if (!line) cannot(row, 'git blame gave no commit for this row')
     // A row being edited now is written against today's numbering: today's error stands, as it is.
