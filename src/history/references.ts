@@ -110,21 +110,18 @@ export async function referencesFromHistory(readme: string, text: string, raw: R
         if (now.length !== 1 || now[0] !== paper) history.stale.set(ref, {paper: paper.id, number, titleThen: carried[0]!.title, commit: line.commit, date: line.date})
         continue
       }
-      if (now.length === 1) continue
-      const title = carried[0] ? `"${shortTitle(carried[0].title)}"` : ''
-      history.undecided.set(
-        ref,
-        carried.length === 0
-          ? `no paper carried [${number}] ${when} either`
-          : carried.length > 1
-            ? `[${number}] was carried by ${carried.length} papers ${when} too`
-            : meant.length === 0
-              ? `the paper it named ${when}, ${title}, has since left the list`
-              : `the paper it named ${when}, ${title}, is listed ${meant.length} times today`
-      )
+      if (now.length !== 1) history.undecided.set(ref, whyUndecided(number, carried, meant.length, when))
     }
   }
   return history
+}
+
+/** Why a number the row's version gave no one paper for stays unresolved: what that version, and today's list, said of it. */
+function whyUndecided(number: number, carried: RawPaper[], meant: number, when: string): string {
+  const title = carried[0] ? `"${shortTitle(carried[0].title)}"` : ''
+  if (carried.length === 0) return `no paper carried [${number}] ${when} either`
+  if (carried.length > 1) return `[${number}] was carried by ${carried.length} papers ${when} too`
+  return meant === 0 ? `the paper it named ${when}, ${title}, has since left the list` : `the paper it named ${when}, ${title}, is listed ${meant} times today`
 }
 
 /** How a table can cite `paper` so that it needs no history: its arXiv id, else its number if no other paper has it. */
