@@ -70,9 +70,10 @@ export function prune(project = root, lib = libDir) {
     for (const entry of readdirSync(join(lib, folder), {withFileTypes: true})) {
       const path = join(folder, entry.name)
       if (entry.isDirectory()) walk(path)
-      else if (!['.ts', '.js'].some((extension) => existsSync(join(project, path.replace(/\.js$/, extension))))) rmSync(join(lib, path))
+      // Forced: two compiles at once (a command beside the tests' own) may prune the same file.
+      else if (!['.ts', '.js'].some((extension) => existsSync(join(project, path.replace(/\.js$/, extension))))) rmSync(join(lib, path), {force: true})
     }
-    if (readdirSync(join(lib, folder)).length === 0) rmSync(join(lib, folder), {recursive: true})
+    if (readdirSync(join(lib, folder)).length === 0) rmSync(join(lib, folder), {recursive: true, force: true})
   }
   for (const folder of ['src', 'scripts']) if (existsSync(join(lib, folder))) walk(folder)
 }
