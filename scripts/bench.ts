@@ -6,6 +6,7 @@
  *   npm run bench                  all sizes, browser and Lighthouse
  *   npm run bench -- --quick       100 and 1,000 papers only, no Lighthouse (a smoke run)
  *   npm run bench -- --only filter the filtering rows alone (keystroke latency, its floor, JS and CSS sizes)
+ *     … --rounds N                 N rounds; with 3 or more, also each size's slowest key by its median over them
  *   npm run bench -- --only dev    the dev server's refresh row alone
  */
 import {execFile} from 'node:child_process'
@@ -16,7 +17,7 @@ import {promisify} from 'node:util'
 import {gzipSync} from 'node:zlib'
 import {build} from '../src/build.ts'
 import {listForms, syntheticReadme, type EntryForm, type ListForm} from './bench/readme.ts'
-import {filterBudgets, filterFigures, filterLimit, type FilterFigures} from './bench/filter-latency.ts'
+import {filterBudgets, filterFigures, filterLimit, type FilterFigures, type Latency} from './bench/filter-latency.ts'
 import {lighthouse, type Scores} from './bench/lighthouse.ts'
 import {devRefresh, type Refresh} from './bench/dev-refresh.ts'
 import {historyCost} from './bench/stale-history.ts'
@@ -115,9 +116,15 @@ if (only === 'filter') {
   console.error('filter latency…')
   const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 1
   console.log('| budget | limit | measured | |\n| --- | --- | --- | --- |')
-  for (const row of filterRows(await filterFigures(filterSites, rounds))) console.log(`| ${row.name} | ${row.limit} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`)
+  const figures = await filterFigures(filterSites, rounds)
+  for (const row of filterRows(figures)) console.log(`| ${row.name} | ${row.limit} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`)
   console.log(`| Browser JS, gzipped | ≤ 5 KB | ${kb(js)} | ${js <= 5 * 1024 ? 'met' : '**missed**'} |`)
   console.log(`| CSS, gzipped | ≤ 8 KB | ${kb(css)} | ${css <= 8 * 1024 ? 'met' : '**missed**'} |`)
+  // With `--rounds 3` or more: which keys are slow every time, beside the empty page's.
+  const slowest = (latency: Latency) => `${latency.slowestKey!.toFixed(1)} ms`
+  if (figures.floor.slowestKey !== undefined) {
+    console.log(`\nSlowest key, its median over ${rounds} rounds: empty page ${slowest(figures.floor)}; ${[...figures.sizes].map(([papers, latency]) => `${papers.toLocaleString('en')} papers ${slowest(latency)}`).join('; ')}`)
+  }
   rmSync(work, {recursive: true, force: true})
   process.exit(0)
 }

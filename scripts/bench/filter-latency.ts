@@ -8,6 +8,11 @@ export interface Latency {
   median: number
   worst: number
   samples: number[]
+  /**
+   * With three rounds or more: the slowest key's median over the rounds. The worst of all samples is set
+   * by one sample, and moves a lot from run to run; this says which key is slow every time, and by how much.
+   */
+  slowestKey?: number | undefined
 }
 
 /** What `npm run bench` reports for filtering: each list size, and the empty page's floor measured in the same run. */
@@ -34,13 +39,20 @@ const floorHtml = '<!doctype html><html lang="en"><title>Floor</title><form id="
 export async function filterFigures(sites: Map<number, string>, rounds = 1): Promise<FilterFigures> {
   const [first] = sites.values()
   if (first) writeFileSync(join(first, floorPage), floorHtml)
-  const floors: number[] = []
-  const samples = new Map<number, number[]>()
+  const floors: number[][] = []
+  const samples = new Map<number, number[][]>()
   for (let round = 0; round < rounds && first; round++) {
-    floors.push(...(await filterLatency(first, undefined, floorPage)).samples)
-    for (const [papers, site] of sites) samples.set(papers, [...(samples.get(papers) ?? []), ...(await filterLatency(site)).samples])
+    floors.push((await filterLatency(first, undefined, floorPage)).samples)
+    for (const [papers, site] of sites) samples.set(papers, [...(samples.get(papers) ?? []), (await filterLatency(site)).samples])
   }
-  return {sizes: new Map([...samples].map(([papers, list]) => [papers, summary(list)])), floor: summary(floors)}
+  return {sizes: new Map([...samples].map(([papers, list]) => [papers, byRounds(list)])), floor: byRounds(floors)}
+}
+
+/** All rounds' samples as one, and each key's median over the rounds when there are three or more. */
+function byRounds(rounds: number[][]): Latency {
+  const keys = Math.min(...rounds.map((round) => round.length))
+  const medians = Array.from({length: keys}, (_, key) => summary(rounds.map((round) => round[key]!)).median)
+  return {...summary(rounds.flat()), slowestKey: rounds.length >= 3 ? Math.max(...medians) : undefined}
 }
 
 /** The limit a size must meet: its budget, or floor + 5 ms when the floor alone leaves no room for it. */
