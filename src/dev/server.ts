@@ -4,7 +4,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {VFile} from 'vfile'
 import {createDevSite, type DevSite, type DevSiteOptions} from './state.ts'
 import {banner} from './banner.ts'
-import {BackgroundSite, type SitePage} from './background.ts'
+import {BackgroundSite, sendPage, type SitePage} from './background.ts'
 import {templatesDir} from '../render/eta.ts'
 import {formatMessages} from '../report/terminal.ts'
 import {projectRoot as root} from '../util/project-root.ts'
@@ -219,7 +219,7 @@ function siteWithFallback(options: DevSiteOptions, log: ((text: string) => void)
 
 /** A page of the site on this thread, as the site thread would send it. */
 function encoded(page: {body: string; type: string} | undefined): SitePage | undefined {
-  return page && {body: Buffer.from(page.body), type: page.type}
+  return sendPage(page).page
 }
 
 interface Served {
