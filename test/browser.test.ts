@@ -80,6 +80,11 @@ describe('filtering the papers in Chromium', () => {
     // The URL follows the search box a moment after the last keystroke: however long that moment takes
     // on a busy machine, only the test's own timeout limits the wait.
     await page.waitForURL((url) => url.searchParams.get('q') === 'merging', {timeout: 0})
+    // The facets' counts follow at the same pause (they wait while the reader types): each value now counts
+    // the one paper the search leaves, or none.
+    const count = (value: string) => page.locator(`label:has(input[value="${value}"]) .count`).first().innerText()
+    expect(await count('race')).toBe('1')
+    expect(await count('sciq')).toBe('0')
     await shoot(page, 'filter-search-merging')
     await page.locator('#filter-clear').click()
     expect(await visibleTitles(page)).toHaveLength(5)

@@ -9,5 +9,5 @@ export const heatLevels = 5
 
 /** 0 for nothing; else 1 to `heatLevels`, the total's share of `max` (which is at least the total) rounded up. */
 export function heat(total: number, max: number): number {
-  return total === 0 ? 0 : Math.ceil((total / max) * heatLevels)
+  return Math.ceil((total / (max || 1)) * heatLevels)
 }

@@ -13,7 +13,7 @@ const matrix = document.getElementById('matrix-link') as HTMLAnchorElement | nul
 if (list && select && bib && matrix) {
   const rows = [...(list.children as HTMLCollectionOf<HTMLElement>)]
   const position = new Map(rows.map((row, n) => [row, n]))
-  const title = (row: HTMLElement) => (row.querySelector('.paper-title')?.textContent ?? '').trim().toLowerCase()
+  const title = (row: HTMLElement) => row.querySelector('.paper-title')!.textContent!.trim().toLowerCase()
   const data = (row: HTMLElement, key: string) => row.dataset[key] ?? ''
   // Descending on a text key, empty last; ties keep the list's order.
   const newestBy = (key: string) => (a: HTMLElement, b: HTMLElement) => compare(data(b, key), data(a, key)) || (data(a, key) === '' ? 1 : 0) - (data(b, key) === '' ? 1 : 0)
@@ -21,7 +21,7 @@ if (list && select && bib && matrix) {
     newest: newestBy('date'),
     added: newestBy('added'),
     title: (a, b) => compare(title(a), title(b)),
-    number: (a, b) => (Number(data(a, 'number')) || Infinity) - (Number(data(b, 'number')) || Infinity)
+    number: (a, b) => (+data(a, 'number') || Infinity) - (+data(b, 'number') || Infinity)
   }
 
   const apply = () => {
@@ -56,10 +56,9 @@ if (list && select && bib && matrix) {
     // The filter tells how many rows it shows; that is the number when every row has a key.
     const shown = keyed.length < rows.length ? visible().length : ((event as CustomEvent<number> | undefined)?.detail ?? visible().length)
     // How many papers it gives, always: a link that grew a count at the first keystroke could wrap the tools.
-    const text = `${label} (${shown})`
+    bib.textContent = `${label} (${shown})`
     const params = new URLSearchParams(location.search)
     params.delete('sort')
-    bib.textContent = text
     // Written only when changed: rewriting a link, even to the same address, costs a style pass.
     if (`${params}` !== query) matrix.search = query = `${params}`
   }

@@ -42,10 +42,10 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix'))
     const max = Math.max(1, ...sums)
     sums.forEach((sum, c) => {
       const cell = totals.cells[c + 1]!
-      cell.textContent = String(sum)
+      cell.textContent = `${sum}`
       cell.className = `total heat-${heat(sum, max)}`
     })
-    totals.cells[columns + 1]!.textContent = String(shown)
+    totals.cells[columns + 1]!.textContent = `${shown}`
     const order = sums.map((_, c) => c).sort((a, b) => sums[b]! - sums[a]! || a - b)
     for (const row of [names, totals, ...rows]) {
       const cells = [...row.cells]
@@ -75,8 +75,8 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix'))
 // The sentence is on the page, hidden: the script fills in the numbers and shows it.
 if (status && shownPapers.size < allPapers.size) {
   status.hidden = false
-  status.querySelector('[data-count=shown]')!.textContent = String(shownPapers.size)
-  status.querySelector('[data-count=all]')!.textContent = String(allPapers.size)
+  status.querySelector('[data-count=shown]')!.textContent = `${shownPapers.size}`
+  status.querySelector('[data-count=all]')!.textContent = `${allPapers.size}`
 }
 
 function fold(text: string): string {
