@@ -66,6 +66,7 @@ describe('filtering the papers in Chromium', () => {
   scenario('a model in the URL shows only the papers that use it', async () => {
     const page = await tabs.open(`${server.url}?model=gemma-2b`, {viewport: {width: 1280, height: 900}})
     expect(await visibleTitles(page)).toEqual(['FoldGPT: Simple and Effective Large Language Model Compression Scheme'])
+    expect(await page.locator('.no-js-hint').isVisible()).toBe(false)
     expect(await page.locator('#result-count').innerText()).toBe('1 of 5 papers')
     expect(await page.locator('input[name=model][value=gemma-2b]').isChecked()).toBe(true)
     await shoot(page, 'filter-model-gemma')
@@ -119,6 +120,8 @@ describe('filtering the papers in Chromium', () => {
     const page = await tabs.open(`${server.url}?model=gemma-2b`, {javaScriptEnabled: false})
     expect(await page.locator('#paper-list > li').count()).toBe(5)
     expect(await page.locator('#filter-form').isVisible()).toBe(false)
+    // The hint says what the facet values are without the script: links. (With it, they are checkboxes, and it goes.)
+    expect(await page.locator('.no-js-hint').innerText()).toBe('Each value links to its page.')
     await page.locator('a.facet-value[data-value=gemma-2b]').click()
     await page.waitForURL(`${server.url}models/gemma-2b/`)
     expect(await page.locator('h1').innerText()).toBe('Gemma-2B')
