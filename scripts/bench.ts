@@ -38,8 +38,10 @@ if (only !== undefined && only !== 'filter' && only !== 'dev') {
 }
 const sizes = quick ? [100, 1000] : [100, 1000, 10000]
 const forms: EntryForm[] = ['flat', 'sub-bullets']
-/** How many times the flat form's parse and build are measured (below). */
-const flatRounds = quick ? 1 : 3
+/** How many times a figure compared with another is measured, taking turns, for its median (below). */
+const formRounds = 3
+/** The flat form's parse and build, which a budget compares, are measured that often too; once in a smoke run. */
+const flatRounds = quick ? 1 : formRounds
 const work = mkdtempSync(join(tmpdir(), 'awesome-bench-'))
 const seed = 'test/fixtures/seed/README.md'
 
@@ -176,7 +178,6 @@ for (const form of forms) {
 // The other list forms (issue 12): the same 1,000 papers as the seed's flat form, in each form real lists use.
 // Each form is built three times, the forms taking turns, and compared by its median: one build of a second
 // or so moved by half its time from run to run here, more than the budget's margin.
-const formRounds = 3
 const formBuilds = new Map<ListForm | 'flat', Measure[]>()
 for (const form of listForms) writeFileSync(join(work, `${form}-1000.md`), syntheticReadme({papers: 1000, form}))
 for (let round = 0; round < formRounds; round++) {
@@ -187,9 +188,8 @@ for (let round = 0; round < formRounds; round++) {
     rmSync(out, {recursive: true, force: true})
   }
 }
-const medianRun = (builds: Measure[]): Measure => [...builds].sort((a, b) => a.ms - b.ms)[Math.floor(builds.length / 2)]!
-const formRows = listForms.map((form) => ({form, build: medianRun(formBuilds.get(form)!)}))
-const flatForms = medianRun(formBuilds.get('flat')!)
+const formRows = listForms.map((form) => ({form, build: medianOf(formBuilds.get(form)!)}))
+const flatForms = medianOf(formBuilds.get('flat')!)
 
 // The client bundle, as the seed's build ships it.
 const seedSite = join(work, 'site-seed')
@@ -214,8 +214,8 @@ for (let round = 0; round < formRounds; round++) {
   checkRuns.push(await child('check', diffInput))
   for (const [n, repo] of diffRepos.entries()) diffRuns[n]!.push(await child('diff', repo))
 }
-const checkOne = medianRun(checkRuns)
-const diffs = diffChanges.map((change, n): [DiffChange, Measure] => [change, medianRun(diffRuns[n]!)])
+const checkOne = medianOf(checkRuns)
+const diffs = diffChanges.map((change, n): [DiffChange, Measure] => [change, medianOf(diffRuns[n]!)])
 
 console.error('dev server refresh at 1,000 papers…')
 const refresh: Refresh | undefined = existsSync('scripts/dev.ts') ? await devRefresh(join(work, 'dev', 'README.md'), readFileSync(join(work, 'sub-bullets-1000.md'), 'utf8')) : undefined
