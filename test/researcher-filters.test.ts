@@ -81,11 +81,20 @@ describe('what is filtered shows above the results', () => {
     await close()
   })
 
-  it('the toolbar keeps its height when filters come and go', async () => {
+  it('on a wide screen the first filter does not move the list: its chip sits on the bar’s first line', async () => {
     const {page, close} = await open('')
-    const before = (await page.locator('.results-bar').boundingBox())!.height
+    const top = () => page.locator('#paper-list').evaluate((list) => list.getBoundingClientRect().top + window.scrollY)
+    const before = await top()
+    await page.locator('#filter-q').fill('m')
+    await page.locator('#active-filters').waitFor()
+    expect(await top()).toBe(before)
     await page.locator('input[name=model][value=gemma-2b]').check()
-    expect((await page.locator('.results-bar').boundingBox())!.height).toBe(before)
+    expect(await chips(page)).toHaveLength(2)
+    expect(await top()).toBe(before)
+    // The chips are beside the heading, on the bar's first line.
+    const heading = (await page.locator('#papers-title').boundingBox())!
+    const chip = (await page.locator('.filter-chip').first().boundingBox())!
+    expect(chip.y).toBeLessThan(heading.y + heading.height)
     await close()
   })
 })
