@@ -63,10 +63,10 @@ export function analyze(file: VFile, options: ReadOptions = {}): Analysis | unde
  * for `npm run check`. With `at`, a commit, `file` is the README as that commit has it, resolved through
  * the history up to it: the base that `check --since` compares with.
  */
-export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions & {at?: string} = {}): Promise<Analysis | undefined> {
+export async function analyzeWithHistory(file: VFile, readme: string, options: ReadOptions & {at?: string; cache?: PieceCache} = {}): Promise<Analysis | undefined> {
   if (!sourceIsSupported(file)) return undefined
   // A large README is parsed on two threads, as the build parses it.
-  const tree = await parseSplitParallel(file, {cache: new PieceCache()})
+  const tree = await parseSplitParallel(file, {cache: options.cache ?? new PieceCache()})
   return treeIsSupported(file, tree) ? analyzeTreeWithHistory(file, tree, readme, options) : undefined
 }
 

@@ -10,6 +10,12 @@ import {EntryMemo} from '../src/extract/entry-memo.ts'
 import {splitPieces} from '../src/parse/pieces.ts'
 import {parseSplit, parseSplitParallel, parseWhole} from '../src/parse/split.ts'
 import {syntheticReadme} from '../scripts/bench/readme.ts'
+import {withPaperInserted} from '../scripts/bench/diff-repo.ts'
+import {renumbered} from '../src/parse/renumbered.ts'
+import {locator} from '../src/extract/place.ts'
+import type {ItemAdapter} from '../src/extract/adapters/adapter.ts'
+import type {List, Paragraph} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import {seedSource} from './helpers/seed.ts'
 
 const tmp = mkdtempSync(join(tmpdir(), 'site-split-'))
@@ -33,6 +39,14 @@ function expectSame(value: string, granularity = everyCut) {
   const split = parseSplit(value, {cache: new PieceCache(), granularity})
   expect(split).toEqual(whole)
   expect(outcome(value, split)).toEqual(outcome(value, whole))
+}
+
+/** Each version read as the dev server reads it, with the cache and the memo kept, must equal a reading from scratch. */
+function expectSaves(versions: string[], memo: EntryMemo, cache: PieceCache) {
+  for (const value of versions) {
+    const kept = outcome(value, parseSplit(value, {cache, granularity: everyCut}), memo)
+    expect(kept).toEqual(outcome(value, parseWhole(value)))
+  }
 }
 
 // --- Generated READMEs: every entry form, and the constructs that make a cut unsafe. ---
@@ -156,23 +170,18 @@ describe('the split parse equals the whole-file parse', () => {
 })
 
 describe('entries kept from earlier saves (the dev server)', () => {
-  /** Each version read as the dev server reads it, with the cache and the memo kept, must equal a reading from scratch. */
-  function expectSaves(versions: string[], memo: EntryMemo, cache: PieceCache) {
-    for (const value of versions) {
-      const kept = outcome(value, parseSplit(value, {cache, granularity: everyCut}), memo)
-      expect(kept).toEqual(outcome(value, parseWhole(value)))
-    }
-  }
-
   /** A version of `lines` with an entry inserted, a line deleted, or a line's text changed, as a contributor edits. */
   const edit = fc.oneof(
     fc.tuple(fc.constant('insert' as const), fc.nat(), entry.map((added) => added.join('\n'))),
     fc.tuple(fc.constant('delete' as const), fc.nat(), fc.constant('')),
-    fc.tuple(fc.constant('change' as const), fc.nat(), text)
+    fc.tuple(fc.constant('change' as const), fc.nat(), text),
+    // Every `[N]` from some N on counts one up, in entries, titles and tables alike, as when a paper is inserted.
+    fc.tuple(fc.constant('renumber' as const), fc.nat(), fc.constant(''))
   )
   const apply = (lines: string[], [kind, at, added]: [string, number, string]) => {
     const copy = [...lines]
     const n = lines.length === 0 ? 0 : at % lines.length
+    if (kind === 'renumber') return copy.map((line) => line.replace(/\[(\d+)\]/g, (whole, digits: string) => (Number(digits) >= at % 13 ? `[${Number(digits) + 1}]` : whole)))
     if (kind === 'insert') copy.splice(n, 0, ...added.split('\n'))
     else if (kind === 'delete') copy.splice(n, 1)
     else copy[n] = `${copy[n] ?? ''}${added}`.replace(/^(- \[\d*\] )/, `$1${added} `)
@@ -222,6 +231,75 @@ describe('entries kept from earlier saves (the dev server)', () => {
     // The edit adds characters to the first paper: every later paper moved, and only the edited one was read again.
     expect(memo.misses - before).toBeGreaterThanOrEqual(300)
     expect(memo.misses - before).toBeLessThan(300 + 10)
+  })
+})
+
+describe('renumbered pieces (a paper inserted near the top)', () => {
+  const list = syntheticReadme({papers: 300, form: 'sub-bullets'})
+  const inserted = withPaperInserted(list)
+
+  it('are copied from the cached pieces with the new digits, and equal a parse from scratch', () => {
+    const cache = new PieceCache()
+    parseSplit(list, {cache})
+    const before = cache.misses
+    expect(parseSplit(inserted, {cache})).toEqual(parseWhole(inserted))
+    // Nearly every piece after the new paper differs from one before only in its digits.
+    expect(cache.renumbered).toBeGreaterThan(splitPieces(inserted).length * 0.8)
+    expect(cache.misses - before).toBeLessThan(splitPieces(inserted).length * 0.2)
+  })
+
+  it('keep their entries’ readings with the new numbers, and the graph and findings equal a reading from scratch', () => {
+    const memo = new EntryMemo()
+    expectSaves([list, inserted], memo, new PieceCache())
+    expect(memo.hits).toBeGreaterThan(250)
+  })
+
+  it('keep a reading only when the entry’s own number is all that changed in what it read', () => {
+    // A title that cites a number too: both change, and the entry is read again.
+    const lines = ['## Papers', '', '- [2] Pruning, after [2] and [7]', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)', '- [3] Merging', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00002)', '']
+    const value = lines.join('\n')
+    const memo = new EntryMemo()
+    expectSaves([value, value.replace(/\[(\d)\]/g, (_, n: string) => `[${Number(n) + 1}]`)], memo, new PieceCache())
+    expect(memo.hits).toBe(1)
+    // A reader that keeps the whole item, number included, as a field: its reading is made again.
+    const wholeItem: ItemAdapter = {
+      name: 'whole-item',
+      reads: 'items',
+      description: 'test',
+      read: (item, section) => {
+        const start = (item.children[0] as Paragraph).children[0]!.position!.start
+        const numberPosition = {start, end: {line: start.line, column: start.column + 3, offset: start.offset! + 3}}
+        const fields = [{kind: 'publication' as const, key: '', text: toString(item), trailingComma: undefined, position: item.position}]
+        return {number: Number(toString(item).slice(1, 2)), title: 'x', venue: '', links: [], labels: [], labelPositions: [], unclosedLinks: [], summary: undefined, fields, section, position: item.position, titlePosition: undefined, numberPosition}
+      }
+    }
+    const cache = new PieceCache()
+    const readWith = (text: string) => {
+      const item = (parseSplit(text, {cache}).children[0] as List).children[0]!
+      return memo.read(wholeItem, item, 'papers', locator(new VFile({path: 'README.md', value: text})))
+    }
+    readWith('- [2] A paper')
+    expect(readWith('- [3] A paper')?.fields[0]?.text).toBe('[3] A paper')
+    expect(cache.renumbered).toBe(1)
+  })
+
+  it('are parsed again where the new digits would not be text: a link’s url, a defined reference, a code span', () => {
+    // The tree of each, renumbered from the one before, is none or the one a parse gives.
+    for (const [was, now] of [['- [2] a\n\n[3]: https://x.org', '- [3] a\n\n[3]: https://x.org'], ['a <https://x.org/[2]>', 'a <https://x.org/[3]>'], ['a `[2]`', 'a `[3]`'], ['a &#91;2] [2]', 'a &#91;3] [3]']]) {
+      const tree = renumbered(was!, parseWhole(was!), now!)
+      if (tree) expect(tree).toEqual(parseWhole(now!))
+    }
+    const cases = [
+      ['- [2] a <https://x.org/[2]> b', '- [3] a <https://x.org/[3]> b'],
+      ['- [2] a https://x.org/[2] b', '- [3] a https://x.org/[3] b'],
+      ['- [2] a `[2]` b', '- [3] a `[3]` b'],
+      ['- [2] a [2] b\n\n[3]: https://x.org', '- [3] a [3] b\n\n[3]: https://x.org']
+    ]
+    for (const [was, now] of cases) {
+      const cache = new PieceCache()
+      parseSplit(was!, {cache, granularity: everyCut})
+      expect(parseSplit(now!, {cache, granularity: everyCut})).toEqual(parseWhole(now!))
+    }
   })
 })
 

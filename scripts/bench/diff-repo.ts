@@ -24,7 +24,7 @@ export function diffRepo(dir: string, source: string, change: DiffChange): strin
 
 const entry = (n: number) => `- [${n}] An Added Paper: Timing the Diff\n  Arxiv, [Paper](https://arxiv.org/abs/2501.00001)\n`
 
-function withPaperInserted(source: string): string {
+export function withPaperInserted(source: string): string {
   const later = (text: string) => text.replace(/\[(\d+)\]/g, (ref, n: string) => (Number(n) >= 2 ? `[${Number(n) + 1}]` : ref))
   const renumbered = source
     .split('\n')

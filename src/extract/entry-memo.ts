@@ -1,5 +1,6 @@
 import type {ListItem} from 'mdast'
 import {originalOf} from '../parse/merge.ts'
+import {predecessorOf, type DigitChange} from '../parse/renumbered.ts'
 import type {Locator} from './place.ts'
 import type {ItemAdapter} from './adapters/adapter.ts'
 import type {Id, RawPaper} from '../types.ts'
@@ -31,7 +32,7 @@ export class EntryMemo {
     const shift = {lines: start.line - from.line, offset: start.offset - from.offset}
     const key = `${adapter.name}\0${section}`
     let readings = this.#read.get(original)
-    const known = readings?.get(key)
+    const known = readings?.get(key) ?? this.#renumbered(original, key)
     if (known) {
       this.hits++
       return known.paper && copy(known.paper, shift.lines, shift.offset, undefined)
@@ -46,6 +47,47 @@ export class EntryMemo {
     readings.set(key, {paper: kept})
     return paper
   }
+
+  /**
+   * The reading of an item the parse cache renumbered (parse/renumbered.ts), from the reading of the item it
+   * was copied from: when the only digits that changed in it are its own number, the entry reads the same
+   * with the new number. Kept as the new item's reading.
+   */
+  #renumbered(item: object, key: string): {paper: RawPaper | undefined} | undefined {
+    const before = predecessorOf(item as ListItem)
+    const paper = before && this.#read.get(before.node)?.get(key)?.paper
+    const number = paper && renumberedNumber(paper, before.changes)
+    if (number === undefined) return undefined
+    const reading = {paper: {...paper!, number}}
+    let readings = this.#read.get(item)
+    if (!readings) this.#read.set(item, (readings = new Map()))
+    readings.set(key, reading)
+    return reading
+  }
+}
+
+/**
+ * The entry's new number when the one change in it is the digits of its `[N]`, and nothing it read but its
+ * whole place and its number's place holds them; else undefined.
+ */
+function renumberedNumber(paper: RawPaper, changes: DigitChange[]): number | undefined {
+  const [change] = changes
+  const at = paper.numberPosition
+  if (changes.length !== 1 || !change || !at || at.start.offset !== change.from - 1 || at.end.offset !== change.to + 1) return undefined
+  if (paper.number !== Number(change.was)) return undefined
+  const {position, numberPosition, ...rest} = paper
+  return holds(rest, change) ? undefined : Number(change.now)
+}
+
+/** Whether any position in `value` holds the change's offsets. */
+function holds(value: unknown, change: DigitChange): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (Array.isArray(value)) return value.some((entry) => holds(entry, change))
+  const object = value as Record<string, unknown>
+  const start = object['start'] as {offset?: unknown} | undefined
+  const end = object['end'] as {offset?: unknown} | undefined
+  if (typeof start?.offset === 'number' && typeof end?.offset === 'number') return start.offset < change.to && end.offset > change.from
+  return Object.values(object).some((entry) => holds(entry, change))
 }
 
 /** Thrown from inside `moved` when a point lies outside the item: cheaper than a result checked at every level. */

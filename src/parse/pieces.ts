@@ -41,13 +41,17 @@ export function splitPieces(source: string, {min, max}: Granularity = defaultGra
   return pieces
 }
 
-/** A cut ends a piece when a cheap hash of the line it opens falls in one bucket of four. */
+/**
+ * A cut ends a piece when a cheap hash of the line it opens falls in one bucket of four. Every digit
+ * hashes alike, so renumbered entries (`- [3] …` where it was `- [2] …`) are cut where they were, and
+ * their pieces differ only in digits (renumbered.ts).
+ */
 function marksEnd(source: string, at: number): boolean {
   let hash = 2166136261
   for (let i = at; i < source.length && i < at + 64; i++) {
     const code = source.charCodeAt(i)
     if (code === 10 || code === 13) break
-    hash = Math.imul(hash ^ code, 16777619)
+    hash = Math.imul(hash ^ (code >= 48 && code <= 57 ? 48 : code), 16777619)
   }
   return (hash >>> 0) % 4 === 0
 }
