@@ -27,9 +27,7 @@ export function chooseItemAdapter(items: readonly ListItem[], section: Id, at: L
  * The form each sample was read in, by what the forms read of it: its section, its items' source and
  * their trees (positions aside, which no score reads). The dev server reads the README again on every
  * save, and most saves leave every section's sample as it was: a form is read from it once, not 3 × 16
- * readings per section per save. A bracketed number counts as `[#]`: no score reads its digits (a
- * title with brackets is not clean whatever they hold), so a renumbered sample (a paper inserted above
- * it, or the other version in a diff) keeps its form too.
+ * readings per section per save.
  */
 const chosen = new Map<string, ItemAdapter>()
 /** Enough for the sections of a few READMEs; the map starts again when it is full. */
@@ -40,7 +38,7 @@ function sampleKey(sample: readonly ListItem[], section: Id, at: Locator): strin
     const text = at.source.slice(item.position?.start.offset ?? 0, item.position?.end.offset ?? 0)
     return `${text}\u0000${JSON.stringify(item, (key, value: unknown) => (key === 'position' ? undefined : value))}`
   })
-  return `${section}\u0001${parts.join('\u0001')}`.replace(/\[\d+\]/g, '[#]')
+  return `${section}\u0001${parts.join('\u0001')}`
 }
 
 function bestAdapter(sample: readonly ListItem[], section: Id, at: Locator): ItemAdapter {
