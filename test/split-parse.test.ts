@@ -261,6 +261,12 @@ describe('renumbered pieces (a paper inserted near the top)', () => {
     const memo = new EntryMemo()
     expectSaves([value, value.replace(/\[(\d)\]/g, (_, n: string) => `[${Number(n) + 1}]`)], memo, new PieceCache())
     expect(memo.hits).toBe(1)
+    // Texts an adapter finds by searching the item (a title `2`, an unclosed `[3](`) may be found in the new number.
+    const head = '## Papers\n\n'
+    const venue = '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)\n'
+    for (const [was, now] of [['- [1] 2', '- [2] 2'], ['- [11] 42', '- [42] 42'], ['- [1]( x [3](', '- [3]( x [3](']]) {
+      expectSaves([`${head}${was}\n${venue}`, `${head}${now}\n${venue}`], new EntryMemo(), new PieceCache())
+    }
     // A reader that keeps the whole item, number included, as a field: its reading is made again.
     const wholeItem: ItemAdapter = {
       name: 'whole-item',
@@ -285,9 +291,13 @@ describe('renumbered pieces (a paper inserted near the top)', () => {
 
   it('are parsed again where the new digits would not be text: a link’s url, a defined reference, a code span', () => {
     // The tree of each, renumbered from the one before, is none or the one a parse gives.
-    for (const [was, now] of [['- [2] a\n\n[3]: https://x.org', '- [3] a\n\n[3]: https://x.org'], ['a <https://x.org/[2]>', 'a <https://x.org/[3]>'], ['a `[2]`', 'a `[3]`'], ['a &#91;2] [2]', 'a &#91;3] [3]']]) {
+    for (const [was, now] of [['- [2] a\n\n[3]: https://x.org', '- [3] a\n\n[3]: https://x.org'], ['a <https://x.org/[2]>', 'a <https://x.org/[3]>'], ['a `[2]`', 'a `[3]`'], ['a &#91;2] [2]', 'a &#91;3] [3]'], ['x [1\n] y', 'x [22] y']]) {
       const tree = renumbered(was!, parseWhole(was!), now!)
-      if (tree) expect(tree).toEqual(parseWhole(now!))
+      if (tree) expect(tree).toStrictEqual(parseWhole(now!))
+    }
+    // Two numbers in one paragraph, and in sibling items: the copies share their upper nodes.
+    for (const [was, now] of [['[1] [2]\n\n- [3] x\n- [4] y\n', '[2] [3]\n\n- [4] x\n- [5] y\n']]) {
+      expect(renumbered(was!, parseWhole(was!), now!)).toStrictEqual(parseWhole(now!))
     }
     const cases = [
       ['- [2] a <https://x.org/[2]> b', '- [3] a <https://x.org/[3]> b'],

@@ -67,16 +67,28 @@ export class EntryMemo {
 }
 
 /**
- * The entry's new number when the one change in it is the digits of its `[N]`, and nothing it read but its
- * whole place and its number's place holds them; else undefined.
+ * The entry's new number when the one change in it is the digits of its `[N]`, nothing it read but its
+ * whole place and its number's place holds them, and no text it read could be found again in the number:
+ * adapters find a title's or a link's place by searching the item's source for its text, and a title
+ * `2` is found in `[2]` once the entry is renumbered to it. Else undefined.
  */
 function renumberedNumber(paper: RawPaper, changes: DigitChange[]): number | undefined {
   const [change] = changes
   const at = paper.numberPosition
   if (changes.length !== 1 || !change || !at || at.start.offset !== change.from - 1 || at.end.offset !== change.to + 1) return undefined
   if (paper.number !== Number(change.was)) return undefined
-  const {position, numberPosition, ...rest} = paper
-  return holds(rest, change) ? undefined : Number(change.now)
+  const {position, numberPosition, number, ...rest} = paper
+  return holds(rest, change) || mayMatchNumber(rest) ? undefined : Number(change.now)
+}
+
+/**
+ * Whether a text in `value` could match where a `[N]` is: all digits, a digit beside a bracket, or a
+ * bracket at its edge: an adapter searches for a whole text it read, and a text found there is one of these.
+ */
+function mayMatchNumber(value: unknown): boolean {
+  if (typeof value === 'string') return /^\d+$|\[\d|\d\]|\[$|^\]/.test(value)
+  if (value === null || typeof value !== 'object') return false
+  return Object.values(value).some(mayMatchNumber)
 }
 
 /** Whether any position in `value` holds the change's offsets. */

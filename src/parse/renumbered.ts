@@ -47,20 +47,20 @@ export function renumbered(before: string, tree: Root, text: string): Root | und
   if (before.length !== text.length || shapeOf(before) === undefined) return undefined
   const changes = changedDigits(before, text)
   if (changes === undefined) return undefined
-  // Each change's path of nodes from the root, checked.
-  const paths: Nodes[][] = []
+  // Each change's path from the root, checked: the nodes, and each one's index in its parent.
+  const paths: Array<Array<{node: Nodes; index: number}>> = []
   for (const change of changes) {
     const path = pathTo(tree, change)
     if (!path) return undefined
-    const leaf = path[path.length - 1]!
+    const leaf = path[path.length - 1]!.node
     // The node's text up to the change is its source as written (a paragraph's later lines lose their
     // indent in the value, which is after it): the digits are at the same place in the value.
     const start = leaf.position!.start.offset!
     if (leaf.type !== 'text' || leaf.value.slice(0, change.to - start) !== before.slice(start, change.to)) return undefined
-    if (!path.slice(0, -1).every((node) => plainParents.has(node.type))) return undefined
+    if (!path.slice(0, -1).every(({node}) => plainParents.has(node.type))) return undefined
     paths.push(path)
   }
-  // The paths copied, each node once, with the leaves' new text.
+  // The paths copied, each node once (paths share their upper nodes), with the leaves' new text.
   const copies = new Map<Nodes, Nodes>()
   const copyOf = (node: Nodes): Nodes => {
     let copy = copies.get(node)
@@ -71,16 +71,13 @@ export function renumbered(before: string, tree: Root, text: string): Root | und
     }
     return copy
   }
-  paths.forEach((path, index) => {
-    path.forEach((node, depth) => {
-      const copy = copyOf(node)
-      if (depth > 0) {
-        const parent = copyOf(path[depth - 1]!) as {children: Nodes[]}
-        parent.children[parent.children.indexOf(node)] = copy
-      }
-    })
-    const leaf = copyOf(path[path.length - 1]!) as {value: string; position: {start: {offset: number}}}
-    const {from, to, now} = changes[index]!
+  paths.forEach((path, n) => {
+    for (let depth = 1; depth < path.length; depth++) {
+      const {node, index} = path[depth]!
+      ;(copyOf(path[depth - 1]!.node) as {children: Nodes[]}).children[index] = copyOf(node)
+    }
+    const leaf = copyOf(path[path.length - 1]!.node) as {value: string; position: {start: {offset: number}}}
+    const {from, to, now} = changes[n]!
     const start = leaf.position.start.offset
     leaf.value = leaf.value.slice(0, from - start) + now + leaf.value.slice(to - start)
   })
@@ -98,27 +95,46 @@ function changedDigits(before: string, text: string): DigitChange[] | undefined 
   for (let at = 0; at < text.length; at++) {
     if (before.charCodeAt(at) === text.charCodeAt(at)) continue
     if (!isDigit(text.charCodeAt(at)) || !isDigit(before.charCodeAt(at))) return undefined
-    // The whole number the digit is in: its first digit after `[` to the `]`.
+    // The whole number the digit is in, in both texts: its first digit after `[` to the `]`.
     let from = at
     while (from > 0 && isDigit(text.charCodeAt(from - 1))) from--
     let to = at
     while (to < text.length && isDigit(text.charCodeAt(to))) to++
-    if (text[from - 1] !== '[' || text[to] !== ']') return undefined
+    for (let next = at; next < to; next++) if (!isDigit(before.charCodeAt(next))) return undefined
+    if (text[from - 1] !== '[' || text[to] !== ']' || before[to] !== ']') return undefined
     changes.push({from, to, now: text.slice(from, to), was: before.slice(from, to)})
     at = to
   }
   return changes
 }
 
-/** The nodes from the root down to the deepest one whose source holds the whole change. */
-function pathTo(tree: Root, {from, to}: DigitChange): Nodes[] | undefined {
-  const path: Nodes[] = [tree]
+/**
+ * The nodes from the root down to the deepest one whose source holds the whole change, each with its index
+ * in its parent. Siblings are in source order, so each level is a binary search.
+ */
+function pathTo(tree: Root, {from, to}: DigitChange): Array<{node: Nodes; index: number}> | undefined {
+  const path: Array<{node: Nodes; index: number}> = [{node: tree, index: -1}]
   for (;;) {
-    const node = path[path.length - 1]!
+    const {node} = path[path.length - 1]!
     if (!('children' in node)) return path
-    const child = (node.children as Nodes[]).find((child) => child.position !== undefined && child.position.start.offset! <= from && child.position.end.offset! >= to)
-    if (!child) return node === tree ? undefined : path
-    path.push(child)
+    const children = node.children as Nodes[]
+    let low = 0
+    let high = children.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const position = children[middle]!.position
+      if (!position) return undefined
+      if (position.end.offset! < to) low = middle + 1
+      else if (position.start.offset! > from) high = middle - 1
+      else {
+        found = middle
+        break
+      }
+    }
+    const child = children[found]
+    if (!child || child.position!.start.offset! > from || child.position!.end.offset! < to) return node === tree ? undefined : path
+    path.push({node: child, index: found})
   }
 }
 
