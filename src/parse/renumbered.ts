@@ -44,7 +44,7 @@ const plainParents = new Set(['root', 'paragraph', 'heading', 'list', 'listItem'
  * Unchanged nodes are shared with `tree`: cached trees are never changed (merge.ts copies what it places).
  */
 export function renumbered(before: string, tree: Root, text: string): Root | undefined {
-  if (before.length !== text.length || shapeOf(before) === undefined) return undefined
+  if (before.length !== text.length || before.includes(']:')) return undefined
   const changes = changedDigits(before, text)
   if (changes === undefined) return undefined
   // Each change's path from the root, checked: the nodes, and each one's index in its parent.
