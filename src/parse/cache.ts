@@ -2,11 +2,11 @@ import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
 import {renumbered, shapeOf} from './renumbered.ts'
 
-/** A parsed piece: its tree, its text, and (once asked for) its shape (renumbered.ts). */
+/** A parsed piece: its tree, its text, and (once asked for) its shape (renumbered.ts), null for none. */
 interface Cached {
   tree: Root
   text: string
-  shape?: string | undefined
+  shape?: string | null
 }
 
 /**
@@ -18,8 +18,8 @@ interface Cached {
 export class PieceCache {
   #previous = new Map<string, Cached>()
   #current = new Map<string, Cached>()
-  /** The cached pieces by shape, made when first asked for after a change. */
-  #shapes: Map<string, Cached> | undefined
+  /** The cached pieces by their text's length, made when first asked for after a rotation. */
+  #byLength: Map<number, Cached[]> | undefined
   hits = 0
   misses = 0
   /** Pieces renumbered from a cached one. */
@@ -38,47 +38,58 @@ export class PieceCache {
     return cached?.tree
   }
 
-  /** The tree of `text` (whose key is `key`) renumbered from a cached piece of the same shape, and kept; undefined when there is none. */
+  /**
+   * The tree of `text` (whose key is `key`) renumbered from a cached piece of the same shape, and kept;
+   * undefined when there is none. Only pieces of the same length can have the same shape, so a save that
+   * changed a piece's length computes no shape at all.
+   */
   similar(key: string, text: string): Root | undefined {
-    if (this.#previous.size + this.#current.size === 0) return undefined
+    const candidates = this.#sameLength(text.length)
+    if (!candidates) return undefined
     const shape = shapeOf(text)
-    const cached = shape === undefined ? undefined : this.#byShape().get(shape)
-    const tree = cached && renumbered(cached.text, cached.tree, text)
-    if (!tree) return undefined
-    this.misses--
-    this.renumbered++
-    this.set(key, tree, text)
-    return tree
+    if (shape === undefined) return undefined
+    for (const cached of candidates) {
+      cached.shape ??= shapeOf(cached.text) ?? null
+      const tree = cached.shape === shape ? renumbered(cached.text, cached.tree, text) : undefined
+      if (!tree) continue
+      this.misses--
+      this.renumbered++
+      this.set(key, tree, text)
+      return tree
+    }
+    return undefined
   }
 
   set(key: string, tree: Root, text: string): void {
     const cached: Cached = {tree, text}
     this.#current.set(key, cached)
-    if (!this.#shapes) return
-    cached.shape = shapeOf(text)
-    if (cached.shape !== undefined) this.#shapes.set(cached.shape, cached)
+    if (this.#byLength) index(this.#byLength, cached)
   }
 
   /** Called after each parse: what this parse did not use is dropped at the next one. */
   rotate(): void {
     this.#previous = this.#current
     this.#current = new Map()
-    this.#shapes = undefined
+    this.#byLength = undefined
   }
 
   get size(): number {
     return new Set([...this.#previous.keys(), ...this.#current.keys()]).size
   }
 
-  #byShape(): Map<string, Cached> {
-    if (this.#shapes) return this.#shapes
-    const shapes = new Map<string, Cached>()
-    for (const cached of [...this.#previous.values(), ...this.#current.values()]) {
-      cached.shape ??= shapeOf(cached.text)
-      if (cached.shape !== undefined) shapes.set(cached.shape, cached)
+  #sameLength(length: number): Cached[] | undefined {
+    if (!this.#byLength) {
+      this.#byLength = new Map()
+      for (const cached of [...this.#previous.values(), ...this.#current.values()]) index(this.#byLength, cached)
     }
-    return (this.#shapes = shapes)
+    return this.#byLength.get(length)
   }
+}
+
+function index(byLength: Map<number, Cached[]>, cached: Cached): void {
+  const list = byLength.get(cached.text.length)
+  if (list) list.push(cached)
+  else byLength.set(cached.text.length, [cached])
 }
 
 /** The cache of this process. Builds use it unless they are given another. */
