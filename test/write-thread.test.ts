@@ -78,7 +78,8 @@ describe('a large site, written from the writer thread', () => {
     expect(readdirSync(tmp).sort()).toEqual(['site'])
   })
 
-  it('stops a build whose paper template fails on the thread, names the template, and leaves the previous site', async () => {
+  // The paper pages are rendered on the writer thread; the home page and the matrix, which hold every paper, on the build's own.
+  it.each(['paper', 'home', 'matrix'])('stops a build whose %s template fails, names the template, and leaves the previous site', async (name) => {
     const input = join(tmp, 'list.md')
     const out = join(tmp, 'built')
     writeFileSync(input, syntheticReadme({papers: 300, form: 'flat'}))
@@ -86,12 +87,12 @@ describe('a large site, written from the writer thread', () => {
     const home = readFileSync(join(out, 'index.html'), 'utf8')
     const templates = join(tmp, 'broken-templates')
     cpSync(templatesDir, templates, {recursive: true})
-    const paperTemplate = join(templates, 'pages', 'paper.eta')
-    writeFileSync(paperTemplate, `<%= it.data.nothing.here %>\n${readFileSync(paperTemplate, 'utf8')}`)
+    const template = join(templates, 'pages', `${name}.eta`)
+    writeFileSync(template, `<%= it.data.nothing.here %>\n${readFileSync(template, 'utf8')}`)
     const result = await build({input, out, templates, history: false, allowErrors: true})
     expect(result.written).toBe(false)
     const errors = result.files.flatMap((file) => file.messages.filter((message) => message.fatal).map((message) => `${file.path}: ${message.reason}`))
-    expect(errors).toEqual([expect.stringMatching(/^templates\/pages\/paper\.eta: .*here/)])
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^templates/pages/${name}\\.eta: .*here`))])
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(home)
     rmSync(join(tmp, 'built'), {recursive: true})
     rmSync(templates, {recursive: true})

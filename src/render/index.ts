@@ -23,6 +23,8 @@ export interface TemplatedPage {
   render(): string
   /** The error a template that failed on the writer thread is reported as. */
   failure(template: string, message: string): Error
+  /** Rendered on this thread even when a writer thread writes it (`Route.large`). */
+  large?: boolean | undefined
 }
 
 export interface RenderOptions {
@@ -75,7 +77,7 @@ export function sitePages(graph: CompleteGraph, options: RenderOptions): Map<str
   const engine = {views: renderer.views, base: options.base, site: renderer.site}
   const failure = (template: string, message: string) => new TemplateError(`templates/${template}.eta`, new Error(message))
   return new Map(
-    renderer.routes.map((route) => [outputFile(route.page), {engine, view: () => renderer.view(route), render: () => renderer.render(route), failure}])
+    renderer.routes.map((route) => [outputFile(route.page), {engine, view: () => renderer.view(route), render: () => renderer.render(route), failure, large: route.large}])
   )
 }
 

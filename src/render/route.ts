@@ -28,6 +28,11 @@ export interface Route {
   sourceLine?: number
   /** The page this address now redirects to (an old address of a renamed page); such a page is noindex. */
   redirectTo?: string
+  /**
+   * The page's data holds every paper (the home page, the matrix): a build renders it on its own thread,
+   * where the data is made, since copying that much to the writer thread costs more than rendering it.
+   */
+  large?: boolean
 }
 
 /** A page type: the routes it contributes for a graph, with their view data. */

@@ -73,9 +73,9 @@ export async function writeOnThread(root: string, files: SiteFiles): Promise<voi
   if (failure) throw failure.error
 }
 
-/** A file as it crosses: a page as its view (its engine sent to the thread the first time it is used), unless it is to be rendered here; the rest as bytes. */
+/** A file as it crosses: a page as its view (its engine sent to the thread the first time it is used), unless it is to be rendered here (the thread is behind, or the page is large); the rest as bytes. */
 function toItem(path: string, contents: Contents, worker: Worker, engines: Engines, renderHere: boolean): Queued {
-  if (renderHere || typeof contents !== 'object' || contents instanceof Uint8Array) return {item: [path, contentsNow(contents)]}
+  if (renderHere || typeof contents !== 'object' || contents instanceof Uint8Array || contents.large) return {item: [path, contentsNow(contents)]}
   let engine = engines.get(contents.engine)
   if (!engine) {
     engine = {id: engines.size, page: contents}

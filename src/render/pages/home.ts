@@ -29,6 +29,7 @@ export const home: PageType = (graph) => [
   {
     page: '',
     template: 'pages/home',
+    large: true,
     title: graph.title,
     description: `${graph.papers.length} papers on pruning large language models, cross-linked with the models, datasets and fine-tuning methods they use.`,
     nav: 'papers',

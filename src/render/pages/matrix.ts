@@ -59,6 +59,7 @@ export const matrix: PageType = (graph) => {
   return [{
     page: 'matrix/',
     template: 'pages/matrix',
+    large: true,
     title: 'Benchmark matrix',
     description: `Which evaluation benchmarks and models each of ${plural(graph.papers.length, 'pruning paper')} reports, with how many papers use each.`,
     nav: 'matrix',
