@@ -29,35 +29,20 @@ export class PieceCache {
     return createHash('sha1').update(text).digest('base64')
   }
 
-  get(key: string): Root | undefined {
+  /** The tree of `text`, whose key is `key`: cached, or renumbered from a cached piece (and kept); undefined when neither. */
+  get(key: string, text: string): Root | undefined {
     const cached = this.#current.get(key) ?? this.#previous.get(key)
     if (cached) {
       this.#current.set(key, cached)
       this.hits++
-    } else this.misses++
-    return cached?.tree
-  }
-
-  /**
-   * The tree of `text` (whose key is `key`) renumbered from a cached piece of the same shape, and kept;
-   * undefined when there is none. Only pieces of the same length can have the same shape, so a save that
-   * changed a piece's length computes no shape at all.
-   */
-  similar(key: string, text: string): Root | undefined {
-    const candidates = this.#sameLength(text.length)
-    if (!candidates) return undefined
-    const shape = shapeOf(text)
-    if (shape === undefined) return undefined
-    for (const cached of candidates) {
-      cached.shape ??= shapeOf(cached.text) ?? null
-      const tree = cached.shape === shape ? renumbered(cached.text, cached.tree, text) : undefined
-      if (!tree) continue
-      this.misses--
+      return cached.tree
+    }
+    const tree = this.#similar(text)
+    if (tree) {
       this.renumbered++
       this.set(key, tree, text)
-      return tree
-    }
-    return undefined
+    } else this.misses++
+    return tree
   }
 
   set(key: string, tree: Root, text: string): void {
@@ -75,6 +60,22 @@ export class PieceCache {
 
   get size(): number {
     return new Set([...this.#previous.keys(), ...this.#current.keys()]).size
+  }
+
+  /**
+   * `text`'s tree renumbered from a cached piece of the same shape. Only pieces of the same length can have
+   * the same shape, so a save that changed a piece's length computes no shape at all.
+   */
+  #similar(text: string): Root | undefined {
+    const candidates = this.#sameLength(text.length)
+    const shape = candidates && shapeOf(text)
+    if (!shape) return undefined
+    for (const cached of candidates) {
+      cached.shape ??= shapeOf(cached.text) ?? null
+      const tree = cached.shape === shape ? renumbered(cached.text, cached.tree, text) : undefined
+      if (tree) return tree
+    }
+    return undefined
   }
 
   #sameLength(length: number): Cached[] | undefined {

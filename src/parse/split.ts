@@ -73,7 +73,7 @@ function run<T extends Root | Promise<Root>>(source: string, options: SplitOptio
 /** Trees for the texts, from the cache where it has them; the rest parsed together. */
 function lookup(texts: string[], cache: PieceCache, many: ParseMany): Root[] | Promise<Root[]> {
   const keys = texts.map((text) => PieceCache.key(text))
-  const trees = keys.map((key, index) => cache.get(key) ?? cache.similar(key, texts[index]!))
+  const trees = keys.map((key, index) => cache.get(key, texts[index]!))
   const missing = trees.flatMap((tree, index) => (tree ? [] : [index]))
   if (missing.length === 0) return trees as Root[]
   const fill = (parsed: Root[]): Root[] => {
