@@ -401,6 +401,16 @@ describe('a long list in Chromium', () => {
         const shown = await page.locator('#paper-list > li:not([hidden])').evaluateAll((rows) => rows.map((row) => row.id.replace(/^paper-/, '')))
         expect(shown.sort(), `sort=${sort}`).toEqual(expected)
       }
+      // Fetched once, at the first keystroke, however many follow.
+      const fetched: string[] = []
+      page.on('request', (request) => request.url().includes('summaries') && fetched.push(request.url()))
+      await page.goto(longServer.url)
+      await page.locator('#filter-q').pressSequentially(query.slice(0, 12))
+      await expect.poll(() => fetched.length).toBe(1)
+      await page.keyboard.press('Backspace')
+      await page.keyboard.press('Backspace')
+      await page.waitForLoadState('networkidle')
+      expect(fetched).toHaveLength(1)
     } finally {
       await tabs.done(page)
       await longServer.close()
