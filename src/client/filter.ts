@@ -124,7 +124,7 @@ function valueIndex(facet: FacetKey, value: string, name = ''): number {
  * Returns the function that shows them; the rest wait, detached, with `hidden` still telling other scripts.
  */
 function pager(list: HTMLElement, rows: Row[]): () => void {
-  const pageSize = 50
+  const pageSize = 20
   let order = rows
   let limit = pageSize
   const byElement = new Map(rows.map((row) => [row.element, row]))
