@@ -119,6 +119,12 @@ function filterRows(figures: FilterFigures): Array<{name: string; limit: string;
 
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
+/** Which keys are slow, and by how much beside the empty page's same key: each key's median, as lines of the report. */
+function keyMedians(figures: FilterFigures): string[] {
+  const lines = [['the empty page', figures.floor] as const, ...[...figures.sizes].map(([papers, latency]) => [`${papers.toLocaleString('en')} papers`, latency] as const)]
+  return [`Each keystroke's median over the ${figures.rounds} rounds, in ms, in the order typed ("merging llama", then deleted):`, '', ...lines.map(([name, latency]) => `- ${name}: ${latency.keys.map((key) => key.toFixed(0)).join(' ')}`)]
+}
+
 // `--only filter`: the sub-bullet lists the full run filters, the seed's assets, and the filtering rows; nothing else.
 if (only === 'filter') {
   const filterSites = new Map<number, string>()
@@ -137,11 +143,7 @@ if (only === 'filter') {
   for (const row of filterRows(figures)) console.log(`| ${row.name} | ${row.limit} | ${row.measured} | ${row.met ? 'met' : '**missed**'} |`)
   console.log(`| Browser JS, gzipped | ≤ 5 KB | ${kb(js)} | ${js <= 5 * 1024 ? 'met' : '**missed**'} |`)
   console.log(`| CSS, gzipped | ≤ 8 KB | ${kb(css)} | ${css <= 8 * 1024 ? 'met' : '**missed**'} |`)
-  // Which keys are slow, and by how much beside the empty page's same key.
-  console.log(`\nEach key's median over ${rounds} rounds, in ms, in the order typed ("merging llama", then deleted):`)
-  for (const [name, latency] of [['empty page', figures.floor] as const, ...[...figures.sizes].map(([papers, latency]) => [`${papers.toLocaleString('en')} papers`, latency] as const)]) {
-    console.log(`- ${name}: ${latency.keys.map((key) => key.toFixed(0)).join(' ')}`)
-  }
+  console.log(`\n${keyMedians(figures).join('\n')}`)
   rmSync(work, {recursive: true, force: true})
   process.exit(0)
 }
@@ -389,6 +391,8 @@ out()
 out('| budget | limit | measured | |')
 out('| --- | --- | --- | --- |')
 for (const budget of budgets) out(`| ${budget.name} | ${budget.limit} | ${budget.measured} | ${budget.met === undefined ? '—' : budget.met ? 'met' : '**missed**'} |`)
+out()
+for (const line of keyMedians(latency)) out(line)
 out()
 out('How each is measured:')
 out()
