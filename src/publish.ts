@@ -36,11 +36,12 @@ export async function publish(file: VFile, analysis: Analysis, options: BuildOpt
   const bundle = await client
   // Pages are rendered as they are written; a template error stops the write before the swap.
   const pages = sitePages(graph, {base, siteUrl: options.siteUrl, sourceHref: options.sourceHref, assets: bundle.assets, eta: createEta(options.templates ? {views: options.templates} : {})})
+  const summaries = summariesFile(graph)
   const files: SiteFiles = new Map([
     // The two largest data files first, each made just before it is written: then neither is held in
     // memory while ten thousand pages are rendered.
     ['graph.json', () => graphJson(graph)],
-    ...(summariesFile(graph) ? [[summariesFile(graph)!, () => summariesJson(graph)] as const] : []),
+    ...(summaries ? [[summaries, () => summariesJson(graph)] as const] : []),
     ...(await publicFiles()),
     ...bundle.files,
     ...pages,

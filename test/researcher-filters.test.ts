@@ -42,7 +42,7 @@ const chips = (page: Page) => page.locator('#filter-chips .filter-chip').allInne
 const shown = (page: Page) => page.locator('#paper-list > li:not([hidden])').count()
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '')
 
-describe('what is filtered shows above the results', () => {
+describe('what is filtered shows in the results bar, beside the count', () => {
   it('on a phone: two chips for /?dataset=boolq&venue=arxiv; removing one updates the list and the URL, and keeps focus in the chips', async () => {
     const {page, errors, close} = await open('?dataset=boolq&venue=arxiv', phone)
     expect(await page.locator('#result-count').innerText()).toBe('4 of 5 papers')
