@@ -3,6 +3,7 @@ import {join} from 'node:path'
 import {chromium} from 'playwright-core'
 import {chromiumPath} from '../shared/chromium.ts'
 import {serveStatic} from '../shared/static-server.ts'
+import {quiet} from './quiet.ts'
 
 export interface Latency {
   median: number
@@ -106,6 +107,8 @@ export async function filterLatency(site: string, word = 'merging llama', path =
       })
     })
     await page.focus('#filter-q')
+    // The reader's first keystroke comes after the page has settled, not in Chromium's own work after the load.
+    await quiet()
     for (const key of [...word, ...Array.from(word, () => 'Backspace')]) {
       await page.keyboard.press(key)
       await page.waitForTimeout(120)
