@@ -37,7 +37,8 @@ export interface ServeOptions {
 export async function serveSite(root: string, {base = '/', port = 0, host = '127.0.0.1'}: ServeOptions = {}): Promise<StaticServer> {
   const top = normalize(root + sep)
   const server: Server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://x')
+    // Read as a path on a fixed origin: as a URL relative to one, `//?q=x` would name a host, and throw.
+    const url = new URL(`http://x${request.url ?? '/'}`)
     let path: string
     try {
       path = decodeURIComponent(url.pathname)

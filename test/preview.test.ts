@@ -68,8 +68,10 @@ describe('npm run preview', () => {
       expect(response.status, path).toBe(404)
       expect(await response.text(), path).toBe(project404)
     }
-    // Outside the base too.
+    // Outside the base too, a path that starts with two slashes included; the server goes on answering.
     expect((await get(new URL('/elsewhere/', url).href)).status).toBe(404)
+    expect((await get(`${new URL(url).origin}//?q=llama`)).status).toBe(404)
+    expect((await get(url)).status).toBe(200)
   })
 
   it('leads a folder without its slash, and the host’s root, to the page', async () => {
