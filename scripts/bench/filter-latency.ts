@@ -30,7 +30,10 @@ export interface FilterFigures {
 
 /** One round's keystrokes, each timed from its keydown to two marks. */
 export interface Keystrokes {
-  /** To the end of the key's frame: a user-blocking task posted from the frame runs as soon as the frame's task ends. */
+  /**
+   * To the end of the key's frame on the page's main thread: a user-blocking task posted from the frame runs right
+   * after the frame's task, before the tasks of normal priority queued behind it (an input event can still come first).
+   */
   frame: number[]
   /**
    * To a message posted from the frame, the mark used until 2026-11-30: it runs only after every task queued
@@ -94,8 +97,8 @@ function summary(samples: number[]): Omit<Latency, 'slowestKey' | 'keys'> {
 /**
  * Types a word into the search box and deletes it again, one key at a time, and times each keystroke from
  * its keydown event to the end of the next frame (see `Keystrokes`). Each key is held for a moment, as a typist
- * holds it: a key-up sent at once was handled inside the key's own frame. Frame-rate limiting is off, so the
- * figure is the page's own work, not the wait for the next 60 Hz tick.
+ * holds it: a key-up sent at once was sometimes handled between the key's frame and its end mark. Frame-rate
+ * limiting is off, so the figure is the page's own work, not the wait for the next 60 Hz tick.
  */
 export async function filterLatency(site: string, word = 'merging llama', path = ''): Promise<Keystrokes> {
   const server = await serveStatic(site)
@@ -119,7 +122,7 @@ export async function filterLatency(site: string, word = 'merging llama', path =
         requestAnimationFrame(() => {
           const key = marks.frame.push(NaN) - 1
           marks.queued.push(NaN)
-          // The frame's task is running: a user-blocking task goes before whatever else waits for the thread.
+          // The frame's task is running: a user-blocking task runs right after it, before the normal tasks queued meanwhile.
           void scheduler.postTask(() => (marks.frame[key] = performance.now() - start), {priority: 'user-blocking'})
           const channel = new MessageChannel()
           channel.port1.onmessage = () => (marks.queued[key] = performance.now() - start)
@@ -136,7 +139,10 @@ export async function filterLatency(site: string, word = 'merging llama', path =
       await page.keyboard.up(key)
       await page.waitForTimeout(60)
     }
-    return await page.evaluate(() => (window as unknown as {marks: Keystrokes}).marks)
+    const marks = await page.evaluate(() => (window as unknown as {marks: Keystrokes}).marks)
+    // A mark that never came (no `scheduler` in the browser, a frame that never ran) would read as NaN and sort anywhere.
+    if (![...marks.frame, ...marks.queued].every(Number.isFinite)) throw new Error(`a keystroke's end mark never came: ${JSON.stringify(marks)}`)
+    return marks
   } finally {
     await browser.close()
     await server.close()
