@@ -347,13 +347,23 @@ describe('a long list in Chromium', () => {
       // The button went away with the last rows; focus went on to the first new paper, not to the page.
       expect(await page.evaluate((n) => document.activeElement === document.querySelectorAll('#paper-list > li')[n]?.querySelector('a'), before)).toBe(true)
       // A title from the end of the list is found by search.
-      const last = await page.locator('#paper-list > li:last-child .paper-title').innerText()
+      // textContent, not innerText: the last card is below the fold, not laid out, and its innerText is ''.
+      const last = (await page.locator('#paper-list > li:last-child .paper-title').textContent())!.trim()
+      expect(last).not.toBe('')
       await page.locator('#filter-q').fill(last)
       expect(await page.locator('#paper-list > li .paper-title').allInnerTexts()).toContain(last)
+      // The first eight cards shown are laid out at once, wherever they stand on the screen (class `top`, style.css),
+      // and only they: the next keystroke may bring any of them into view. Here the last paper is among them.
+      const laidOut = () =>
+        page.locator('#paper-list > li').evaluateAll((rows) => rows.map((row) => row.classList.contains('top') && row.querySelector('article')!.checkVisibility({contentVisibilityAuto: true})))
+      const found = await laidOut()
+      expect(found).toEqual(found.map((_, n) => n < 8))
+      expect(await page.locator('#paper-list > li.top .paper-title').allInnerTexts()).toContain(last)
       await page.locator('#filter-clear').focus()
       await page.keyboard.press('Enter')
       expect(await page.locator('#result-count').innerText()).toBe('120 papers')
       expect(await page.locator('#paper-list > li').count()).toBeGreaterThanOrEqual(20)
+      expect((await laidOut()).slice(0, 20)).toEqual(Array.from({length: 20}, (_, n) => n < 8))
       // While a search is typed, the papers stay where they are: the count's digits and the link's number change,
       // and the tools beside them wrapped and unwrapped with that (at "m", every paper matched).
       await page.evaluate(() => scrollTo(0, 0))

@@ -58,7 +58,7 @@ describe('dates from a scripted git history', () => {
 
   it('marks as new the papers added in the 30 days up to the newest commit, not up to today', () => {
     const home = read(out, 'index.html')
-    const badged = Array.from(home.matchAll(/<li class="paper" id="paper-([^"]+)"[^]*?<\/li>/g)).filter((m) => m[0].includes('badge-new')).map((m) => m[1])
+    const badged = Array.from(home.matchAll(/<li class="paper[^"]*" id="paper-([^"]+)"[^]*?<\/li>/g)).filter((m) => m[0].includes('badge-new')).map((m) => m[1])
     expect(badged).toEqual(['pruning-via-merging', 'laco'])
     const page = read(out, 'new/index.html')
     expect(page).toContain('2 papers added in the 30 days up to 10 Jun 2024')

@@ -138,7 +138,12 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     // Rows that stay on the page stay in the document: the browser styles and lays out only those that come.
     const keep = new Set<Element>(page)
     for (const element of [...list.children]) if (!keep.has(element)) element.remove()
-    page.forEach((element, n) => list.children[n] !== element && list.insertBefore(element, list.children[n] ?? null))
+    page.forEach((element, n) => {
+      // The first eight are laid out at once (style.css, `.top`; the page marks them as src/render/pages/paper-list.ts says).
+      element.classList.toggle('top', n < 8)
+      // Past the last row, `children[n]` is undefined, which insertBefore reads as null: the row is appended.
+      if (list.children[n] !== element) list.insertBefore(element, list.children[n]!)
+    })
     more.hidden = shown.length <= limit
     setText(button, `Show more (${shown.length - page.length} left)`)
   }

@@ -63,7 +63,7 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix'))
     th.replaceChildren(button)
     button.addEventListener('click', () => {
       const byTotal = th.dataset['sort'] === 'total'
-      const sorted = [...rows].sort((a, b) => (byTotal ? Number(b.dataset['total']) - Number(a.dataset['total']) : 0) || position.get(a)! - position.get(b)!)
+      const sorted = [...rows].sort((a, b) => (byTotal ? +b.dataset['total']! - +a.dataset['total']! : 0) || position.get(a)! - position.get(b)!)
       body.append(...sorted)
       for (const other of head.querySelectorAll('th[data-sort]')) other.removeAttribute('aria-sort')
       th.setAttribute('aria-sort', byTotal ? 'descending' : 'ascending')

@@ -6,13 +6,22 @@ import type {PaperCard} from '../card.ts'
  */
 export const compactListAbove = 200
 
-/** A list of papers as a template shows it: the cards, the list's class and the partial for one paper. */
+/**
+ * How many cards at the top of a list are laid out at once rather than when scrolled to (class `top`,
+ * src/client/style.css): any of them may come into view at the next keystroke. The filter keeps the class on
+ * the first eight it shows (src/client/filter.ts).
+ */
+export const laidOutAtOnce = 8
+
+/** A list of papers as a template shows it: the cards, the list's class, the partial for one paper, and how many are laid out at once. */
 export interface PaperList {
   papers: PaperCard[]
   className: 'rows' | 'papers'
   partial: '/partials/paper-row' | '/partials/paper-card'
+  /** The first this many cards get the class `top`; rows have no such class (0). */
+  top: number
 }
 
 export function paperList(papers: PaperCard[], compact = papers.length > compactListAbove): PaperList {
-  return compact ? {papers, className: 'rows', partial: '/partials/paper-row'} : {papers, className: 'papers', partial: '/partials/paper-card'}
+  return compact ? {papers, className: 'rows', partial: '/partials/paper-row', top: 0} : {papers, className: 'papers', partial: '/partials/paper-card', top: laidOutAtOnce}
 }
