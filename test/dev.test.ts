@@ -83,6 +83,25 @@ describe('npm run dev, in Chromium', () => {
     expect((await fetch(url)).status).toBe(200)
   })
 
+  it('sends a page whole, in its parts, with its length: the home page with the dev parts, a JSON file, and a HEAD request', async () => {
+    const home = await fetch(url)
+    const bytes = Buffer.from(await home.arrayBuffer())
+    expect(Number(home.headers.get('content-length'))).toBe(bytes.byteLength)
+    const html = bytes.toString()
+    // To its last byte: the page ends as its template does, with a newline.
+    expect(html.endsWith('</body>\n</html>\n')).toBe(true)
+    // The parts the server puts in, each once, in its place.
+    expect(html.match(/<script type="module" src="\/@vite\/client">/g)).toHaveLength(1)
+    expect(html.indexOf('/src/dev/banner.css')).toBeLessThan(html.indexOf('</head>'))
+    expect(html.indexOf('class="dev-problems')).toBeGreaterThan(html.indexOf('<body'))
+    const json = await fetch(`${url}graph.json`)
+    const text = await json.text()
+    expect(Number(json.headers.get('content-length'))).toBe(Buffer.byteLength(text))
+    expect(JSON.parse(text)).toHaveProperty('papers')
+    const head = await fetch(url, {method: 'HEAD'})
+    expect([head.status, head.headers.get('content-length'), await head.text()]).toEqual([200, String(bytes.byteLength), ''])
+  })
+
   it('shows a README edit in the open page without a restart', async () => {
     await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (edited): Simple'), () =>
       page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (edited)'), undefined, {timeout: shownWithin})

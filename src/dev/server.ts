@@ -140,8 +140,8 @@ function servePages(site: Site, afterPage: () => void, styles: () => number) {
       result = {body: page.body, type: page.type, status: missing ? 404 : 200}
       served.set(path, result)
     }
-    // The page as sent (banner, note, encoded) is kept while the messages and the note stay the same: a
-    // tab that polls, or many, during a rebuild costs a write each, not a 2 MB copy and encoding each.
+    // The page's parts as sent (banner, note, encoded) are kept while the messages and the note stay the same:
+    // a tab that polls, or many, during a rebuild costs a write each, not an encoding each.
     const [messages, now] = [site.messages(), version()]
     if (result.sent?.messages !== messages || result.sent.rebuilding !== rebuilding || result.sent.version !== now) {
       result.sent = {messages, rebuilding, version: now, bytes: withDevParts(result, {messages, rebuilding, version: now})}
@@ -164,12 +164,14 @@ function servePages(site: Site, afterPage: () => void, styles: () => number) {
 
 /**
  * A page as the dev server sends it: with vite's client, the banner's stylesheet, and the problems above it.
- * Put together from the page's bytes as the site thread encoded them: the three places are found by their
- * ASCII tags, and the parts joined in one copy.
+ * Cut from the page's bytes as the site thread encoded them (the three places are found by their ASCII tags)
+ * and sent as parts, one write each: joined, they were one more copy of a 2 MB home page, on this thread, on
+ * the way to every refreshed tab. Four interleaved pairs of 9 saves at 1,000 papers: median 164–224 ms
+ * against 168–283 (each pair faster, by 4–58 ms).
  */
-function withDevParts(page: Served, {messages, rebuilding, version}: {messages: VFile[]; rebuilding: boolean; version: string}): Buffer {
+function withDevParts(page: Served, {messages, rebuilding, version}: {messages: VFile[]; rebuilding: boolean; version: string}): Buffer[] {
   const body = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength)
-  if (!page.type.startsWith('text/html')) return body
+  if (!page.type.startsWith('text/html')) return [body]
   // The page already carries the dev server's own policy (state.ts): only vite's client and the banner are added here.
   // vite's client (reloads, CSS updates), as transformIndexHtml would add it: that parses the whole
   // page, about a second for the home page of a 1,000-paper list, and this is all it adds here.
@@ -181,11 +183,11 @@ function withDevParts(page: Served, {messages, rebuilding, version}: {messages: 
   const open = tagAt(body, '<body')
   if (head && open && head.end <= close && close < open.start) {
     const text = (part: string) => Buffer.from(part)
-    return Buffer.concat([body.subarray(0, head.end), text(client), body.subarray(head.end, close), text(stylesheet), body.subarray(close, open.end), text(problems), body.subarray(open.end)])
+    return [body.subarray(0, head.end), text(client), body.subarray(head.end, close), text(stylesheet), body.subarray(close, open.end), text(problems), body.subarray(open.end)]
   }
   // A page in another order (a template of the contributor's own): the same parts, placed one by one.
   const html = body.toString()
-  return Buffer.from(html.replace('</head>', `${stylesheet}</head>`).replace(/<head[^>]*>/, (tag) => tag + client).replace(/<body[^>]*>/, (tag) => tag + problems))
+  return [Buffer.from(html.replace('</head>', `${stylesheet}</head>`).replace(/<head[^>]*>/, (tag) => tag + client).replace(/<body[^>]*>/, (tag) => tag + problems))]
 }
 
 /** Where the first `<head…>` or `<body…>` tag starts and ends (after its `>`), as `/<head[^>]*>/` finds it. */
@@ -227,7 +229,7 @@ interface Served {
   type: string
   status: number
   /** The page as last sent, and what it was sent with. */
-  sent?: {messages: VFile[]; rebuilding: boolean; version: string; bytes: Buffer}
+  sent?: {messages: VFile[]; rebuilding: boolean; version: string; bytes: Buffer[]}
 }
 
 function decodedPath(url: string | undefined): string | undefined {
@@ -238,11 +240,15 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
-function send(response: ServerResponse, {body, type, status}: {body: string | Buffer; type: string; status: number}): void {
+/** A response in parts, corked: its length known up front, so it goes out as one body (not chunked), in as few packets as one buffer. */
+function send(response: ServerResponse, {body, type, status}: {body: Buffer[]; type: string; status: number}): void {
   response.statusCode = status
   response.setHeader('content-type', type)
   response.setHeader('cache-control', 'no-store')
-  response.end(body)
+  response.setHeader('content-length', body.reduce((sum, part) => sum + part.byteLength, 0))
+  response.cork()
+  for (const part of body) response.write(part)
+  response.end()
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<ViteDevServer> {
