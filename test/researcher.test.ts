@@ -6,6 +6,8 @@ import {join} from 'node:path'
 import {parse as parseBibtex} from '@retorquere/bibtex-parser'
 import {build} from '../src/build.ts'
 import {citations} from '../src/cite/bibtex.ts'
+import {publication} from '../src/cite/venues.ts'
+import {parseVenue} from '../src/extract/venue.ts'
 import {matrix} from '../src/render/pages/matrix.ts'
 import {analyzeText, completed, seedPath, seedSource} from './helpers/seed.ts'
 import {brokenLinks, pages} from './helpers/links.ts'
@@ -146,6 +148,15 @@ describe('citations', () => {
     const reordered = analyzeText(variant.replace(/(- \[1\][^\n]*\n[^\n]*\n)([^]*?)(\n\s*\n## Fine-tuning)/, '$2\n$1$3')).graph!
     expect(reordered.papers.map((p) => p.number)).toEqual([2, 3, 4, 5, 6, 1])
     expect(Object.fromEntries(citations(completed(reordered)).key)).toEqual(Object.fromEntries(citations(completed(g!)).key))
+  })
+
+  it('names a conference once in a booktitle: its full name, then its short name in brackets', () => {
+    expect(publication(parseVenue('LREC-COLING 2024'))).toEqual({kind: 'inproceedings', booktitle: 'Proceedings of the Joint International Conference on Computational Linguistics, Language Resources and Evaluation (LREC-COLING)'})
+    for (const venue of ['AAAI 2024', 'ACL 2024', 'COLING 2025', 'LREC-COLING 2024', 'CVPR 2024', 'EMNLP 2023', 'ICLR 2024', 'ICML 2024', 'NeurIPS 2023', 'KDD 2024', 'WWW 2025']) {
+      const where = publication(parseVenue(venue))
+      const short = venue.split(' ')[0]!
+      expect(where.kind === 'inproceedings' && where.booktitle.split(`(${short})`).length - 1, venue).toBe(1)
+    }
   })
 
   it('offers the whole list as papers.bib and the filtered list from the home page', () => {

@@ -1,14 +1,15 @@
 import type {Venue} from '../types.ts'
 
 /**
- * Full names of the venues pruning papers appear at, for BibTeX's booktitle or journal.
+ * Full names of the venues pruning papers appear at, for BibTeX's booktitle or journal. A conference's
+ * short name follows in brackets as the list writes it ("… Evaluation (LREC-COLING)"), so none is given here.
  * A venue not listed here is cited by the name the list gives it.
  */
 const conferences: Record<string, string> = {
   aaai: 'Proceedings of the AAAI Conference on Artificial Intelligence',
   acl: 'Proceedings of the Annual Meeting of the Association for Computational Linguistics',
   coling: 'Proceedings of the International Conference on Computational Linguistics',
-  'lrec-coling': 'Proceedings of the Joint International Conference on Computational Linguistics, Language Resources and Evaluation (LREC-COLING)',
+  'lrec-coling': 'Proceedings of the Joint International Conference on Computational Linguistics, Language Resources and Evaluation',
   colm: 'Conference on Language Modeling',
   cvpr: 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition',
   eacl: 'Proceedings of the Conference of the European Chapter of the Association for Computational Linguistics',
