@@ -68,6 +68,23 @@ describe('dates from a scripted git history', () => {
     expect(page.indexOf('id="paper-pruning-via-merging"')).toBeLessThan(page.indexOf('id="paper-shortened-llama"'))
   })
 
+  it('says why no paper is marked New: the list began within the 30 days, or nothing was added in them', async () => {
+    const page = async (name: string, commits: Parameters<typeof scriptedRepo>[0]) => {
+      const site = join(tmp, `${name}-site`)
+      expect((await build({input: join(scriptedRepo(commits, join(tmp, name)), 'README.md'), out: site})).written).toBe(true)
+      return read(site, 'new/index.html')
+    }
+    const began = await page('began', [{date: '2024-01-15T10:00:00Z', files: {'README.md': v3}}])
+    expect(began).toContain('The list began within the 30 days up to 15 Jan 2024, the list’s latest change. The papers it began with are not marked New')
+    expect(began).not.toMatch(/0 papers added/)
+    const quiet = await page('quiet', [
+      {date: '2024-01-15T10:00:00Z', files: {'README.md': v1}},
+      {date: '2024-05-20T12:00:00Z', files: {'README.md': v2}},
+      {date: '2024-09-01T12:00:00Z', files: {'README.md': `${v2}\n`}}
+    ])
+    expect(quiet).toContain('No paper was added in the 30 days up to 1 Sep 2024, the list’s latest change, so none is marked New.')
+  })
+
   it('gives the sitemap a lastmod from the history: an entry’s last change, a row’s or its papers’, else the newest commit', () => {
     const dates = lastmods(read(out, 'sitemap.xml'))
     expect(dates.get('/papers/shortgpt/')).toBe('2024-05-20T12:00:00Z')

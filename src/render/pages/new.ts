@@ -3,7 +3,7 @@ import {formatDay, noun, plural} from '../format.ts'
 import {paperList} from './paper-list.ts'
 import type {PageType} from '../route.ts'
 import {isNew, newDays, recentlyAdded} from '../../graph/added.ts'
-import type {Paper} from '../../types.ts'
+import type {Graph, Paper} from '../../types.ts'
 import {monthName} from '../../util/month.ts'
 
 /** How many of the latest additions the page lists. */
@@ -30,18 +30,31 @@ export const whatsNew: PageType = (graph) => [{
       }
       group.papers.push(paperCard(graph, paper))
     }
-    const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
     const newest = graph.history.newest
     // With the list's history, a month is when its papers were added; without it, only when they are dated.
     const verb = graph.history.source === 'git' ? 'Added in' : 'Dated'
     return {
       note: graph.history.note,
-      summary: newest
-        ? `${plural(fresh, 'paper')} added in the ${newDays} days up to ${formatDay(newest)}, the list’s latest change, marked New.`
-        : undefined,
+      summary: newest ? summary(graph, newest) : undefined,
       groups: groups.map((group) => ({id: group.id, heading: `${verb} ${group.title}`, noun: noun(group.papers.length, 'paper'), list: paperList(group.papers)})),
       shown: dated.length,
       total: graph.papers.length
     }
   }
 }]
+
+/**
+ * What is marked New, and why nothing is when nothing is: the papers a list began with are never New
+ * (src/graph/added.ts), so a list that began within the window says so rather than "0 papers added" above
+ * a month of papers added.
+ */
+function summary(graph: Graph, newest: string): string {
+  const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
+  const window = `the ${newDays} days up to ${formatDay(newest)}, the list’s latest change`
+  if (fresh > 0) return `${plural(fresh, 'paper')} added in ${window}, marked New.`
+  const within = [...graph.history.added.values()].some((date) => Date.parse(newest) - Date.parse(date) <= newDays * 86_400_000)
+  return within
+    ? `The list began within ${window}. The papers it began with are not marked New; papers added after them will be.`
+    : `No paper was added in ${window}, so none is marked New.`
+}
+
