@@ -161,6 +161,16 @@ describe('the polish list', () => {
     await close()
   })
 
+  it('the search box offers authors where the cards show some (here, from the metadata cache)', async () => {
+    const {page, close} = await open('')
+    expect(await page.locator('label[for=filter-q]').innerText()).toBe('Search by title, author, model, dataset')
+    // An author is found: "Kim" (Shortened LLaMA's first author in the cache) brings that paper up.
+    await page.fill('#filter-q', 'kim')
+    await page.locator('#result-count', {hasText: /^\d+ of 5 papers$/}).waitFor()
+    expect(await page.locator('#paper-list > li:not([hidden]) .paper-title').allTextContents()).toContain('Shortened LLaMA: Depth Pruning for Large Language Models with Comparison of Retraining Methods')
+    await close()
+  })
+
   it('a whole-page screenshot shows the cards below the fold, which content-visibility leaves unpainted at the usual height', async () => {
     const {page, close} = await open('', {viewport: widths.phone})
     const painted = () => page.locator('#paper-list > li').evaluateAll((rows) => rows.map((row) => row.querySelector('article')!.checkVisibility({contentVisibilityAuto: true})))

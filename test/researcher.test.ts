@@ -8,6 +8,7 @@ import {build} from '../src/build.ts'
 import {citations} from '../src/cite/bibtex.ts'
 import {publication} from '../src/cite/venues.ts'
 import {parseVenue} from '../src/extract/venue.ts'
+import {atomFeed} from '../src/render/feed.ts'
 import {matrix} from '../src/render/pages/matrix.ts'
 import {analyzeText, completed, seedPath, seedSource} from './helpers/seed.ts'
 import {brokenLinks, pages} from './helpers/links.ts'
@@ -161,6 +162,8 @@ describe('citations', () => {
 
   it('offers the whole list as papers.bib and the filtered list from the home page', () => {
     const home = read('index.html')
+    // No metadata cache here, so no card shows authors, and the search box does not offer them.
+    expect(home).toContain('<label for="filter-q">Search by title, model, dataset</label>')
     expect(home).toContain(`<a id="bib-download" href="${base}papers.bib" download="papers.bib">Download .bib</a>`)
     expect(home).toContain(`<a href="${base}graph.json">graph.json</a>`)
     for (const paper of graph.papers) expect(home).toMatch(new RegExp(`id="paper-${paper.id}"[^>]* data-bib="[a-z0-9]+"`))
@@ -176,6 +179,10 @@ describe('feeds and files for machines', () => {
     expect(updated).toEqual([...updated].sort().reverse())
     expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="${siteUrl}${base}feed.xml"/>`)
     expect(xml).toContain(`<id>${siteUrl}${base}papers/shortgpt/</id>`)
+    // Each summary names the venue as the site does ("Arxiv" in the README is arXiv on every page).
+    expect(Array.from(xml.matchAll(/<summary>([^<]*)<\/summary>/g), (m) => m[1])).toContain('arXiv, Feb 2024')
+    const {graph: icml} = analyzeText(seedSource.replace('  Arxiv, [Paper](https://arxiv.org/pdf/2406.16330)', '  ICML23, [Paper](https://example.org/icml.pdf)'))
+    expect(atomFeed(completed(icml!), {base: '/', siteUrl: undefined})).toMatch(/<summary>ICML 2023<\/summary>/)
   })
 
   it('flags what RFC 4287 forbids, so the feed check can fail', () => {

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {recentlyAdded} from '../graph/added.ts'
 import type {Graph} from '../types.ts'
 import {formatDate} from './format.ts'
+import {venueLabel} from './card.ts'
 import {absoluteUrl, pagePath} from './paths.ts'
 import {xmlText} from './xml.ts'
 import {isoInstant} from '../util/iso-date.ts'
@@ -35,7 +36,10 @@ export function atomFeed(graph: Graph, options: {base: string; siteUrl: string |
   for (const {paper, added} of entries) {
     const page = pagePath('paper', paper.id)
     const meta = graph.meta.get(paper.id)
-    const facts = [paper.venue.text, formatDate(paper.date)].filter(Boolean).join(', ')
+    // The venue as the site shows it ("arXiv", "ICML 2023"), and the date unless it only repeats the venue's year.
+    const venue = venueLabel(graph, paper)
+    const date = formatDate(paper.date)
+    const facts = [venue, date === String(paper.venue.year) ? '' : date].filter(Boolean).join(', ')
     const summary = meta?.abstract || [facts, paper.summary].filter(Boolean).join('. ') || paper.title
     lines.push(
       '  <entry>',

@@ -37,6 +37,8 @@ export const home: PageType = (graph) => [
     scripts: ['list-tools', 'filter'],
     data: () => ({
       intro: proseToHtml(graph.intro),
+      // What the search box reads: authors only where the metadata cache gave the cards some.
+      searchLabel: `Search by title, ${graph.papers.some((paper) => graph.meta.get(paper.id)?.authors.length) ? 'author, ' : ''}model, dataset`,
       counts: [
         {label: plural(graph.papers.length, 'paper'), href: '#papers'},
         {label: plural(graph.models.length, 'model'), href: 'models/'},
