@@ -162,6 +162,8 @@ describe('citations', () => {
 
   it('offers the whole list as papers.bib and the filtered list from the home page', () => {
     const home = read('index.html')
+    // The description names the list, not a topic: any list can be built.
+    expect(home).toContain(`<meta name="description" content="5 papers listed in Awesome-LLM-Pruning, cross-linked with the models, datasets and fine-tuning methods they use.">`)
     // No metadata cache here, so no card shows authors, and the search box does not offer them.
     expect(home).toContain('<label for="filter-q">Search by title, model, dataset</label>')
     expect(home).toContain(`<a id="bib-download" href="${base}papers.bib" download="papers.bib">Download .bib</a>`)

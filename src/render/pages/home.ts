@@ -31,7 +31,8 @@ export const home: PageType = (graph) => [
     template: 'pages/home',
     large: true,
     title: graph.title,
-    description: `${graph.papers.length} papers on pruning large language models, cross-linked with the models, datasets and fine-tuning methods they use.`,
+    // The list's own words where it has a title; no topic is assumed, since any list can be built.
+    description: `${plural(graph.papers.length, 'paper')} listed in ${graph.title || 'this list'}, cross-linked with the models, datasets and fine-tuning methods they use.`,
     nav: 'papers',
     // The list tools first: they see every row before the filter starts showing them a page at a time.
     scripts: ['list-tools', 'filter'],
