@@ -100,6 +100,26 @@ describe('the home page’s list tools', () => {
     await tabs.done(page)
   })
 
+  it('gives no file when the filters show no paper (it gave one holding only a newline)', async () => {
+    const {page, errors} = await open('?q=zzzz')
+    const link = page.locator('#bib-download')
+    expect(await link.innerText()).toBe('Download .bib (0)')
+    const downloads: unknown[] = []
+    page.on('download', (download) => downloads.push(download))
+    // The page cuts a selection from papers.bib, fetched when the link is clicked: count the fetches.
+    const fetched: string[] = []
+    page.on('request', (request) => void (request.url().endsWith('/papers.bib') && fetched.push(request.url())))
+    await link.click()
+    // Then a search that shows one paper: its file is the only one the page gives, and the only fetch.
+    await page.fill('#filter-q', 'layer collapse')
+    await expect.poll(() => link.innerText()).toBe('Download .bib (1)')
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    expect(parseBibtex(await downloadedText(download)).entries.map((entry) => entry.fields['title'])).toEqual(['LaCo: Large language model pruning via layer collapse'])
+    expect([downloads.length, fetched.length]).toEqual([1, 1])
+    expect(errors).toEqual([])
+    await tabs.done(page)
+  })
+
   it('opens the matrix narrowed to the filtered papers', async () => {
     const {page, errors} = await open('?model=llamaa2-13b&sort=title')
     await page.locator('#matrix-link').click()

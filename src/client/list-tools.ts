@@ -71,7 +71,9 @@ if (list && select && bib && matrix) {
     const keys = visible().map((row) => row.dataset['bib']!)
     if (keys.length === rows.length) return
     event.preventDefault()
-    const response = await fetch(bib.href).catch(() => undefined)
+    // Nothing shown, nothing to give: not a file that holds only a newline.
+    if (!keys[0]) return
+    const response = await fetch(bib.href).catch(() => null)
     if (!response?.ok) return location.assign(bib.href)
     const entries = new Map<string, string>()
     for (const entry of (await response.text()).split(/\n(?=@)/)) {

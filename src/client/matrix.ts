@@ -38,7 +38,7 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix'))
     const names = head.rows[0]!
     const totals = head.rows[1]!
     const columns = names.cells.length - 2
-    const sums = Array.from({length: columns}, (_, c) => rows.reduce((n, row) => n + (!row.hidden && row.cells[c + 1]!.classList.contains('on') ? 1 : 0), 0))
+    const sums = Array.from({length: columns}, (_, c) => rows.reduce((n, row) => n + +(!row.hidden && row.cells[c + 1]!.classList.contains('on')), 0))
     const max = Math.max(1, ...sums)
     sums.forEach((sum, c) => {
       const cell = totals.cells[c + 1]!
