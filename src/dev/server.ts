@@ -240,7 +240,7 @@ function decodedPath(url: string | undefined): string | undefined {
   }
 }
 
-/** A response in parts, corked: its length known up front, so it goes out as one body (not chunked), in as few packets as one buffer. */
+/** A response in parts: its length set up front, so it goes out as one body (not chunked), and corked, so the parts reach the socket together. */
 function send(response: ServerResponse, {body, type, status}: {body: Buffer[]; type: string; status: number}): void {
   response.statusCode = status
   response.setHeader('content-type', type)

@@ -53,9 +53,17 @@ export function addedOf(graph: Graph, paper: Paper): Added | undefined {
  */
 export function isNew(graph: Graph, paper: Paper): boolean {
   const date = graph.history.added.get(paper.id)
-  const newest = graph.history.newest
-  if (!date || !newest || date === firstAdded(graph.history)) return false
-  return Date.parse(newest) - Date.parse(date) <= newDays * 86_400_000
+  return date !== firstAdded(graph.history) && lately(graph.history, date)
+}
+
+/** The list's first commit is in the `newDays` days up to its newest: its latest papers are the ones it began with, which are not New. */
+export function beganLately(history: History): boolean {
+  return lately(history, firstAdded(history))
+}
+
+/** In the `newDays` days up to the newest commit. */
+function lately(history: History, date: string | undefined): boolean {
+  return date !== undefined && history.newest !== undefined && Date.parse(history.newest) - Date.parse(date) <= newDays * 86_400_000
 }
 
 const firstAddedOf = new WeakMap<History, string | undefined>()

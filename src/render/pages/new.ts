@@ -2,7 +2,7 @@ import {paperCard, type PaperCard} from '../card.ts'
 import {formatDay, noun, plural} from '../format.ts'
 import {paperList} from './paper-list.ts'
 import type {PageType} from '../route.ts'
-import {isNew, newDays, recentlyAdded} from '../../graph/added.ts'
+import {beganLately, isNew, newDays, recentlyAdded} from '../../graph/added.ts'
 import type {Graph, Paper} from '../../types.ts'
 import {monthName} from '../../util/month.ts'
 
@@ -52,9 +52,7 @@ function summary(graph: Graph, newest: string): string {
   const fresh = graph.papers.filter((paper: Paper) => isNew(graph, paper)).length
   const window = `the ${newDays} days up to ${formatDay(newest)}, the list’s latest change`
   if (fresh > 0) return `${plural(fresh, 'paper')} added in ${window}, marked New.`
-  const within = [...graph.history.added.values()].some((date) => Date.parse(newest) - Date.parse(date) <= newDays * 86_400_000)
-  return within
+  return beganLately(graph.history)
     ? `The list began within ${window}. The papers it began with are not marked New; papers added after them will be.`
     : `No paper was added in ${window}, so none is marked New.`
 }
-
