@@ -14,6 +14,7 @@ import {withPaperInserted} from '../scripts/bench/diff-repo.ts'
 import {renumbered} from '../src/parse/renumbered.ts'
 import {locator} from '../src/extract/place.ts'
 import type {ItemAdapter} from '../src/extract/adapters/adapter.ts'
+import {itemAdapters} from '../src/extract/adapters/index.ts'
 import type {List, Paragraph} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {seedSource} from './helpers/seed.ts'
@@ -226,11 +227,13 @@ describe('entries kept from earlier saves (the dev server)', () => {
     // The seed's five papers are read again on the third save, unchanged since the first: all from the memo.
     expect(memo.hits).toBeGreaterThanOrEqual(5)
     const large = syntheticReadme({papers: 300, form: 'sub-bullets'})
+    expectSaves([large], memo, cache)
     const before = memo.misses
-    expectSaves([large, large.replace(/^- \[(\d+)\] /m, (opening) => `${opening}Edited `)], memo, cache)
-    // The edit adds characters to the first paper: every later paper moved, and only the edited one was read again.
-    expect(memo.misses - before).toBeGreaterThanOrEqual(300)
-    expect(memo.misses - before).toBeLessThan(300 + 10)
+    expectSaves([large.replace(/^- \[(\d+)\] /m, (opening) => `${opening}Edited `)], memo, cache)
+    // The edit adds characters to the first paper: every later paper moved, and only the edited one was read
+    // again, once by each form (the first entry is in the sample the section's form is chosen by).
+    expect(memo.misses - before).toBeGreaterThanOrEqual(1)
+    expect(memo.misses - before).toBeLessThanOrEqual(itemAdapters.length)
   })
 })
 
@@ -259,8 +262,20 @@ describe('renumbered pieces (a paper inserted near the top)', () => {
     const lines = ['## Papers', '', '- [2] Pruning, after [2] and [7]', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)', '- [3] Merging', '  Arxiv, [Paper](https://arxiv.org/abs/2401.00002)', '']
     const value = lines.join('\n')
     const memo = new EntryMemo()
-    expectSaves([value, value.replace(/\[(\d)\]/g, (_, n: string) => `[${Number(n) + 1}]`)], memo, new PieceCache())
-    expect(memo.hits).toBe(1)
+    const pieces = new PieceCache()
+    expectSaves([value], memo, pieces)
+    // Which entries (by line) the renumbering save gave back from the memo in the section's form, the first time it asked for each.
+    const kept = new Map<number, boolean>()
+    const read = memo.read.bind(memo)
+    memo.read = (adapter, item, section, at) => {
+      const hits = memo.hits
+      const paper = read(adapter, item, section, at)
+      const line = item.position!.start.line
+      if (adapter.name === 'bullets' && !kept.has(line)) kept.set(line, memo.hits > hits)
+      return paper
+    }
+    expectSaves([value.replace(/\[(\d)\]/g, (_, n: string) => `[${Number(n) + 1}]`)], memo, pieces)
+    expect(Object.fromEntries(kept)).toEqual({3: false, 5: true})
     // Texts an adapter finds by searching the item (a title `2`, an unclosed `[3](`) may be found in the new number.
     const head = '## Papers\n\n'
     const venue = '  Arxiv, [Paper](https://arxiv.org/abs/2401.00001)\n'

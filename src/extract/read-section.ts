@@ -80,7 +80,7 @@ export class SectionReader {
     const candidate = (item: ListItem) => (papersHere && isPaperEntry(item)) || linksToPaper(item)
     const items = nodes.flatMap((node) => (node.type === 'list' ? node.children.filter(candidate) : []))
     const forced = this.#forced
-    const chosen = forced ? (forced.reads === 'items' ? forced : undefined) : items.length > 0 ? chooseItemAdapter(items, section.id, this.#at) : undefined
+    const chosen = forced ? (forced.reads === 'items' ? forced : undefined) : items.length > 0 ? chooseItemAdapter(items, section.id, this.#at, this.#memo) : undefined
     const forms = new Forms(section.id, this.#path(section))
     const before = list.papers.length
     let citing = false
