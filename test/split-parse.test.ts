@@ -266,13 +266,15 @@ describe('renumbered pieces (a paper inserted near the top)', () => {
     expectSaves([value], memo, pieces)
     // Which entries (by line) the renumbering save gave back from the memo in the section's form, the first time it asked for each.
     const kept = new Map<number, boolean>()
-    const read = memo.read.bind(memo)
-    memo.read = (adapter, item, section, at) => {
-      const hits = memo.hits
-      const paper = read(adapter, item, section, at)
-      const line = item.position!.start.line
-      if (adapter.name === 'bullets' && !kept.has(line)) kept.set(line, memo.hits > hits)
-      return paper
+    for (const method of ['read', 'peek'] as const) {
+      const read = memo[method].bind(memo)
+      memo[method] = (adapter, item, section, at) => {
+        const hits = memo.hits
+        const paper = read(adapter, item, section, at)
+        const line = item.position!.start.line
+        if (adapter.name === 'bullets' && !kept.has(line)) kept.set(line, memo.hits > hits)
+        return paper
+      }
     }
     expectSaves([value.replace(/\[(\d)\]/g, (_, n: string) => `[${Number(n) + 1}]`)], memo, pieces)
     expect(Object.fromEntries(kept)).toEqual({3: false, 5: true})

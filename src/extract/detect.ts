@@ -13,11 +13,11 @@ const sampleSize = 16
  * The form a section's list entries are written in: each form reads a sample of them, and the one
  * that finds the most (a clean title, a paper link, a venue) wins; ties go to the earlier form.
  * With `memo` (the dev server's), the sample is read through it: a save reads again only the sampled
- * entries it changed, not 3 × 16 entries per section.
+ * entries it changed, not 3 × 16 entries per section, and the readings it keeps are scored as they are kept.
  */
 export function chooseItemAdapter(items: readonly ListItem[], section: Id, at: Locator, memo?: EntryMemo): ItemAdapter {
   const sample = spread(items, sampleSize)
-  const read = memo ? (adapter: ItemAdapter, item: ListItem) => memo.read(adapter, item, section, at) : (adapter: ItemAdapter, item: ListItem) => adapter.read(item, section, at)
+  const read = memo ? (adapter: ItemAdapter, item: ListItem) => memo.peek(adapter, item, section, at) : (adapter: ItemAdapter, item: ListItem) => adapter.read(item, section, at)
   let best = itemAdapters[0]!
   let bestScore = -1
   for (const adapter of itemAdapters) {

@@ -25,6 +25,18 @@ export class EntryMemo {
   misses = 0
 
   read(adapter: ItemAdapter, item: ListItem, section: Id, at: Locator): RawPaper | undefined {
+    return this.#reading(adapter, item, section, at, true)
+  }
+
+  /**
+   * The same reading, for what reads no place in it (detection's score): a kept one is given as the memo
+   * keeps it, its places where the item was first read, not copied to where it is now. Never to be changed.
+   */
+  peek(adapter: ItemAdapter, item: ListItem, section: Id, at: Locator): RawPaper | undefined {
+    return this.#reading(adapter, item, section, at, false)
+  }
+
+  #reading(adapter: ItemAdapter, item: ListItem, section: Id, at: Locator, move: boolean): RawPaper | undefined {
     const original = originalOf(item)
     const start = item.position?.start
     const from = original?.position?.start
@@ -35,7 +47,7 @@ export class EntryMemo {
     const known = readings?.get(key) ?? this.#renumbered(original, key)
     if (known) {
       this.hits++
-      return known.paper && copy(known.paper, shift.lines, shift.offset, undefined)
+      return known.paper && (move ? copy(known.paper, shift.lines, shift.offset, undefined) : known.paper)
     }
     this.misses++
     const paper = adapter.read(item, section, at)

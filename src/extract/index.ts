@@ -6,6 +6,7 @@ import {SectionReader, holdsEntries, type ReadOptions} from './read-section.ts'
 import {emptyReading} from './reading.ts'
 import {localizeLines} from './inputs.ts'
 import {cleanTree} from './clean-tree.ts'
+import {mayHoldUnwanted} from '../util/clean-text.ts'
 import type {RawList, RawReading} from '../types.ts'
 
 export type {ReadOptions} from './read-section.ts'
@@ -24,7 +25,7 @@ declare module 'vfile' {
  */
 export function extract(tree: Root, file: VFile, options: ReadOptions = {}): RawList {
   // Text enters the graph here: what no output may carry goes first.
-  cleanTree(tree)
+  if (mayHoldUnwanted(String(file.value ?? ''))) cleanTree(tree)
   const list: RawList = {title: '', intro: [], sections: [], papers: [], tables: [], tools: [], contents: [], prose: [], reading: emptyReading()}
   const blocks = outline(localizeLines(tree, file.data.parts), list)
   // A list read from several files counts lines per file: its entries are read afresh, never kept (entry-memo.ts).
