@@ -4,7 +4,17 @@ import {atomFeed} from '../src/render/feed.ts'
 import {sitemap} from '../src/render/sitemap.ts'
 import {graphJson} from '../src/render/graph-json.ts'
 import {seed} from './helpers/seed.ts'
+import {monthNames} from '../src/util/month.ts'
 import {complete} from '../src/pipeline.ts'
+
+describe('month names', () => {
+  it("are en-US's, as Intl.DateTimeFormat writes them", () => {
+    for (const width of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat('en-US', {month: width, timeZone: 'UTC'})
+      expect(monthNames[width]).toEqual(Array.from({length: 12}, (_, month) => format.format(Date.UTC(2000, month, 1))))
+    }
+  })
+})
 
 describe('the one date formatter', () => {
   it('writes every RFC 3339 date-time as the same instant in UTC, to the second', () => {
