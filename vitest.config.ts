@@ -4,10 +4,12 @@ import LongestFirst from './test/helpers/sequencer.ts'
 /**
  * The files that must have a module registry of their own: determinism.test.ts mocks node:fs/promises,
  * edit-links.test.ts changes GITHUB_REPOSITORY while modules read it. The dev server files start and stop
- * watchers and servers with module state of their own. The rest share their worker's modules (isolate: false):
+ * watchers and servers with module state of their own. page-text.test.ts asks how V8 holds a page's text,
+ * which the process-wide caches change: a piece or a slug first made from a README with a character above
+ * U+00FF stays two-byte for the next README that has the same text. The rest share their worker's modules (isolate: false):
  * each file paid about 1.8 s of imports (vitest, unified, the build) that the next file in the worker now reuses.
  */
-const isolated = ['test/determinism.test.ts', 'test/edit-links.test.ts', 'test/dev*.test.ts']
+const isolated = ['test/determinism.test.ts', 'test/edit-links.test.ts', 'test/dev*.test.ts', 'test/page-text.test.ts']
 
 /** What both projects run with. */
 const common = {

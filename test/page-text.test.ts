@@ -12,7 +12,10 @@ afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 /** Whether V8 holds `text` one byte per character: its serializer tags such a string `"`, a two-byte one `c`. */
 const isOneByte = (text: string) => serialize(text)[2] === '"'.charCodeAt(0)
 
-/** The home page of a README, as the dev server renders it. */
+/**
+ * The home page of a README, as the dev server renders it. This file has a module registry of its own
+ * (vitest.config.ts), so the process-wide caches start empty: the seed is rendered first, from nothing.
+ */
 async function homePage(source: string): Promise<string> {
   const input = join(tmp, `${Math.random().toString(36).slice(2)}.md`)
   writeFileSync(input, source)
