@@ -222,15 +222,22 @@ class Relation implements Related {
   }
 }
 
+/**
+ * What no pair shares of a kind: one frozen empty list, instead of a new one for each pair and kind. Most pairs
+ * share one or two kinds, and at 10,000 papers the 150,000 empty lists were a third of the allocations.
+ */
+const nothing = Object.freeze([]) as unknown as string[]
+
 /** The groups two papers are both in. Both lists are in group order, so one merge pass finds them. */
 function shared({groups, groupsOf: {start, ids}}: Groups, a: number, b: number): Related['shared'] {
-  const result: Related['shared'] = {models: [], datasets: [], labels: []}
+  const result: Related['shared'] = {models: nothing, datasets: nothing, labels: nothing}
   for (let i = start[a]!, j = start[b]!, endA = start[a + 1]!, endB = start[b + 1]!; i < endA && j < endB; ) {
     if (ids[i]! < ids[j]!) i++
     else if (ids[i]! > ids[j]!) j++
     else {
       const group = groups[ids[i]!]!
-      result[group.kind].push(group.name)
+      if (result[group.kind] === nothing) result[group.kind] = [group.name]
+      else result[group.kind].push(group.name)
       i++
       j++
     }
