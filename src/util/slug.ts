@@ -6,7 +6,8 @@ import {withoutAccents} from './text.ts'
  * so the slug depends on the text alone and never on its place in the list.
  */
 export function slugify(text: string, prefix = 'x', max = 60): string {
-  const memo = slugs.get(`${prefix}\u0000${max}`) ?? newMemo(`${prefix}\u0000${max}`)
+  const key = `${prefix}\u0000${max}`
+  const memo = slugs.get(key) ?? newMemo(key)
   let slug = memo.get(text)
   if (slug === undefined) {
     if (memo.size >= memoLimit) memo.clear()
