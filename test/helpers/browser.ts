@@ -11,12 +11,36 @@ import {chromium, type Browser, type BrowserContext, type BrowserContextOptions,
 let connected: Promise<Browser> | undefined
 
 export async function sharedBrowser(): Promise<Browser> {
-  connected ??= chromium.connect(inject('chromiumEndpoint'))
+  connected ??= chromium.connect(inject('chromiumEndpoint')).then(withHangLimit)
   const browser = await connected
   if (browser.isConnected()) return browser
   // The file closed its connection and asks again: connect anew.
   connected = undefined
   return sharedBrowser()
+}
+
+/**
+ * Playwright gives a navigation, a wait or an action 30 s by default. That is a limit for a hang here, not a
+ * speed check, and on two cores loaded by the whole suite it is too short: the hostile list's home page, whose
+ * every name is 30 KB without a space, takes Chromium 3 to 8 s to lay out on a quiet machine, and took more than
+ * 30 s in one CI run. Every context the shared browser opens gets the limit vitest gives a hook (vitest.config.ts).
+ */
+const hangLimit = 300_000
+
+function withHangLimit(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser)
+  const newPage = browser.newPage.bind(browser)
+  browser.newContext = async (options) => {
+    const context = await newContext(options)
+    context.setDefaultTimeout(hangLimit)
+    return context
+  }
+  browser.newPage = async (options) => {
+    const page = await newPage(options)
+    page.context().setDefaultTimeout(hangLimit)
+    return page
+  }
+  return browser
 }
 
 /**
