@@ -34,9 +34,9 @@ describe('timing a keystroke (scripts/bench/filter-latency.ts)', () => {
       // "a", "b", then two deletions: four keystrokes, each timed to both marks.
       expect(frame).toHaveLength(4)
       for (const ms of frame) expect(ms).toBeGreaterThanOrEqual(30)
-      for (const ms of frame) expect(ms).toBeLessThan(400)
-      // The former mark waited for the queued work.
-      for (const ms of queued) expect(ms).toBeGreaterThanOrEqual(430)
+      // The frame's mark came before the 400 ms queued behind the frame, and the former mark after them: compared
+      // with each other, not with a fixed time, since on a loaded machine the frame itself can take long.
+      frame.forEach((ms, key) => expect(queued[key]! - ms).toBeGreaterThanOrEqual(400))
     } finally {
       rmSync(site, {recursive: true, force: true})
     }
