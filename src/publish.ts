@@ -14,6 +14,7 @@ import {projectRoot} from './util/project-root.ts'
 import type {Analysis} from './analyze.ts'
 import type {BuildOptions, BuildResult} from './build-options.ts'
 import type {ClientBundle} from './write/client.ts'
+import type {CommittedHistory} from './history/committed.ts'
 
 // The stages after the rules: the best-effort graph, completed with the arXiv metadata and the history
 // (src/pipeline.ts, as the dev server completes it), render, write. A build
@@ -23,7 +24,7 @@ import type {ClientBundle} from './write/client.ts'
 const publicDir = join(projectRoot, 'public')
 
 /** Renders the analysed README and writes the site; `base` is normalized, `client` the browser bundle on its way. */
-export async function publish(file: VFile, analysis: Analysis, options: BuildOptions & {base: string}, client: Promise<ClientBundle>): Promise<BuildResult> {
+export async function publish(file: VFile, analysis: Analysis, options: BuildOptions & {base: string; committed?: CommittedHistory | undefined}, client: Promise<ClientBundle>): Promise<BuildResult> {
   const {base} = options
   // With --allow-errors, what the errors name is left out; without errors this is the whole graph.
   const linked = bestEffort(analysis.graph, analysis.raw)

@@ -3,7 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser} from 'playwright-core'
 import {build} from '../src/build.ts'
-import {renamesAcross} from '../src/history/renames.ts'
+import {committedVersions, renamesAcross} from '../src/history/renames.ts'
 import {analyzeText, seedSource} from './helpers/seed.ts'
 import {scratch} from './helpers/scratch.ts'
 import {scriptedRepo} from './helpers/git-repo.ts'
@@ -101,6 +101,19 @@ describe('the old address of a renamed page', () => {
     expect(new URL(page.url()).search).toBe('?model=llama2-13b')
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  it('a build of the committed README compares it with the commit before, not with itself: the same renames', async () => {
+    const readme = join(tmp.dir, 'repo', 'content/README.md')
+    const now = analyzeText(renamed).graph!
+    const all = await committedVersions(readme)
+    const skipped = await committedVersions(readme, renamed)
+    // The newest commit's text is the README's, so it is not parsed again; the renames are what they were.
+    expect(skipped).toHaveLength(all.length - 1)
+    expect(renamesAcross([...skipped, now])).toEqual(renamesAcross([...all, now]))
+    expect(Object.fromEntries(renamesAcross([...skipped, now]).model)).toEqual({'llamaa2-13b': 'llama2-13b'})
+    // An uncommitted edit keeps every version.
+    expect(await committedVersions(readme, `${renamed}\n`)).toHaveLength(all.length)
   })
 
   it('without history, nothing is invented: no redirect pages', async () => {

@@ -15,19 +15,25 @@ type Committed = {log: Promise<LogDates | {reason: string}>; versions: Promise<G
  */
 export class CommittedHistory {
   readonly #readme: string
+  readonly #current: string | undefined
   readonly #head: HeadCommit
   #read: {head: string | undefined; log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>} | undefined
   #checking: Promise<Committed> | undefined
 
-  constructor(readme: string) {
+  /**
+   * `current`: the README's text, for a process that reads the history of one version only (a build). The newest
+   * commit's version is then not parsed when it is that same text.
+   */
+  constructor(readme: string, current?: string) {
     this.#readme = readme
+    this.#current = current
     this.#head = new HeadCommit(readme)
   }
 
   /**
-   * Finds which commit is checked out now, ahead of `read`: the dev server calls it when a save arrives, so
-   * that git, when it has to be asked (head.ts: only after HEAD or a ref changed), runs while the README is
-   * analysed instead of after.
+   * Finds which commit is checked out now, ahead of `read`: the dev server calls it when a save arrives, and a
+   * build when it starts, so that git, when it has to be asked (head.ts: only after HEAD or a ref changed), runs
+   * while the README is analysed instead of after.
    */
   check(): void {
     this.#checking = this.#committed()
@@ -47,7 +53,7 @@ export class CommittedHistory {
     if (!this.#read || this.#read.head !== head) {
       // The log is kept as the dates of its lines, which no edit of the README changes.
       const log = readFileLog(this.#readme).then((read) => (read.ok ? logDates(read.commits) : {reason: read.reason}))
-      this.#read = {head, log, versions: committedVersions(this.#readme)}
+      this.#read = {head, log, versions: committedVersions(this.#readme, this.#current)}
     }
     return this.#read
   }

@@ -13,11 +13,9 @@ export type FileLog = {ok: true; commits: FileCommit[]} | {ok: false; reason: st
  */
 export async function readFileLog(file: string): Promise<FileLog> {
   const cwd = dirname(file)
-  // One git call for three answers, a line each (the prefix's is empty at the top): each call is a process
-  // started and waited for, some 10 ms here, before the log can start.
-  const where = await git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix', '--git-path', 'shallow'])
-  if (!where.ok) return {ok: false, reason: where.missing ? 'git is not installed' : 'the list is not in a git repository'}
-  const [, prefix = '', shallow = ''] = where.stdout.split('\n')
+  const where = await repository(file)
+  if ('reason' in where) return {ok: false, reason: where.reason}
+  const {prefix, shallow} = where
   const path = `${prefix}${basename(file)}`
   const parser = new LogParser(quotePath(path), await shallowCommits(cwd, shallow))
   // The user's and the repository's settings must not change what git prints: the options below pin
@@ -46,10 +44,45 @@ export async function readFileLog(file: string): Promise<FileLog> {
  * a worktree) and the one its refs are kept in.
  */
 export async function checkedOut(file: string): Promise<{head: string | undefined; dirs?: {git: string; common: string}}> {
+  const where = await locate(dirname(file))
+  return 'reason' in where || where.head === undefined ? {head: undefined} : {head: where.head, dirs: where.dirs}
+}
+
+/** Where the repository that holds `file` is, as git says (memoised per folder), or why there is none. */
+export async function repository(file: string): Promise<Place | {reason: string}> {
   const cwd = dirname(file)
-  const read = await git(cwd, ['rev-parse', '--git-dir', '--git-common-dir', '--verify', '--quiet', 'HEAD'])
-  const [gitDir, common, head] = read.ok ? read.stdout.split('\n') : []
-  return gitDir && common && head ? {head, dirs: {git: resolve(cwd, gitDir), common: resolve(cwd, common)}} : {head: undefined}
+  return places.get(cwd) ?? locate(cwd)
+}
+
+/** Where a folder's repository is: its top, the folder's path from there, git's own folders, and its checked-out commit. */
+export interface Place {
+  top: string
+  prefix: string
+  /** git's path to the list of a shallow clone's edge commits ('' when git gave none). */
+  shallow: string
+  dirs: {git: string; common: string}
+  head: string | undefined
+}
+
+/**
+ * What the git calls of one process learnt of where each folder's repository is. A folder's repository does
+ * not move while a process runs; its checked-out commit does, so `checkedOut` asks git again every time.
+ * Only answers are kept: a folder that is not in a repository yet may be in one at the next call.
+ */
+const places = new Map<string, Place>()
+
+/**
+ * One git call for every answer, a line each: each call is a process started and waited for, some 10 ms
+ * here. Before the first commit, `--verify HEAD` fails after the other lines were written.
+ */
+async function locate(cwd: string): Promise<Place | {reason: string}> {
+  const read = await git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix', '--git-path', 'shallow', '--git-dir', '--git-common-dir', '--verify', '--quiet', 'HEAD'])
+  if (!read.ok && read.missing) return {reason: 'git is not installed'}
+  const [top = '', prefix = '', shallow = '', gitDir = '', common = '', head = ''] = read.stdout.split('\n')
+  if (top === '' || gitDir === '' || common === '') return {reason: 'the list is not in a git repository'}
+  const place: Place = {top, prefix, shallow, dirs: {git: resolve(cwd, gitDir), common: resolve(cwd, common)}, head: read.ok && head !== '' ? head : undefined}
+  places.set(cwd, place)
+  return place
 }
 
 /** The commits at the edge of a shallow clone, whose parents were not fetched; `file` is git's path to its list of them. */
@@ -59,9 +92,12 @@ async function shallowCommits(cwd: string, file: string): Promise<Set<string>> {
   return new Set(text.split('\n').filter((line) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(line)))
 }
 
-type GitResult = {ok: true; stdout: string} | {ok: false; missing: boolean; stderr: string}
+type GitResult = {ok: true; stdout: string} | {ok: false; missing: boolean; stderr: string; stdout: string}
 
-/** Runs git, streaming stdout's bytes to `onData` when given (a long history need not fit in one buffer). */
+/**
+ * Runs git, streaming stdout's bytes to `onData` when given (a long history need not fit in one buffer).
+ * A failed call's stdout is kept too.
+ */
 function git(cwd: string, args: string[], onData?: (chunk: Buffer) => void): Promise<GitResult> {
   return new Promise((resolve) => {
     // A git hook or a parent git process may export these; the repository is the one the list is in.
@@ -74,13 +110,13 @@ function git(cwd: string, args: string[], onData?: (chunk: Buffer) => void): Pro
     let pending = 2
     let exit: number | null = null
     const done = () => {
-      if (--pending === 0) resolve(exit === 0 ? {ok: true, stdout} : {ok: false, missing: false, stderr})
+      if (--pending === 0) resolve(exit === 0 ? {ok: true, stdout} : {ok: false, missing: false, stderr, stdout})
     }
     if (onData) child.stdout.on('data', onData).on('end', done)
     else child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk)).on('end', done)
     child.on('error', (error: NodeJS.ErrnoException) => {
       pending = -1
-      resolve({ok: false, missing: error.code === 'ENOENT', stderr: error.message})
+      resolve({ok: false, missing: error.code === 'ENOENT', stderr: error.message, stdout: ''})
     })
     child.on('close', (code) => {
       exit = code

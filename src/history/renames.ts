@@ -9,6 +9,7 @@ import {resolveReferences} from '../parse/references.ts'
 import {inheritPositions} from '../parse/positions.ts'
 import {extract} from '../extract/index.ts'
 import {link} from '../graph/link.ts'
+import {repository} from './git-log.ts'
 import {renamedKinds, type Graph, type Id, type Renames} from '../types.ts'
 import {words} from '../util/text.ts'
 
@@ -33,9 +34,16 @@ export async function readRenames(readme: string, current: Graph): Promise<Renam
   return renamesAcross([...(await committedVersions(readme)), current])
 }
 
-/** The committed versions of `readme` worth comparing, oldest first, as graphs: what `readRenames` compares the current graph with. */
-export async function committedVersions(readme: string): Promise<Graph[]> {
+/**
+ * The committed versions of `readme` worth comparing, oldest first, as graphs: what `readRenames` compares the
+ * current graph with. `current`, the README's text as it is being built, leaves out a newest version that is
+ * the same text.
+ */
+export async function committedVersions(readme: string, current?: string): Promise<Graph[]> {
   const versions = await readVersions(readme).catch(() => [])
+  // The newest commit's README, when it is the text being built (a build of a clean checkout), adds nothing:
+  // its graph is the current one, compared with itself. It is not parsed a second time.
+  if (current !== undefined && versions.at(-1) === current) versions.pop()
   const cache = new PieceCache()
   const graphs: Graph[] = []
   for (const text of versions) {
@@ -157,7 +165,9 @@ async function readVersions(readme: string): Promise<string[]> {
   const cwd = dirname(readme)
   // A git hook or a parent git process may export these; the repository is the one the list is in.
   const env = {...process.env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined, LC_ALL: 'C'}
-  const top = (await run('git', ['rev-parse', '--show-toplevel'], {cwd, env})).stdout.trim()
+  const where = await repository(readme)
+  if ('reason' in where) return []
+  const {top} = where
   const {stdout} = await run('git', ['-c', 'core.quotepath=off', 'log', '--follow', '--format=%x1e%H', '--numstat', '--', basename(readme)], {cwd, env, maxBuffer: 64 << 20})
   const commits = stdout
     .split('\x1e')
