@@ -74,7 +74,7 @@ function naiveBeyond(graph: Graph, rareSize: number, neighbours: number): Map<st
 }
 
 /** The related papers as plain data; what two papers share is worked out when it is read. */
-function plain(related: Map<string, Related[]>): Map<string, Related[]> {
+function plain(related: Iterable<[string, Related[]]>): Map<string, Related[]> {
   return new Map([...related].map(([id, list]) => [id, list.map(({id, score, shared}) => ({id, score, shared}))]))
 }
 
@@ -109,6 +109,18 @@ describe('related papers', () => {
       labels: [{id: 'l0', name: 'l0', papers: ids.filter((_, n) => n % 7 === 3)}]
     } as unknown as Graph
     expect(plain(relatedPapers(graph))).toEqual(naive(graph))
+  })
+
+  it('are the same asked for by a paper’s id as read in order, for every paper, and none for an id not in the list', () => {
+    fc.assert(
+      fc.property(graphs, (graph) => {
+        const related = relatedPapers(graph)
+        expect(related.size).toBe(graph.papers.length)
+        for (const [id, list] of plain(related)) expect(plain([[id, related.get(id)!]]).get(id)).toEqual(list)
+        expect(related.get('not-a-paper')).toBeUndefined()
+      }),
+      {numRuns: 50, seed: 20261130}
+    )
   })
 
   it('beyond that size, take candidates from rare groups first, then from the nearest members of larger ones (fast-check)', () => {

@@ -37,11 +37,12 @@ type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: num
  * has enough. Each candidate's score still counts every group both papers share. Without a group larger
  * than `rareGroupSize`, every paper that shares anything is a candidate: the exact definition.
  */
-export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbours = neighbourCount}: {rareSize?: number; neighbours?: number} = {}): Map<Id, Related[]> {
+export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbours = neighbourCount}: {rareSize?: number; neighbours?: number} = {}): RelatedPapers {
   const papers = graph.papers
   const total = papers.length
   const weight = (count: number) => Math.log(1 + total / count)
-  const groups = sharedGroups(graph)
+  const index = new Map(papers.map((paper, n) => [paper.id, n]))
+  const groups = sharedGroups(graph, index)
   const weights = Float64Array.from(groups, (group) => weight(group.members.length))
   const rare = groups.map((group) => group.members.length <= rareSize)
   // The large groups' members in list order, to find a paper's neighbours in them.
@@ -49,7 +50,9 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
   const groupsOf = papersGroups(groups, total)
   const context: Groups = {groups, groupsOf}
 
-  const result = new Map<Id, Related[]>()
+  // Paper n's related papers are chosen[n * relatedCount …], -1 after the last, with their scores beside them.
+  const chosen = new Int32Array(total * relatedCount).fill(-1)
+  const scores = new Float64Array(total * relatedCount)
   const score = new Float64Array(total)
   const isCandidate = new Uint8Array(total)
   const candidates: number[] = []
@@ -101,8 +104,10 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
         score[other] = sum
       }
     }
-    const best = topFew(candidates, score)
-    result.set(papers[self]!.id, best.map((other) => new Relation(papers[other]!.id, score[other]!, context, self, other)))
+    topFew(candidates, score).forEach((other, place) => {
+      chosen[self * relatedCount + place] = other
+      scores[self * relatedCount + place] = score[other]!
+    })
     for (const g of own) mine[g] = 0
     for (const other of candidates) {
       score[other] = 0
@@ -111,12 +116,62 @@ export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbour
     isCandidate[self] = 0
     candidates.length = 0
   }
-  return result
+  return new RelatedPapers(papers.map((paper) => paper.id), index, chosen, scores, context)
+}
+
+/**
+ * Each paper's related papers, by its id, in the list's order: kept as numbers, and made into `Related` objects
+ * each time a paper's are asked for, as its page asks once. Ten thousand papers' fifty thousand objects, kept,
+ * outlived the young generation, and copying them there was a third of the time the map took to make.
+ */
+export class RelatedPapers implements Iterable<[Id, Related[]]> {
+  readonly #ids: Id[]
+  readonly #index: ReadonlyMap<Id, number>
+  readonly #chosen: Int32Array
+  readonly #scores: Float64Array
+  readonly #groups: Groups
+
+  constructor(ids: Id[], index: ReadonlyMap<Id, number>, chosen: Int32Array, scores: Float64Array, groups: Groups) {
+    this.#ids = ids
+    this.#index = index
+    this.#chosen = chosen
+    this.#scores = scores
+    this.#groups = groups
+  }
+
+  get size(): number {
+    return this.#ids.length
+  }
+
+  get(id: Id): Related[] | undefined {
+    const n = this.#index.get(id)
+    return n === undefined ? undefined : this.#of(n)
+  }
+
+  *entries(): IterableIterator<[Id, Related[]]> {
+    for (let n = 0; n < this.#ids.length; n++) yield [this.#ids[n]!, this.#of(n)]
+  }
+
+  *values(): IterableIterator<Related[]> {
+    for (let n = 0; n < this.#ids.length; n++) yield this.#of(n)
+  }
+
+  [Symbol.iterator](): IterableIterator<[Id, Related[]]> {
+    return this.entries()
+  }
+
+  #of(self: number): Related[] {
+    const list: Related[] = []
+    for (let slot = self * relatedCount, end = slot + relatedCount; slot < end && this.#chosen[slot]! >= 0; slot++) {
+      const other = this.#chosen[slot]!
+      list.push(new Relation(this.#ids[other]!, this.#scores[slot]!, this.#groups, self, other))
+    }
+    return list
+  }
 }
 
 /** Every kind of shared value (models, datasets, labels) as a name and its papers' indexes in the list. */
-function sharedGroups(graph: Graph): Group[] {
-  const index = new Map(graph.papers.map((paper, n) => [paper.id, n]))
+function sharedGroups(graph: Graph, index: ReadonlyMap<Id, number>): Group[] {
   const positions = (ids: Id[]) => {
     const found: number[] = []
     for (const id of ids) {
@@ -195,12 +250,12 @@ interface Groups {
 }
 
 /**
- * One related paper. What the two share is worked out when it is first read, as the paper's page shows
- * it: made up front for every pair of ten thousand papers, those lists were most of the time and memory
- * of this map, and a page of the dev server needs only its own.
+ * One related paper. What the two share is worked out each time it is read, as the paper's page reads it,
+ * once: made up front for every pair of ten thousand papers, those lists were most of the time and memory
+ * of this map, and a page of the dev server needs only its own. Not kept either: kept, every pair's lists
+ * outlived the young generation, and copying them there was most of the time it took to read them all.
  */
 class Relation implements Related {
-  #shared: Related['shared'] | undefined
   readonly #groups: Groups
   readonly #self: number
   readonly #other: number
@@ -218,7 +273,7 @@ class Relation implements Related {
   }
 
   get shared(): Related['shared'] {
-    return (this.#shared ??= shared(this.#groups, this.#self, this.#other))
+    return shared(this.#groups, this.#self, this.#other)
   }
 }
 

@@ -89,9 +89,10 @@ function relatedView(graph: Graph, item: Related) {
   const part = (names: string[], one: string, many: string) => {
     if (names.length > 0) parts.push(`${plural(names.length, one, many)} (${listText(names, 3)})`)
   }
-  part(item.shared.models, 'model', 'models')
-  part(item.shared.datasets, 'dataset', 'datasets')
-  part(item.shared.labels, 'label', 'labels')
+  const shared = item.shared
+  part(shared.models, 'model', 'models')
+  part(shared.datasets, 'dataset', 'datasets')
+  part(shared.labels, 'label', 'labels')
   return {
     title: other.title,
     number: numberLabel(other.number),
