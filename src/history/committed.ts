@@ -1,7 +1,8 @@
-import {readFileLog} from './git-log.ts'
+import {readFileLog, repository, type FileLog} from './git-log.ts'
 import {HeadCommit} from './head.ts'
 import {historyFromDates, logDates, type LogDates} from './history.ts'
-import {committedVersions, renamesAcross} from './renames.ts'
+import {committedTexts, committedVersions, renamesAcross, versionGraphs} from './renames.ts'
+import {readStored, repositoryState, store} from './stored.ts'
 import {noHistory, type Graph, type History, type Renames} from '../types.ts'
 
 type Committed = {log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>}
@@ -19,6 +20,7 @@ export class CommittedHistory {
   readonly #head: HeadCommit
   #read: {head: string | undefined; log: Promise<LogDates | {reason: string}>; versions: Promise<Graph[]>} | undefined
   #checking: Promise<Committed> | undefined
+  #once: Promise<Committed> | undefined
 
   /**
    * `current`: the README's text, for a process that reads the history of one version only (a build). The newest
@@ -49,12 +51,33 @@ export class CommittedHistory {
   }
 
   async #committed(): Promise<Committed> {
+    if (this.#current !== undefined) return (this.#once ??= this.#forBuild(this.#current))
     const head = await this.#head.read()
     if (!this.#read || this.#read.head !== head) {
       // The log is kept as the dates of its lines, which no edit of the README changes.
-      const log = readFileLog(this.#readme).then((read) => (read.ok ? logDates(read.commits) : {reason: read.reason}))
-      this.#read = {head, log, versions: committedVersions(this.#readme, this.#current)}
+      const log = readFileLog(this.#readme).then(datesOf)
+      this.#read = {head, log, versions: committedVersions(this.#readme)}
     }
     return this.#read
   }
+
+  /**
+   * A build's one reading: what the last build of this README stored, while the repository is in the same
+   * state (stored.ts), else git's answers, stored for the next build. The state is read before git is asked,
+   * so that a commit made while git runs is seen by the next build.
+   */
+  async #forBuild(current: string): Promise<Committed> {
+    const stored = readStored(this.#readme)
+    if (stored) return {log: Promise.resolve(datesOf(stored.log)), versions: Promise.resolve(versionGraphs(stored.versions, current))}
+    const where = await repository(this.#readme)
+    const state = 'reason' in where ? undefined : repositoryState(this.#readme, where)
+    const [log, versions] = [readFileLog(this.#readme), committedTexts(this.#readme)]
+    if (state !== undefined && !('reason' in where)) void Promise.all([log, versions]).then(([read, texts]) => store(this.#readme, state, where, {log: read, versions: texts}))
+    return {log: log.then(datesOf), versions: versions.then((texts) => versionGraphs(texts, current))}
+  }
+}
+
+/** A log as the dates of its lines, or why there is none. */
+function datesOf(read: FileLog): LogDates | {reason: string} {
+  return read.ok ? logDates(read.commits) : {reason: read.reason}
 }

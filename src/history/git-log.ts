@@ -1,10 +1,22 @@
 import {spawn} from 'node:child_process'
+import {existsSync, realpathSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {basename, dirname, isAbsolute, join, resolve} from 'node:path'
 import {commitFormat, LogParser, quotePath, type FileCommit} from './log-parser.ts'
 
 export type {FileCommit} from './log-parser.ts'
 export type FileLog = {ok: true; commits: FileCommit[]} | {ok: false; reason: string}
+
+/**
+ * The log's options. The user's and the repository's settings must not change what git prints: these pin
+ * every one that would (signatures, notes, colour, prefixes, relative paths, external diffs, text
+ * conversion). `--text` reads a README that holds a NUL, which git would otherwise call binary.
+ */
+export const logArguments = [
+  ...['-c', 'core.quotepath=off', '-c', 'diff.renames=true', '-c', 'diff.suppressBlankEmpty=false', '-c', 'log.showSignature=false'],
+  ...['log', '--follow', '--no-color', '--no-ext-diff', '--no-textconv', '--text', '--no-notes', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/'],
+  ...['-p', '--unified=0', `--format=${commitFormat}`]
+]
 
 /**
  * Every commit that changed `file`, newest first, following renames, with the lines each one added.
@@ -18,18 +30,7 @@ export async function readFileLog(file: string): Promise<FileLog> {
   const {prefix, shallow} = where
   const path = `${prefix}${basename(file)}`
   const parser = new LogParser(quotePath(path), await shallowCommits(cwd, shallow))
-  // The user's and the repository's settings must not change what git prints: the options below pin
-  // every one that would (signatures, notes, colour, prefixes, relative paths, external diffs,
-  // text conversion). `--text` reads a README that holds a NUL, which git would otherwise call binary.
-  const log = await git(
-    cwd,
-    [
-      ...['-c', 'core.quotepath=off', '-c', 'diff.renames=true', '-c', 'diff.suppressBlankEmpty=false', '-c', 'log.showSignature=false'],
-      ...['log', '--follow', '--no-color', '--no-ext-diff', '--no-textconv', '--text', '--no-notes', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/'],
-      ...['-p', '--unified=0', `--format=${commitFormat}`, '--', basename(file)]
-    ],
-    (chunk) => parser.push(chunk)
-  )
+  const log = await git(cwd, [...logArguments, '--', basename(file)], (chunk) => parser.push(chunk))
   if (!log.ok) return {ok: false, reason: `git log failed: ${log.stderr.trim().split('\n')[0] ?? ''}`}
   const read = parser.end()
   if (!read.ok) return read
@@ -51,7 +52,25 @@ export async function checkedOut(file: string): Promise<{head: string | undefine
 /** Where the repository that holds `file` is, as git says (memoised per folder), or why there is none. */
 export async function repository(file: string): Promise<Place | {reason: string}> {
   const cwd = dirname(file)
-  return places.get(cwd) ?? locate(cwd)
+  const known = places.get(cwd)
+  return known && nearestRepository(cwd) === known.top ? known : locate(cwd)
+}
+
+/**
+ * The folder, from `folder` up, that holds a `.git` (a repository's, or a worktree's or submodule's file):
+ * where git's own search stops. Its real path, as git gives the top.
+ */
+export function nearestRepository(folder: string): string | undefined {
+  let at: string
+  try {
+    at = realpathSync(folder)
+  } catch {
+    return undefined
+  }
+  for (; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at
+    if (at === dirname(at)) return undefined
+  }
 }
 
 /** Where a folder's repository is: its top, the folder's path from there, git's own folders, and its checked-out commit. */
@@ -65,9 +84,9 @@ export interface Place {
 }
 
 /**
- * What the git calls of one process learnt of where each folder's repository is. A folder's repository does
- * not move while a process runs; its checked-out commit does, so `checkedOut` asks git again every time.
- * Only answers are kept: a folder that is not in a repository yet may be in one at the next call.
+ * What the git calls of one process learnt of where each folder's repository is, kept while the nearest
+ * `.git` above the folder is still at that top. Its checked-out commit changes, so `checkedOut` asks git
+ * again every time. Only answers are kept: a folder that is not in a repository yet may be in one later.
  */
 const places = new Map<string, Place>()
 

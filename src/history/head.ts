@@ -35,7 +35,7 @@ export class HeadCommit {
  * cannot be told. HEAD and each loose ref it leads to are read whole (a ref is one line: its commit), following
  * a chain of symbolic refs; packed-refs, which can be large, by its inode, size and dates.
  */
-function refFiles({git, common}: {git: string; common: string}): string | undefined {
+export function refFiles({git, common}: {git: string; common: string}): string | undefined {
   if (existsSync(join(common, 'reftable'))) return undefined
   const read = (path: string) => {
     try {
@@ -61,7 +61,7 @@ function symbolic(text: string): string | undefined {
   return /^ref: (refs\/\S+)/.exec(text)?.[1]
 }
 
-function stamp(path: string): string {
+export function stamp(path: string): string {
   const stats = statSync(path, {throwIfNoEntry: false, bigint: true})
   return stats ? `${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}` : '-'
 }

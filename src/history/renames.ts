@@ -40,7 +40,17 @@ export async function readRenames(readme: string, current: Graph): Promise<Renam
  * the same text.
  */
 export async function committedVersions(readme: string, current?: string): Promise<Graph[]> {
-  const versions = await readVersions(readme).catch(() => [])
+  return versionGraphs(await committedTexts(readme), current)
+}
+
+/** The texts `committedVersions` reads: the README as each of those commits has it, oldest first; none when git cannot tell. */
+export function committedTexts(readme: string): Promise<string[]> {
+  return readVersions(readme).catch(() => [])
+}
+
+/** Those texts as graphs. */
+export function versionGraphs(texts: string[], current?: string): Graph[] {
+  const versions = [...texts]
   // The newest commit's README, when it is the text being built (a build of a clean checkout), adds nothing:
   // its graph is the current one, compared with itself. It is not parsed a second time.
   if (current !== undefined && versions.at(-1) === current) versions.pop()

@@ -1,16 +1,16 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {readFileSync, readdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {projectRoot} from '../util/project-root.ts'
+import {cacheFolder, readCached, writeCached} from '../util/cache-folder.ts'
 import type {ScriptName} from '../client/entries.ts'
 
 // The browser bundle does not depend on the README, so a build reuses the last one made from the same
-// client sources, vite config and base, and does not even load vite. Kept in node_modules/.cache (the
-// folder bundlers and linters share for this; never in git), one JSON file per key.
+// client sources, vite config and base, and does not even load vite (src/util/cache-folder.ts).
 
-const folder = join(projectRoot, 'node_modules', '.cache', packageName(), 'client')
+const folder = cacheFolder('client')
 /** Enough for the bases and branches one works on; the oldest go first. */
 const kept = 16
 
@@ -47,42 +47,17 @@ interface Stored {
 
 /** The bundle stored under `key`, or undefined when there is none (or it cannot be read). */
 export function readBundle(key: string): ClientBundle | undefined {
-  let stored: Stored
-  try {
-    stored = JSON.parse(readFileSync(join(folder, `${key}.json`), 'utf8')) as Stored
-  } catch {
-    return undefined
-  }
+  const stored = readCached<Stored>(join(folder, `${key}.json`))
+  if (!stored) return undefined
   const files = new Map(stored.files.map(([name, body]) => [name, 'text' in body ? body.text : new Uint8Array(Buffer.from(body.base64, 'base64'))]))
   return {files, assets: stored.assets}
 }
 
-/** Stores a bundle; a cache that cannot be written (a read-only node_modules) only costs the next build its time. */
+/** Stores a bundle. */
 export function writeBundle(key: string, bundle: ClientBundle): void {
   const stored: Stored = {
     assets: bundle.assets,
     files: [...bundle.files].map(([name, body]) => [name, typeof body === 'string' ? {text: body} : {base64: Buffer.from(body).toString('base64')}])
   }
-  try {
-    mkdirSync(folder, {recursive: true})
-    // Written aside and renamed, so a build running at the same time reads the whole file or none.
-    const aside = join(folder, `${key}.json.${process.pid}.tmp`)
-    writeFileSync(aside, JSON.stringify(stored))
-    renameSync(aside, join(folder, `${key}.json`))
-    prune()
-  } catch {
-    // Nothing to do: the bundle is made again next time.
-  }
-}
-
-function prune(): void {
-  const entries = readdirSync(folder)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => ({path: join(folder, name), time: statSync(join(folder, name)).mtimeMs}))
-    .sort((a, b) => b.time - a.time)
-  for (const entry of entries.slice(kept)) rmSync(entry.path, {force: true})
-}
-
-function packageName(): string {
-  return (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {name: string}).name
+  writeCached(join(folder, `${key}.json`), stored, kept)
 }
