@@ -72,8 +72,11 @@ export class CommittedHistory {
     const where = await repository(this.#readme)
     const state = 'reason' in where ? undefined : repositoryState(this.#readme, where)
     const [log, versions] = [readFileLog(this.#readme), committedTexts(this.#readme)]
-    if (state !== undefined && !('reason' in where)) void Promise.all([log, versions]).then(([read, texts]) => store(this.#readme, state, where, {log: read, versions: texts}))
-    return {log: log.then(datesOf), versions: versions.then((texts) => versionGraphs(texts, current))}
+    // Only a whole answer is kept: a git call that failed may not fail next time.
+    if (state !== undefined && !('reason' in where)) {
+      void Promise.all([log, versions]).then(([read, texts]) => read.ok && store(this.#readme, state, where, {log: read, versions: texts}), () => {})
+    }
+    return {log: log.then(datesOf), versions: versions.then((texts) => versionGraphs(texts, current), () => [])}
   }
 }
 

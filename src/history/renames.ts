@@ -40,12 +40,12 @@ export async function readRenames(readme: string, current: Graph): Promise<Renam
  * the same text.
  */
 export async function committedVersions(readme: string, current?: string): Promise<Graph[]> {
-  return versionGraphs(await committedTexts(readme), current)
+  return versionGraphs(await committedTexts(readme).catch(() => []), current)
 }
 
-/** The texts `committedVersions` reads: the README as each of those commits has it, oldest first; none when git cannot tell. */
+/** The texts `committedVersions` reads: the README as each of those commits has it, oldest first. Fails when git does. */
 export function committedTexts(readme: string): Promise<string[]> {
-  return readVersions(readme).catch(() => [])
+  return readVersions(readme)
 }
 
 /** Those texts as graphs. */
