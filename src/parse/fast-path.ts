@@ -5,7 +5,9 @@ import type {Point} from 'unist'
 // paper per bullet (`- [1] Title` then `  Venue, [Paper](url)`) is most of a large README, and remark
 // takes about 0.6 ms per kilobyte of it, as long as the rest of the build. Only a piece made entirely
 // of what this reads is taken: blank lines, `#` headings, one-line `> ` quotes, `- ` lists of one tight
-// paragraph per item, and `| a | b |` tables, whose text holds nothing but plain characters, `[label]` and `[label](url)`. Anything else
+// paragraph per item, and `| a | b |` tables, whose text holds nothing but plain characters, `[label]`,
+// `[label](url)`, and what other lists write their entries with: `[[Paper]](url)`, `[[Paper](url)]`, tags
+// without attributes (`<br>`, `<ins>`) and `**strong**` in its plainest form. Anything else
 // (a character that may open a construct, a tab, a reference definition, a line of any other shape)
 // returns undefined, and the piece goes to remark. The tree equals remark's, positions included:
 // test/fast-path.test.ts compares the two on every piece of generated READMEs in every form.
@@ -72,7 +74,7 @@ function point(line: Line, column: number): Point {
 /** `# Title` to `###### Title`, with no closing `#`s. */
 function readHeading(line: Line): Heading | undefined {
   const match = /^(#{1,6}) (?=[^ ])/.exec(line.text)
-  if (!match || line.text.endsWith('#')) return undefined
+  if (!match || !isHeading(line.text)) return undefined
   const children = readInline([{line, from: match[0].length, to: line.text.length}])
   if (!children) return undefined
   return {type: 'heading', depth: match[1]!.length as Heading['depth'], children, position: {start: point(line, 0), end: point(line, line.text.length)}}
@@ -114,14 +116,19 @@ function readList(lines: Line[], first: number): {node: List; next: number} | un
     items.push({type: 'listItem', spread: false, checked: null, children: nested ? [paragraph, nested.node] : [paragraph], position: {start: point(line, 0), end}})
     if (nested) index = nested.next
   }
-  if (index < lines.length && lines[index]!.text !== '') return undefined
+  // A blank line, the end of the piece, or a heading (which a list item's paragraph cannot take in) ends it.
+  if (index < lines.length && lines[index]!.text !== '' && !isHeading(lines[index]!.text)) return undefined
   const position = {start: items[0]!.position!.start, end: items[items.length - 1]!.position!.end}
   return {node: {type: 'list', ordered: false, start: null, spread: false, children: items, position}, next: index}
 }
 
-/** Does the item's text, from `column`, open with a letter or a `[` that is not a task's `[ ]` or `[x]`? */
+/** A line that `readHeading` reads. */
+const isHeading = (text: string) => /^#{1,6} (?=[^ ])/.test(text) && !text.endsWith('#')
+
+/** Does the item's text, from `column`, open with a letter, a `[` that is not a task's `[ ]` or `[x]`, or `**` and a letter or digit? */
 function opensItem(text: string, column: number): boolean {
   const opening = text.charCodeAt(column)
+  if (opening === 42) return text.charCodeAt(column + 1) === 42 && isWordCharacter(text.charCodeAt(column + 2))
   return isLetter(opening) || (opening === 91 && !/^\[[ xX]\]/.test(text.slice(column)))
 }
 
@@ -142,7 +149,7 @@ function readNested(lines: Line[], first: number): {node: List; next: number} | 
     items.push({type: 'listItem', spread: false, checked: null, children: [paragraph], position: {start: point(line, 2), end}})
   }
   if (items.length === 0) return undefined
-  if (index < lines.length && lines[index]!.text !== '' && !lines[index]!.text.startsWith('- ')) return false
+  if (index < lines.length && lines[index]!.text !== '' && !lines[index]!.text.startsWith('- ') && !isHeading(lines[index]!.text)) return false
   const position = {start: items[0]!.position!.start, end: items[items.length - 1]!.position!.end}
   return {node: {type: 'list', ordered: false, start: null, spread: false, children: items, position}, next: index}
 }
@@ -182,8 +189,7 @@ function readInline(runs: Run[]): PhrasingContent[] | undefined {
     }
     let at = from
     while (at < to) {
-      const found = line.text.indexOf('[', at)
-      const open = found < to ? found : -1
+      const open = nextConstruct(line.text, at, to)
       const stop = open < 0 ? to : open
       // A bare `https://…` (GFM's literal autolink), where the text before it ends.
       const url = stop > at ? bareUrl(line.text, at, stop) : undefined
@@ -197,11 +203,24 @@ function readInline(runs: Run[]): PhrasingContent[] | undefined {
         continue
       }
       if (open < 0) break
+      const code = line.text.charCodeAt(open)
+      if (code !== 91) {
+        // A tag without attributes (`<br>`, `<ins>`, `</ins>`: remark's inline HTML), or `**strong**`; any other `<` or `*` is left to remark.
+        const node = code === 60 ? readTag(line, open, to) : readStrong(line, open, from, to)
+        if (!node) return undefined
+        flush()
+        nodes.push(node)
+        at = node.position!.end.column - 1
+        continue
+      }
       const bracket = readBracket(line, open, to)
       if (!bracket) return undefined
       if (bracket.link) {
+        // `[[Paper](url)]`: the brackets around the link stay text, joined to the text on either side.
+        if (bracket.wrapped && !addText('[', line, open, open + 1)) return undefined
         flush()
         nodes.push(bracket.link)
+        if (bracket.wrapped && !addText(']', line, bracket.end - 1, bracket.end)) return undefined
       } else if (!addText(line.text.slice(open, bracket.end), line, open, bracket.end)) return undefined
       at = bracket.end
     }
@@ -234,6 +253,41 @@ function bareUrl(text: string, from: number, to: number): {start: number; end: n
   }
 }
 
+/** Where the next `[`, `<` or `*` is in `text` from `from` (before `to`), or -1. */
+function nextConstruct(text: string, from: number, to: number): number {
+  let found = -1
+  for (const char of ['[', '<', '*']) {
+    const at = text.indexOf(char, from)
+    if (at >= 0 && at < to && (found < 0 || at < found)) found = at
+  }
+  return found
+}
+
+/** `<tag>`, `<tag/>` or `</tag>` at `open`: inline HTML, a node of its own. */
+function readTag(line: Line, open: number, to: number): PhrasingContent | undefined {
+  const tag = /^<(?:[A-Za-z][A-Za-z0-9-]*\/?|\/[A-Za-z][A-Za-z0-9-]*)>/.exec(line.text.slice(open, to))?.[0]
+  if (!tag) return undefined
+  return {type: 'html', value: tag, position: {start: point(line, open), end: point(line, open + tag.length)}}
+}
+
+const isWordCharacter = (code: number) => isLetter(code) || (code >= 48 && code <= 57)
+
+/**
+ * `**text**` at `open`, in its plainest form: after the run's start or a space, around plain text that opens
+ * and closes with a letter or digit, and followed by a space or the run's end; there it is strong whatever
+ * else the line holds.
+ */
+function readStrong(line: Line, open: number, from: number, to: number): PhrasingContent | undefined {
+  const text = line.text
+  if ((open > from && text.charCodeAt(open - 1) !== 32) || text.charCodeAt(open + 1) !== 42 || !isWordCharacter(text.charCodeAt(open + 2))) return undefined
+  const close = text.indexOf('**', open + 2)
+  if (close < 0 || close + 2 > to || !isWordCharacter(text.charCodeAt(close - 1)) || (close + 2 < to && text.charCodeAt(close + 2) !== 32)) return undefined
+  const inner = text.slice(open + 2, close)
+  if (!plain(inner) || inner.includes('[') || /https?:/i.test(inner)) return undefined
+  const child: PhrasingContent = {type: 'text', value: inner, position: {start: point(line, open + 2), end: point(line, close)}}
+  return {type: 'strong', children: [child], position: {start: point(line, open), end: point(line, close + 2)}}
+}
+
 /** Text with nothing in it that could start a construct, an autolink among them. */
 function plain(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (special.has(value.charCodeAt(i))) return false
@@ -244,7 +298,8 @@ function plain(value: string): boolean {
  * `[label](url)` as a link, or `[label]` alone as the text it stays when nothing defines it. Undefined for a
  * nested or unclosed bracket, a `[label][…]` reference, or a destination with a title, spaces or escapes.
  */
-function readBracket(line: Line, open: number, to: number): {end: number; link?: PhrasingContent} | undefined {
+function readBracket(line: Line, open: number, to: number): {end: number; link?: PhrasingContent; wrapped?: boolean} | undefined {
+  if (line.text.charCodeAt(open + 1) === 91) return readBracketedLabel(line, open, to) ?? readWrappedLink(line, open, to)
   const close = line.text.indexOf(']', open + 1)
   if (close < 0 || close >= to) return undefined
   const label = line.text.slice(open + 1, close)
@@ -255,9 +310,49 @@ function readBracket(line: Line, open: number, to: number): {end: number; link?:
   const end = line.text.indexOf(')', close + 2)
   if (end < 0 || end >= to) return undefined
   const url = line.text.slice(close + 2, end)
-  if (url === '') return undefined
-  for (let i = 0; i < url.length; i++) if (notInUrl.has(url.charCodeAt(i)) || url.charCodeAt(i) < 32) return undefined
-  const child: PhrasingContent = {type: 'text', value: label, position: {start: point(line, open + 1), end: point(line, close)}}
+  if (!plainUrl(url)) return undefined
+  return linkTo(line, open, close, url, end)
+}
+
+/**
+ * `[[Paper]](url)`, as lists write their links: a link whose text is `[Paper]`, brackets and all (nothing
+ * defines `Paper`: a piece that mentions a definition is parsed by remark). Undefined for any other label
+ * that opens with `[`.
+ */
+function readBracketedLabel(line: Line, open: number, to: number): {end: number; link: PhrasingContent} | undefined {
+  const inner = line.text.indexOf(']', open + 2)
+  if (inner < 0 || inner + 2 >= to || line.text.charCodeAt(inner + 1) !== 93 || line.text.charCodeAt(inner + 2) !== 40) return undefined
+  const word = line.text.slice(open + 2, inner)
+  if (word === '' || word.includes('[') || !plain(word)) return undefined
+  const end = line.text.indexOf(')', inner + 3)
+  if (end < 0 || end >= to) return undefined
+  const url = line.text.slice(inner + 3, end)
+  if (!plainUrl(url)) return undefined
+  return linkTo(line, open, inner + 1, url, end)
+}
+
+/**
+ * `[[Paper](url)]`, as other lists write their links: a link inside brackets that stay text (a link cannot be
+ * inside another, and nothing defines the outer label). Only when what follows the `]` cannot make it a link.
+ */
+function readWrappedLink(line: Line, open: number, to: number): {end: number; link: PhrasingContent; wrapped: true} | undefined {
+  const inner = readBracket(line, open + 1, to)
+  if (!inner?.link || inner.wrapped || line.text.charCodeAt(inner.end) !== 93 || inner.end + 1 > to) return undefined
+  const after = line.text.charCodeAt(inner.end + 1)
+  if (after === 40 || after === 91) return undefined
+  return {end: inner.end + 1, link: inner.link, wrapped: true}
+}
+
+/** A destination read here: not empty, and nothing in it that would end it, quote a title or be decoded. */
+function plainUrl(url: string): boolean {
+  if (url === '') return false
+  for (let i = 0; i < url.length; i++) if (notInUrl.has(url.charCodeAt(i)) || url.charCodeAt(i) < 32) return false
+  return true
+}
+
+/** The link from `[` at `open` to `)` at `end`, its text the label up to `]` at `close`. */
+function linkTo(line: Line, open: number, close: number, url: string, end: number): {end: number; link: PhrasingContent} {
+  const child: PhrasingContent = {type: 'text', value: line.text.slice(open + 1, close), position: {start: point(line, open + 1), end: point(line, close)}}
   return {end: end + 1, link: {type: 'link', title: null, url, children: [child], position: {start: point(line, open), end: point(line, end + 1)}}}
 }
 
