@@ -184,8 +184,11 @@ for (const form of forms) {
     sites.set(`${form}-${papers}`, out)
     rows.push({form, papers, bytes: Buffer.byteLength(source), parse, build: built, homeGzip: gzip(join(out, 'index.html')), files: countFiles(out)})
     if (papers === sizes[sizes.length - 1]) {
+      // Three fresh processes, and the median: one run of a fifth of a second moved by half between runs here.
       console.error(`${form} ${papers}: related papers…`)
-      related.set(form, await child('related', input))
+      const runs: Measure[] = []
+      for (let round = 0; round < 3; round++) runs.push(await child('related', input))
+      related.set(form, medianOf(runs))
     }
   }
 }
@@ -411,7 +414,7 @@ out('- *Lighthouse*: the npm package, version 12, default (mobile, simulated thr
 out('- *Bytes*: gzip (zlib default level) of each file as written.')
 out('- *History*: scripts/bench/stale-history.ts: a 1,000-paper flat list committed twice, numbered globally and then from [1] in each subsection, its rows rewritten as arXiv ids except those holding 200 numbers the second commit left stale; against the same list with a third commit that fixed them. Each built in its own process, alternately; CPU time counts the build\'s threads and the git processes it waited for.')
 out('- *Whole processes*: the npm scripts\' command lines (`node scripts/run.js check FILE`, `… build --input FILE --out DIR --quiet --allow-errors`) and `node node_modules/awesome-lint/cli.js FILE`, taking turns, five times each; wall time from spawn to exit, peak RSS reported by the process itself at exit (a one-line `--import` module given to all of them). The builds find the browser bundle in node_modules/.cache, as every build after the first does. npm\'s own start-up (about 0.2–0.4 s here) comes on top of every npm script alike and is left out.')
-out('- *Related papers*: `relatedPapers()` on the analysed list in a fresh process, with what every related pair shares read once, as the paper pages read it.')
+out('- *Related papers*: `relatedPapers()` on the analysed list in a fresh process, with what every related pair shares read once, as the paper pages read it; three processes, and the median.')
 out('- *Dev server*: `startDevServer` (src/dev/server.ts) on the 1,000-paper sub-bullet README, committed in a git repository of its own so that the server reads its history as the build does; one paper\'s title edited and saved, then, as an open tab does, the home page requested again at each reload message on vite\'s websocket until it shows the edit; timed to the page\'s last byte.')
 out()
 
