@@ -41,7 +41,8 @@ export async function devRefresh(input: string, source: string, edits = 7): Prom
         await reloads.next(started + 30_000)
         // The page's bytes, searched as bytes: decoding 2.4 MB into a string is the harness's own work (a tab
         // decodes in its own process), and here it ran on the server's thread, 10-40 ms of each sample.
-        const page = Buffer.from(await fetch(url).then((response) => response.arrayBuffer()))
+        const body: ArrayBuffer = await fetch(url).then((response) => response.arrayBuffer())
+        const page = Buffer.from(body)
         if (page.includes(marker)) break
       }
       samples.push(performance.now() - started)
