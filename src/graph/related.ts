@@ -40,10 +40,9 @@ type Group = {kind: 'models' | 'datasets' | 'labels'; name: string; members: num
 export function relatedPapers(graph: Graph, {rareSize = rareGroupSize, neighbours = neighbourCount}: {rareSize?: number; neighbours?: number} = {}): RelatedPapers {
   const papers = graph.papers
   const total = papers.length
-  const weight = (count: number) => Math.log(1 + total / count)
   const index = new Map(papers.map((paper, n) => [paper.id, n]))
   const groups = sharedGroups(graph, index)
-  const weights = Float64Array.from(groups, (group) => weight(group.members.length))
+  const weights = Float64Array.from(groups, (group) => Math.log(1 + total / group.members.length))
   const rare = groups.map((group) => group.members.length <= rareSize)
   // The large groups' members in list order, to find a paper's neighbours in them.
   const sorted = groups.map((group, g) => (rare[g] ? undefined : Int32Array.from(group.members).sort()))
