@@ -35,6 +35,8 @@ interface Stored extends CommittedData {
  * the same while HEAD, the refs it leads to and packed-refs are (head.ts), and so are the shallow list, the
  * replacements and grafts, the README's path and the log's options. The repository is
  * still the README's while the nearest `.git` above it is the one at its top, where git's search stops.
+ * Replacements are told by their folder's date: one added or removed is seen, one rewritten in place
+ * (`git replace -f` of an existing one) only once HEAD or a ref moves.
  */
 export function repositoryState(readme: string, place: Location): string | undefined {
   const refs = refFiles(place.dirs)
