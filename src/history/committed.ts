@@ -70,11 +70,12 @@ export class CommittedHistory {
     const stored = readStored(this.#readme)
     if (stored) return {log: Promise.resolve(datesOf(stored.log)), versions: Promise.resolve(versionGraphs(stored.versions, current))}
     const where = await repository(this.#readme)
-    const state = 'reason' in where ? undefined : repositoryState(this.#readme, where)
+    const place = 'reason' in where ? undefined : where
+    const state = place && repositoryState(this.#readme, place)
     const [log, versions] = [readFileLog(this.#readme), committedTexts(this.#readme)]
     // Only a whole answer is kept: a git call that failed may not fail next time.
-    if (state !== undefined && !('reason' in where)) {
-      void Promise.all([log, versions]).then(([read, texts]) => read.ok && store(this.#readme, state, where, {log: read, versions: texts}), () => {})
+    if (place && state !== undefined) {
+      void Promise.all([log, versions]).then(([read, texts]) => read.ok && store(this.#readme, state, place, {log: read, versions: texts}), () => {})
     }
     return {log: log.then(datesOf), versions: versions.then((texts) => versionGraphs(texts, current), () => [])}
   }

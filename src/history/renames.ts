@@ -43,11 +43,6 @@ export async function committedVersions(readme: string, current?: string): Promi
   return versionGraphs(await committedTexts(readme).catch(() => []), current)
 }
 
-/** The texts `committedVersions` reads: the README as each of those commits has it, oldest first. Fails when git does. */
-export function committedTexts(readme: string): Promise<string[]> {
-  return readVersions(readme)
-}
-
 /** Those texts as graphs. */
 export function versionGraphs(texts: string[], current?: string): Graph[] {
   const versions = [...texts]
@@ -168,10 +163,10 @@ function analyzeVersion(text: string, cache: PieceCache): Graph | undefined {
 const run = promisify(execFile)
 
 /**
- * The committed versions of the README worth comparing, oldest first: each commit that removed lines,
- * with the version before it. Renames of the file itself are followed.
+ * The committed versions of the README worth comparing, as texts, oldest first: each commit that removed
+ * lines, with the version before it. Renames of the file itself are followed. Fails when git does.
  */
-async function readVersions(readme: string): Promise<string[]> {
+export async function committedTexts(readme: string): Promise<string[]> {
   const cwd = dirname(readme)
   // A git hook or a parent git process may export these; the repository is the one the list is in.
   const env = {...process.env, GIT_DIR: undefined, GIT_WORK_TREE: undefined, GIT_INDEX_FILE: undefined, LC_ALL: 'C'}

@@ -73,11 +73,11 @@ function point(line: Line, column: number): Point {
 
 /** `# Title` to `###### Title`, with no closing `#`s. */
 function readHeading(line: Line): Heading | undefined {
-  const match = /^(#{1,6}) (?=[^ ])/.exec(line.text)
-  if (!match || !isHeading(line.text)) return undefined
-  const children = readInline([{line, from: match[0].length, to: line.text.length}])
+  if (!isHeading(line.text)) return undefined
+  const depth = line.text.indexOf(' ')
+  const children = readInline([{line, from: depth + 1, to: line.text.length}])
   if (!children) return undefined
-  return {type: 'heading', depth: match[1]!.length as Heading['depth'], children, position: {start: point(line, 0), end: point(line, line.text.length)}}
+  return {type: 'heading', depth: depth as Heading['depth'], children, position: {start: point(line, 0), end: point(line, line.text.length)}}
 }
 
 /** A quote of one line, `> Text`, as a section's intro is written; followed by a blank line or the end of the piece, so nothing continues it. */
@@ -253,10 +253,13 @@ function bareUrl(text: string, from: number, to: number): {start: number; end: n
   }
 }
 
-/** Where the next `[`, `<` or `*` is in `text` from `from` (before `to`), or -1. */
+/** What may open a construct that `readInline` reads: a bracket, a tag, strong emphasis. */
+const openers = ['[', '<', '*']
+
+/** Where the next of `openers` is in `text` from `from` (before `to`), or -1. */
 function nextConstruct(text: string, from: number, to: number): number {
   let found = -1
-  for (const char of ['[', '<', '*']) {
+  for (const char of openers) {
     const at = text.indexOf(char, from)
     if (at >= 0 && at < to && (found < 0 || at < found)) found = at
   }
@@ -307,11 +310,7 @@ function readBracket(line: Line, open: number, to: number): {end: number; link?:
   const after = line.text.charCodeAt(close + 1)
   if (after === 91) return undefined
   if (after !== 40) return {end: close + 1}
-  const end = line.text.indexOf(')', close + 2)
-  if (end < 0 || end >= to) return undefined
-  const url = line.text.slice(close + 2, end)
-  if (!plainUrl(url)) return undefined
-  return linkTo(line, open, close, url, end)
+  return linkTo(line, open, close, to)
 }
 
 /**
@@ -321,14 +320,10 @@ function readBracket(line: Line, open: number, to: number): {end: number; link?:
  */
 function readBracketedLabel(line: Line, open: number, to: number): {end: number; link: PhrasingContent} | undefined {
   const inner = line.text.indexOf(']', open + 2)
-  if (inner < 0 || inner + 2 >= to || line.text.charCodeAt(inner + 1) !== 93 || line.text.charCodeAt(inner + 2) !== 40) return undefined
+  if (inner < 0 || inner + 1 >= to || line.text.charCodeAt(inner + 1) !== 93) return undefined
   const word = line.text.slice(open + 2, inner)
   if (word === '' || word.includes('[') || !plain(word)) return undefined
-  const end = line.text.indexOf(')', inner + 3)
-  if (end < 0 || end >= to) return undefined
-  const url = line.text.slice(inner + 3, end)
-  if (!plainUrl(url)) return undefined
-  return linkTo(line, open, inner + 1, url, end)
+  return linkTo(line, open, inner + 1, to)
 }
 
 /**
@@ -343,15 +338,17 @@ function readWrappedLink(line: Line, open: number, to: number): {end: number; li
   return {end: inner.end + 1, link: inner.link, wrapped: true}
 }
 
-/** A destination read here: not empty, and nothing in it that would end it, quote a title or be decoded. */
-function plainUrl(url: string): boolean {
-  if (url === '') return false
-  for (let i = 0; i < url.length; i++) if (notInUrl.has(url.charCodeAt(i)) || url.charCodeAt(i) < 32) return false
-  return true
-}
-
-/** The link from `[` at `open` to `)` at `end`, its text the label up to `]` at `close`. */
-function linkTo(line: Line, open: number, close: number, url: string, end: number): {end: number; link: PhrasingContent} {
+/**
+ * The link from `[` at `open`, its text the label up to `]` at `close`, when `(url)` follows that `]` within the
+ * run: a destination not empty, and with nothing in it that would end it, quote a title or be decoded.
+ */
+function linkTo(line: Line, open: number, close: number, to: number): {end: number; link: PhrasingContent} | undefined {
+  if (close + 1 >= to || line.text.charCodeAt(close + 1) !== 40) return undefined
+  const end = line.text.indexOf(')', close + 2)
+  if (end < 0 || end >= to) return undefined
+  const url = line.text.slice(close + 2, end)
+  if (url === '') return undefined
+  for (let i = 0; i < url.length; i++) if (notInUrl.has(url.charCodeAt(i)) || url.charCodeAt(i) < 32) return undefined
   const child: PhrasingContent = {type: 'text', value: line.text.slice(open + 1, close), position: {start: point(line, open + 1), end: point(line, close)}}
   return {end: end + 1, link: {type: 'link', title: null, url, children: [child], position: {start: point(line, open), end: point(line, end + 1)}}}
 }
