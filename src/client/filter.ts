@@ -13,7 +13,7 @@
 const facets = Array.from(document.querySelectorAll<HTMLElement>('.facet[data-facet]'))
 const facetKeys = facets.map((el) => el.dataset['facet'] ?? '')
 /** Each facet's name, as its group of checkboxes is labelled. */
-const legends = facets.map((el) => el.querySelector('.facet-body')!.getAttribute('aria-label')!)
+const legends = facets.map((el) => el.querySelector('.facet-body')!.ariaLabel!)
 type FacetKey = string
 
 interface State {
@@ -36,6 +36,9 @@ interface Row {
   /** Whether the row is shown now. */
   shown: boolean
 }
+
+/** A card, with its height when it was last laid out (read by the pager). */
+type Card = HTMLElement & {drawn?: number}
 
 // Facet values by index (`facet=value` keys), with their names, checkboxes and counts on the page.
 const index = new Map<string, number>()
@@ -132,15 +135,23 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
   const button = element('button', 'clear')
   more.append(button)
   list.after(more)
+  let least = Infinity
   const paint = () => {
+    // The cards that may come into view are laid out at once (`top`, style.css), the rest when Chromium finds them
+    // near the screen: a card already on the page that a change moves into view is drawn a frame late otherwise.
+    // Which may come into view is read before anything changes, while the layout is clean: where the list starts on
+    // the screen, and each card's height when last laid out (a card not laid out yet counts as three quarters of
+    // the smallest seen). At most eight, as the page marks them (src/render/pages/paper-list.ts).
+    for (const card of list.querySelectorAll<Card>('.top')) least = Math.min(least, (card.drawn = card.offsetHeight))
+    let room = innerHeight - list.getBoundingClientRect().top
     const shown = order.filter((row) => row.shown)
     const page = shown.slice(0, limit).map((row) => row.element)
     // Rows that stay on the page stay in the document: the browser styles and lays out only those that come.
     const keep = new Set<Element>(page)
     for (const element of [...list.children]) if (!keep.has(element)) element.remove()
     page.forEach((element, n) => {
-      // The first eight are laid out at once (style.css, `.top`; the page marks them as src/render/pages/paper-list.ts says).
-      element.classList.toggle('top', n < 8)
+      element.classList.toggle('top', n < 8 && room > 0)
+      room -= (element as Card).drawn ?? least * 0.75
       // Past the last row, `children[n]` is undefined, which insertBefore reads as null: the row is appended.
       if (list.children[n] !== element) list.insertBefore(element, list.children[n]!)
     })
@@ -300,9 +311,10 @@ function show(next: State): void {
 function render(current: State, typing = false): void {
   const terms = fold(current.q).split(/\s+/).filter(Boolean)
   const [shown, changed, on] = match(current, terms, (tallies = new Int32Array(keyOf.length)))
-  // Only rows whose state changed are touched. (Other scripts, such as the list tools, follow `hidden`.)
-  for (const row of changed) row.element.hidden = !row.shown
   repaint()
+  // Only rows whose state changed are touched. (Other scripts, such as the list tools, follow `hidden`.) After the
+  // rows are shown: the pager reads the layout first, which these changes would make it lay out again.
+  for (const row of changed) row.element.hidden = !row.shown
   if (!typing) showCounts()
   const filtered = !!(terms.length || on)
   setText(byId('result-count'), `${filtered ? `${shown} of ` : ''}${rows.length} papers`)
@@ -435,12 +447,11 @@ function chip(text: string, remove: () => State): HTMLElement {
   return item
 }
 
-/** The notice for values the URL names that the list lacks. */
+/** The notice for values the URL names that the list lacks: the sentence is on the page (templates/pages/home.eta), the values fill it. */
 function showNotice(current: State): void {
-  const missing = current.unknown.map(([facet, value]) => `${legends[facetKeys.indexOf(facet!)]!.toLowerCase()} “${value}”`)
   const notice = byId('filter-notice')
-  setText(notice, missing.length ? `No ${missing.join(', no ')} in this list, so ${missing.length === 1 ? 'it is' : 'they are'} left out of the filter.` : '')
-  notice.hidden = !missing.length
+  setText(notice.firstElementChild!, current.unknown.map(([facet, value]) => `${legends[facetKeys.indexOf(facet!)]!.toLowerCase()} “${value}”`).join(', '))
+  notice.hidden = !current.unknown.length
 }
 
 function write(state: State, mode: 'push' | 'replace'): void {
@@ -468,11 +479,13 @@ function byId(id: string): HTMLElement {
   return document.getElementById(id)!
 }
 
-/** A new element; a button made here is never a form's submit button. */
+/**
+ * A new element. A button made here keeps the default type, submit: none is in a form (the chips and "Show more"
+ * stand outside the search form), and were one moved into it, the form's submit is prevented (listen).
+ */
 function element(tag: string, className = ''): HTMLElement {
   const made = document.createElement(tag)
   made.className = className
-  if (tag === 'button') (made as HTMLButtonElement).type = 'button'
   return made
 }
 

@@ -8,8 +8,8 @@ export const compactListAbove = 200
 
 /**
  * How many cards at the top of a list are laid out at once rather than when scrolled to (class `top`,
- * src/client/style.css): any of them may come into view at the next keystroke. The filter keeps the class on
- * the first eight it shows (src/client/filter.ts).
+ * src/client/style.css): any of them may be in view, wherever the list starts on the screen. The filter then
+ * moves the class to the cards that may be in view after each change, at most this many (src/client/filter.ts).
  */
 export const laidOutAtOnce = 8
 
