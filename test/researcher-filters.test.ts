@@ -118,7 +118,7 @@ describe('facet headings count what is ticked', () => {
 describe('values the list does not have', () => {
   it('?model=nope names the value in a notice and leaves it out of the filter', async () => {
     const {page, errors, close} = await open('?model=nope', phone)
-    expect(await page.locator('#filter-notice').innerText()).toBe('Not in this list, so left out of the filter: model “nope”.')
+    expect(await page.locator('#filter-notice').innerText()).toBe('Not in this list, so left out of the filter: Model “nope”.')
     expect(await page.locator('#result-count').innerText()).toBe('5 papers')
     expect(await shown(page)).toBe(5)
     // The address keeps it until the reader changes the filter; then it and the notice go.
@@ -135,7 +135,7 @@ describe('values the list does not have', () => {
 
   it('names each unknown value with its facet', async () => {
     const {page, close} = await open('?model=nope&dataset=boolq&dataset=nada')
-    expect(await page.locator('#filter-notice').innerText()).toBe('Not in this list, so left out of the filter: model “nope”, dataset “nada”.')
+    expect(await page.locator('#filter-notice').innerText()).toBe('Not in this list, so left out of the filter: Model “nope”, Dataset “nada”.')
     expect(await page.locator('#result-count').innerText()).toBe('4 of 5 papers')
     await close()
   })

@@ -38,7 +38,7 @@ interface Row {
 }
 
 /** A card, with its height when it was last laid out (read by the pager). */
-type Card = HTMLElement & {drawn?: number}
+type Card = HTMLElement & {h?: number}
 
 // Facet values by index (`facet=value` keys), with their names, checkboxes and counts on the page.
 const index = new Map<string, number>()
@@ -142,7 +142,7 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     // Which may come into view is read before anything changes, while the layout is clean: where the list starts on
     // the screen, and each card's height when last laid out (a card not laid out yet counts as three quarters of
     // the smallest seen). At most eight, as the page marks them (src/render/pages/paper-list.ts).
-    for (const card of list.querySelectorAll<Card>('.top')) least = Math.min(least, (card.drawn = card.offsetHeight))
+    for (const card of list.querySelectorAll<Card>('.top')) least = Math.min(least, (card.h = card.offsetHeight))
     let room = innerHeight - list.getBoundingClientRect().top
     const shown = order.filter((row) => row.shown)
     const page = shown.slice(0, limit).map((row) => row.element)
@@ -151,7 +151,7 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     for (const element of [...list.children]) if (!keep.has(element)) element.remove()
     page.forEach((element, n) => {
       element.classList.toggle('top', n < 8 && room > 0)
-      room -= (element as Card).drawn ?? least * 0.75
+      room -= (element as Card).h ?? least * 0.75
       // Past the last row, `children[n]` is undefined, which insertBefore reads as null: the row is appended.
       if (list.children[n] !== element) list.insertBefore(element, list.children[n]!)
     })
@@ -166,7 +166,8 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     list.children[before]?.querySelector('a')?.focus()
   })
   new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting) && !more.hidden) {
+    // A hidden element is never intersecting ([hidden] is `display: none`, style.css): no page is left to show.
+    if (entries.some((entry) => entry.isIntersecting)) {
       limit += pageSize
       paint()
     }
@@ -450,7 +451,7 @@ function chip(text: string, remove: () => State): HTMLElement {
 /** The notice for values the URL names that the list lacks: the sentence is on the page (templates/pages/home.eta), the values fill it. */
 function showNotice(current: State): void {
   const notice = byId('filter-notice')
-  setText(notice.firstElementChild!, current.unknown.map(([facet, value]) => `${legends[facetKeys.indexOf(facet!)]!.toLowerCase()} “${value}”`).join(', '))
+  setText(notice.firstElementChild!, current.unknown.map(([facet, value]) => `${legends[facetKeys.indexOf(facet!)]} “${value}”`).join(', '))
   notice.hidden = !current.unknown.length
 }
 
@@ -479,13 +480,11 @@ function byId(id: string): HTMLElement {
   return document.getElementById(id)!
 }
 
-/**
- * A new element. A button made here keeps the default type, submit: none is in a form (the chips and "Show more"
- * stand outside the search form), and were one moved into it, the form's submit is prevented (listen).
- */
+/** A new element; a button made here is never a form's submit button. */
 function element(tag: string, className = ''): HTMLElement {
   const made = document.createElement(tag)
   made.className = className
+  if (tag === 'button') (made as HTMLButtonElement).type = 'button'
   return made
 }
 

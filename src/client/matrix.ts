@@ -56,8 +56,8 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table.matrix'))
   // Sorting by the Paper (list order, as the page marks it: templates/pages/matrix.eta) and Total headers.
   const position = new Map(rows.map((row, n) => [row, n]))
   for (const th of head.querySelectorAll<HTMLElement>('th[data-sort]')) {
-    // No form holds the table: the button's default type, submit, does nothing more than its click.
     const button = document.createElement('button')
+    button.type = 'button'
     button.className = 'sort-button'
     button.textContent = th.textContent
     th.replaceChildren(button)
