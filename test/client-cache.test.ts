@@ -34,7 +34,7 @@ describe('the key of a cached browser bundle', () => {
 
 it('gives back a stored bundle byte for byte, text and binary files alike', () => {
   const name = `test-${process.pid}-${Date.now()}`
-  const bundle = {files: new Map<string, string | Uint8Array>([['assets/a.js', 'let é = "\\u2028"'], ['assets/b.woff2', new Uint8Array([0, 255, 1, 128])]]), assets: {css: 'assets/s.css', scripts: {filter: 'assets/a.js', 'list-tools': 'x', cite: 'y', matrix: 'z'}}}
+  const bundle = {files: new Map<string, string | Uint8Array>([['assets/a.js', 'let é = "\\u2028"'], ['assets/b.woff2', new Uint8Array([0, 255, 1, 128])]]), assets: {css: 'assets/s.css', scripts: {home: 'assets/a.js', cite: 'y', matrix: 'z'}}}
   expect(readBundle(name)).toBeUndefined()
   writeBundle(name, bundle)
   try {

@@ -3,8 +3,7 @@
 
 /** The stylesheet, and one script per job; a page loads only the scripts its route names. */
 export const clientEntries = {
-  filter: 'src/client/filter.ts',
-  'list-tools': 'src/client/list-tools.ts',
+  home: 'src/client/home.ts',
   cite: 'src/client/cite.ts',
   matrix: 'src/client/matrix.ts',
   style: 'src/client/style.css'

@@ -34,8 +34,8 @@ export const home: PageType = (graph) => [
     // The list's own words where it has a title; no topic is assumed, since any list can be built.
     description: `${plural(graph.papers.length, 'paper')} listed in ${graph.title || 'this list'}, cross-linked with the models, datasets and fine-tuning methods they use.`,
     nav: 'papers',
-    // The list tools first: they see every row before the filter starts showing them a page at a time.
-    scripts: ['list-tools', 'filter'],
+    // The list tools and the filter, as one file (src/client/home.ts).
+    scripts: ['home'],
     data: () => ({
       intro: proseToHtml(graph.intro),
       // What the search box reads: authors only where the metadata cache gave the cards some.
