@@ -3,7 +3,7 @@ import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {build} from '../src/build.ts'
-import {sharedBrowser, Tabs} from './helpers/browser.ts'
+import {downloadedText, sharedBrowser, Tabs} from './helpers/browser.ts'
 import {scratch} from './helpers/scratch.ts'
 import {sharedSite} from './helpers/shared-sites.ts'
 import {recordQuality} from '../scripts/shared/quality.ts'
@@ -400,6 +400,20 @@ describe('a long list in Chromium', () => {
       // The tools have their own line, under the count, whatever its width.
       const count = (await page.locator('#result-count').boundingBox())!
       expect((await page.locator('.list-tools').boundingBox())!.y).toBeGreaterThanOrEqual(count.y + count.height)
+      // Back to "me", more than a page. While a word is typed only the rows on the page are marked hidden or not; the
+      // rest are marked when the typing pauses (as the address is written). The .bib download, which follows `hidden`,
+      // then gives the papers the filter shows, those not on the page too.
+      for (let n = 0; n < 'rging llama'.length; n++) await page.keyboard.press('Backspace')
+      await page.waitForURL(/[?&]q=me$/)
+      const shown = Number(/^(\d+) of 120 papers$/.exec(await page.locator('#result-count').innerText())?.[1])
+      expect(shown).toBeGreaterThan(20)
+      expect(shown).toBeLessThan(120)
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#bib-download').click()])
+      expect((await downloadedText(download)).match(/^@/gm)).toHaveLength(shown)
+      // A card a change puts below the fold is laid out a frame later (class `wait`, style.css), then as Chromium finds it near the window.
+      await page.waitForFunction(() => !document.querySelector('#paper-list > .wait'))
+      await page.mouse.wheel(0, 100_000)
+      await page.waitForFunction(() => document.querySelector('#paper-list > li:last-child article')!.checkVisibility({contentVisibilityAuto: true}))
     } finally {
       await tabs.done(page)
       await longServer.close()

@@ -150,11 +150,19 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     const keep = new Set<Element>(page)
     for (const element of [...list.children]) if (!keep.has(element)) element.remove()
     page.forEach((element, n) => {
-      element.classList.toggle('top', n < 8 && room > 0)
+      const top = n < 8 && room > 0
+      element.classList.toggle('top', top)
       room -= (element as Card).h ?? least * 0.75
-      // Past the last row, `children[n]` is undefined, which insertBefore reads as null: the row is appended.
-      if (list.children[n] !== element) list.insertBefore(element, list.children[n]!)
+      if (list.children[n] !== element) {
+        // A card that comes below the fold waits a frame before Chromium may lay it out (`wait`, style.css): in the
+        // frame of the change it would, for the cards within its margin below the window, in a second pass.
+        element.classList.toggle('wait', !top)
+        // Past the last row, `children[n]` is undefined, which insertBefore reads as null: the row is appended.
+        list.insertBefore(element, list.children[n]!)
+      }
     })
+    // The frame after this change's own (a frame callback asked for in a frame callback runs in the next).
+    requestAnimationFrame(() => requestAnimationFrame(() => list.querySelectorAll('.wait').forEach((card) => card.classList.remove('wait'))))
     more.hidden = shown.length <= limit
     setText(button, `Show more (${shown.length - page.length} left)`)
   }
@@ -162,8 +170,11 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     const before = list.children.length
     limit += pageSize * 4
     paint()
-    // The button may go away with the last rows: go on at the first new paper, not at the top of the page.
-    list.children[before]?.querySelector('a')?.focus()
+    // The button may go away with the last rows: go on at the first new paper, not at the top of the page
+    // (drawn now, so that it can take the focus).
+    const card = list.children[before]
+    card?.classList.remove('wait')
+    card?.querySelector('a')?.focus()
   })
   new IntersectionObserver((entries) => {
     // A hidden element is never intersecting ([hidden] is `display: none`, style.css): no page is left to show.
@@ -313,9 +324,11 @@ function render(current: State, typing = false): void {
   const terms = fold(current.q).split(/\s+/).filter(Boolean)
   const [shown, changed, on] = match(current, terms, (tallies = new Int32Array(keyOf.length)))
   repaint()
-  // Only rows whose state changed are touched. (Other scripts, such as the list tools, follow `hidden`.) After the
-  // rows are shown: the pager reads the layout first, which these changes would make it lay out again.
-  for (const row of changed) row.element.hidden = !row.shown
+  // Only rows whose state changed are touched, and while the reader types only those on the page: the rest wait,
+  // detached, for the pause (showCounts), since "mer" after "me" hides 700 of 1,000 rows. (Other scripts, such as
+  // the list tools, follow `hidden`.) After the rows are shown: the pager reads the layout first, which these
+  // changes would make it lay out again.
+  for (const row of changed) if (row.element.isConnected) row.element.hidden = !row.shown
   if (!typing) showCounts()
   const filtered = !!(terms.length || on)
   setText(byId('result-count'), `${filtered ? `${shown} of ` : ''}${rows.length} papers`)
@@ -393,8 +406,14 @@ function textMatches(terms: string[]): Uint8Array {
   return found
 }
 
-/** Writes the counts that changed, with the hidden word after each for screen readers ("ICLR, 1 paper"). */
+/**
+ * Writes what waits for a pause in the typing: the rows off the page whose `hidden` is not yet their state (the
+ * list tools are told), then the counts that changed, with the hidden word after each for screen readers ("ICLR, 1 paper").
+ */
 function showCounts(): void {
+  const stale = rows.filter((row) => row.element.hidden === row.shown)
+  for (const row of stale) row.element.hidden = !row.shown
+  if (stale[0]) list!.dispatchEvent(new Event('filter'))
   counters.forEach((elements, n) => {
     const tally = tallies[n]!
     const text = `${tally}`
