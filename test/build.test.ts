@@ -152,7 +152,7 @@ describe('the build command', () => {
     expect(second.status).toBe(0)
     expect(loadsVite(second.modules)).toBe(false)
     const files = listFiles(join(tmp, 'bundle-1')).map((file) => relative(join(tmp, 'bundle-1'), file))
-    expect(files.some((file) => /^assets\/filter-.+\.js$/.test(file))).toBe(true)
+    expect(files.some((file) => /^assets\/home-.+\.js$/.test(file))).toBe(true)
     for (const file of files) expect(readFileSync(join(tmp, 'bundle-2', file)), file).toEqual(readFileSync(join(tmp, 'bundle-1', file)))
     expect(listFiles(join(tmp, 'bundle-2')).length).toBe(files.length)
   })
