@@ -33,6 +33,12 @@ export interface Route {
    * where the data is made, since copying that much to the writer thread costs more than rendering it.
    */
   large?: boolean
+  /**
+   * The id of an element the page's first paint waits for (`<link rel="expect" blocking="render">`): what comes
+   * before it is drawn whole. On a slow parse Chromium painted the home page's header with the chart's summary
+   * alone, and the chart that came next moved the header (a layout shift of 0.034).
+   */
+  paintsWith?: string
 }
 
 /** A page type: the routes it contributes for a graph, with their view data. */

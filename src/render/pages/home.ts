@@ -36,6 +36,8 @@ export const home: PageType = (graph) => [
     nav: 'papers',
     // The list tools and the filter, as one file (src/client/home.ts).
     scripts: ['home'],
+    // Everything above the list, drawn at once: the notice is the last element before the list (templates/pages/home.eta).
+    paintsWith: 'filter-notice',
     data: () => ({
       intro: proseToHtml(graph.intro),
       // What the search box reads: authors only where the metadata cache gave the cards some.
