@@ -156,7 +156,8 @@ function pageValues(route: Route, site: SiteValues, options: RenderOptions, sour
     /** `aria-current` of the navigation's item for this page: the section's own page, or a page within it. */
     current: site.nav.find((item) => item.key === route.nav)?.href === route.page ? 'page' : 'true',
     scripts: (route.scripts ?? []).map((name) => options.assets.scripts[name]),
-    paintsWith: route.paintsWith,
+    /** The fragment the first paint waits for (`Route.paintsWith`). */
+    paintsWith: route.paintsWith === undefined ? undefined : `#${route.paintsWith}`,
     // A redirect names its target as canonical, so what search engines have for the old address moves to the new one.
     canonical: route.redirectTo !== undefined ? (absoluteUrl(options.siteUrl, options.base, route.redirectTo) ?? url(route.redirectTo)) : route.noindex ? undefined : absoluteUrl(options.siteUrl, options.base, route.page),
     refresh: route.redirectTo !== undefined ? url(route.redirectTo) : undefined,

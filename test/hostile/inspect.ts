@@ -23,7 +23,8 @@ export function inspectDom(assetsPrefix: string): string[] {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase()
       if (name.includes('pwn')) problems.push(`injected attribute ${name} on ${describe(el)}`)
-      else if (!attribute.test(name) && !(inChart && chartAttribute.test(name))) problems.push(`attribute ${name} on ${describe(el)} is not one the site produces`)
+      // `blocking` only on the home page's <link rel="expect"> (its first paint waits for the element before the list).
+      else if (!attribute.test(name) && !(inChart && chartAttribute.test(name)) && !(tag === 'link' && name === 'blocking' && el.getAttribute('rel') === 'expect')) problems.push(`attribute ${name} on ${describe(el)} is not one the site produces`)
     }
     for (const name of ['href', 'src']) {
       const value = el.getAttribute(name)
@@ -52,7 +53,8 @@ export function inspectDom(assetsPrefix: string): string[] {
     }
     if (tag === 'meta' && el.hasAttribute('http-equiv') && el.getAttribute('http-equiv')!.toLowerCase() !== 'content-security-policy') problems.push(`meta http-equiv=${el.getAttribute('http-equiv')}`)
     if ((tag === 'meta' || tag === 'link' || (tag === 'title' && !inChart)) && el.parentElement !== document.head) problems.push(`${describe(el)} outside <head>`)
-    if (tag === 'link' && !['icon', 'stylesheet', 'alternate', 'canonical'].includes(el.getAttribute('rel') ?? '')) problems.push(`link rel=${el.getAttribute('rel')}`)
+    if (tag === 'link' && !['icon', 'stylesheet', 'alternate', 'canonical', 'expect'].includes(el.getAttribute('rel') ?? '')) problems.push(`link rel=${el.getAttribute('rel')}`)
+    if (tag === 'link' && el.getAttribute('rel') === 'expect' && !(/^#[a-z-]+$/.test(el.getAttribute('href') ?? '') && el.getAttribute('blocking') === 'render')) problems.push(`link rel=expect that is not the site's own: ${el.outerHTML.slice(0, 80)}`)
     if (tag === 'form' && el.id !== 'filter-form' && !el.classList.contains('not-found-search')) problems.push('a form that is not a search form of the site')
     if (tag === 'form' && el.hasAttribute('action') && new URL(el.getAttribute('action')!, document.baseURI).origin !== location.origin) problems.push('a form that submits to another site')
     if (tag === 'button' && !['button', 'submit'].includes(el.getAttribute('type') ?? '')) problems.push('a button without an explicit type')
