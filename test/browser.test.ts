@@ -320,15 +320,21 @@ describe('long names without a break point, on a phone', () => {
   })
 })
 
+/** A list of `papers` synthetic papers in the sub-bullet form, built into a folder of its own: its path. */
+async function longList(name: string, papers: number): Promise<string> {
+  const {syntheticReadme} = await import('../scripts/bench/readme.ts')
+  const {writeFileSync} = await import('node:fs')
+  const input = join(tmp.dir, `${name}.md`)
+  writeFileSync(input, syntheticReadme({papers, form: 'sub-bullets'}))
+  const out = join(tmp.dir, name)
+  const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
+  expect(result.written).toBe(true)
+  return out
+}
+
 describe('a long list in Chromium', () => {
   it('shows a page of rows at a time, loads more on demand, and still filters every paper', async () => {
-    const {syntheticReadme} = await import('../scripts/bench/readme.ts')
-    const {writeFileSync} = await import('node:fs')
-    const input = join(tmp.dir, 'long.md')
-    writeFileSync(input, syntheticReadme({papers: 120, form: 'sub-bullets'}))
-    const out = join(tmp.dir, 'long')
-    const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
-    expect(result.written).toBe(true)
+    const out = await longList('long', 120)
     const longServer = await serveStatic(out)
     const page = await tabs.take({viewport: {width: 1280, height: 900}})
     try {
@@ -426,14 +432,70 @@ describe('a long list in Chromium', () => {
     await again.close()
   })
 
+  it('follows a link to a card past the first page, at load and within the page, and scrolls to the card', async () => {
+    const {readFileSync} = await import('node:fs')
+    const out = await longList('anchors', 120)
+    const html = readFileSync(join(out, 'index.html'), 'utf8')
+    const cards = [...html.matchAll(/<li class="paper[^"]*" id="([^"]+)"/g)].map((match) => match[1]!)
+    // Each section's anchor, with the index of the card it sits in.
+    const sections = html.split('<li class="paper').slice(1).flatMap((card, n) => [...card.matchAll(/<span class="anchor" id="([^"]+)"/g)].map((match) => ({id: match[1]!, card: n})))
+    expect(cards).toHaveLength(120)
+    const longServer = await serveStatic(out)
+    const page = await tabs.take({viewport: {width: 1280, height: 900}})
+    // The element the fragment names, once the page has settled (no card waiting to be laid out): at the window's
+    // top, drawn, and where the reader scrolled it, two frames later.
+    const scrolledTo = async (id: string) => {
+      await page.waitForFunction(() => !document.querySelector('#paper-list > .wait'))
+      return page.evaluate(
+        (id) =>
+          new Promise<{top: number | null; drawn: boolean}>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const target = document.getElementById(id)
+                resolve({top: target && (Math.round(target.getBoundingClientRect().top) || 0), drawn: !!target?.closest('li')?.querySelector('article')?.checkVisibility({contentVisibilityAuto: true})})
+              })
+            )
+          ),
+        id
+      )
+    }
+    try {
+      // A shared link to the 91st paper: the pager shows 20 at first, and would leave it out of the document.
+      await page.goto(`${longServer.url}#${cards[90]}`)
+      await page.waitForFunction((id) => document.getElementById(id) !== null, cards[90]!, {timeout: 30_000})
+      expect(await scrolledTo(cards[90]!)).toEqual({top: 0, drawn: true})
+      // Within the page (another fragment, as a link or the address bar gives it): a section's anchor, which sits
+      // in its first card, then a card further down. Back goes to the section again.
+      await page.goto(longServer.url)
+      const section = sections.find((anchor) => anchor.card >= 20)!
+      const further = cards[section.card + 20]!
+      expect(await page.locator(`#${section.id}`).count()).toBe(0)
+      await page.goto(`${longServer.url}#${section.id}`)
+      const anchor = await scrolledTo(section.id)
+      expect(anchor.drawn).toBe(true)
+      // The anchor sits 1rem above its card (style.css: .anchor); the window scrolled to it.
+      expect(Math.abs(anchor.top!)).toBeLessThanOrEqual(16)
+      expect(await page.locator(`#${further}`).count()).toBe(0)
+      await page.goto(`${longServer.url}#${further}`)
+      expect(await scrolledTo(further)).toEqual({top: 0, drawn: true})
+      await page.goBack()
+      expect(Math.abs((await scrolledTo(section.id)).top!)).toBeLessThanOrEqual(16)
+      // A card the filter hides is not shown by its link: the filter stands, and nothing fails.
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(`${longServer.url}?q=${encodeURIComponent('no paper has this')}#${cards[90]}`)
+      await page.waitForFunction(() => document.getElementById('result-count')?.textContent?.startsWith('0 of'))
+      expect(await page.locator(`#${cards[90]}:not([hidden])`).count()).toBe(0)
+      expect(errors).toEqual([])
+    } finally {
+      await tabs.done(page)
+      await longServer.close()
+    }
+  })
+
   it('finds papers by the summaries it fetches for a long list, whatever order the list is sorted in', async () => {
-    const {syntheticReadme} = await import('../scripts/bench/readme.ts')
-    const {writeFileSync, readFileSync} = await import('node:fs')
-    const input = join(tmp.dir, 'longer.md')
-    writeFileSync(input, syntheticReadme({papers: 1100, form: 'sub-bullets'}))
-    const out = join(tmp.dir, 'longer')
-    const result = await build({input, out, allowErrors: true, history: false} as Parameters<typeof build>[0])
-    expect(result.written).toBe(true)
+    const {readFileSync} = await import('node:fs')
+    const out = await longList('longer', 1100)
     const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')) as {papers: Array<{id: string; summary: string | null}>}
     const query = graph.papers[700]!.summary!
     const expected = graph.papers.filter((paper) => paper.summary?.toLowerCase().includes(query.toLowerCase())).map((paper) => paper.id).sort()

@@ -68,7 +68,8 @@ function enhance(list: HTMLElement): void {
     const named = values.flat().map((n) => names[n]).join(' ')
     return {element, text: fold(`${element.textContent} ${named}`), values, shown: true}
   })
-  repaint = pager(list, rows)
+  const [paintPage, reveal] = pager(list, rows)
+  repaint = paintPage
   input.form!.hidden = false
   // On a narrow screen the facets and the chart fold away, so the papers start within the first screen; on a
   // wide one they are open (the chart comes folded, and the stylesheet has already shown it: this says so).
@@ -83,6 +84,7 @@ function enhance(list: HTMLElement): void {
   show((state = readQuery(location.search)))
   // A former id in the URL is rewritten as today's, so the address shared next is current.
   write(state, 'replace')
+  reveal()
   const summaries = summaryLoader(list)
   if (state.q.trim()) summaries()
   listen(summaries)
@@ -124,9 +126,10 @@ function valueIndex(facet: FacetKey, value: string, name = ''): number {
 /**
  * Rows are shown a page at a time, in the list tools' order: laying out a thousand cards per
  * keystroke would take far longer than a frame. More come as the reader scrolls or asks for them.
- * Returns the function that shows them; the rest wait, detached, with `hidden` still telling other scripts.
+ * Returns the function that shows them from the first page again (the rest wait, detached, with `hidden` still
+ * telling other scripts), and the one that shows the rows down to the card the address's fragment names.
  */
-function pager(list: HTMLElement, rows: Row[]): () => void {
+function pager(list: HTMLElement, rows: Row[]): [() => void, () => void] {
   const pageSize = 20
   let order = rows
   let limit = pageSize
@@ -188,10 +191,30 @@ function pager(list: HTMLElement, rows: Row[]): () => void {
     order = (event as CustomEvent<HTMLElement[]>).detail.flatMap((element) => byElement.get(element) ?? [])
     paint()
   })
-  return () => {
-    limit = pageSize
+  // A link to a card the pager has not shown (a section's `#section-x`, a shared `#paper-x`): the rows down to it
+  // are shown, then it is scrolled to, as the browser would have done had it been in the document. At load too.
+  // The page's ids are slugs (a-z, 0-9, -), so the fragment is compared as it is, never decoded.
+  const reveal = () => {
+    const id = location.hash.slice(1)
+    if (!id || document.getElementById(id)) return
+    const shown = order.filter((row) => row.shown)
+    const at = shown.findIndex(({element}) => element.id === id || element.querySelector(`[id="${CSS.escape(id)}"]`))
+    if (at < 0) return
+    limit = at + pageSize
     paint()
+    // Laid out at once (`top` wins over `wait` and `auto`): a card still at its estimated height when scrolled to
+    // grew a frame later, and Chromium kept the card after it in place, so the card's top went above the window.
+    shown[at]!.element.classList.add('top')
+    document.getElementById(id)?.scrollIntoView()
   }
+  addEventListener('hashchange', reveal)
+  return [
+    () => {
+      limit = pageSize
+      paint()
+    },
+    reveal
+  ]
 }
 
 /** The state a query gives: former ids read as today's, values the list lacks set aside. */
