@@ -129,6 +129,17 @@ describe('npm run dev, in Chromium', () => {
     await other.close()
   })
 
+  it('shows the last of two writes a moment apart, though the watcher reports only the first (an editor that saves, then formats)', async () => {
+    writeFileSync(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (first write): Simple'))
+    // The moment between the writes is the scenario, not a wait for something: vite's watcher reports a file's change
+    // at most once in 50 ms and drops the others, so this second write is never reported.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (second write): Simple'), () =>
+      page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (second write)') && !document.querySelector('.dev-rebuilding'), undefined, {timeout: shownWithin})
+    )
+    await saveAndWait(readme, seedSource, () => page.waitForFunction(() => document.body.textContent?.includes('FoldGPT: Simple'), undefined, {timeout: shownWithin}))
+  })
+
   it('shows errors with their line and column above the best-effort site, then recovers when fixed', async () => {
     await saveAndWait(readme, seedSource.replace('| Gemma-2B |  [3] |', '| Gemma-2B |  [9] |'), () =>
       page.locator('.dev-problems.has-errors').waitFor({timeout: shownWithin})

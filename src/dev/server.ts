@@ -1,4 +1,5 @@
 import {createServer, type Plugin, type ViteDevServer} from 'vite'
+import {statSync} from 'node:fs'
 import {resolve} from 'node:path'
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {VFile} from 'vfile'
@@ -55,10 +56,14 @@ export function readmeSite(options: DevServerOptions): Plugin {
         // A template that failed while rendering a page: say so in the terminal too, now.
         if (formatMessages(site.messages()) !== reported) report()
       }, () => styles)
+      // Each changed file as it was when the last reading of the site began: its stamp (see `settle` below).
+      const read = new Map<string, string>()
       const rebuild = rebuilder(site, pages, () => {
         report()
         server.ws.send({type: 'full-reload', path: '*'})
-      }, options)
+      }, options, () => {
+        for (const path of read.keys()) read.set(path, fileStamp(path))
+      })
       // A page that was loading while that reload (or a CSS update) went out missed it: it names its version
       // once its socket is open (live.ts), and is reloaded when it is not the latest.
       server.ws.on('readme-site:build', (data: {build?: unknown}, client) => {
@@ -68,10 +73,21 @@ export function readmeSite(options: DevServerOptions): Plugin {
       // rebuild and one reload per burst. A burst that outlasts the wait costs one more rebuild, not a wrong page
       // (the rebuilder runs again before it reloads); a longer wait would be on every save's path.
       let timer: NodeJS.Timeout | undefined
+      // vite's watcher (chokidar) reports a file's change at most once in 50 ms, and drops the changes after the first
+      // in that time rather than reporting them at its end: a second write within it (an editor that saves, then
+      // formats; a checkout) left the page on the first one, for good. So once that time is over, the changed files
+      // are looked at again, and read again if one differs from what the last reading began with.
+      let settle: NodeJS.Timeout | undefined
       const onChange = (path: string) => {
-        if (resolve(path) !== input && !resolve(path).startsWith(templates)) return
+        const file = resolve(path)
+        if (file !== input && !file.startsWith(templates)) return
+        if (!read.has(file)) read.set(file, '')
         clearTimeout(timer)
         timer = setTimeout(rebuild, 8)
+        clearTimeout(settle)
+        settle = setTimeout(() => {
+          if ([...read].some(([changed, was]) => fileStamp(changed) !== was)) rebuild()
+        }, watcherQuietMs)
       }
       server.watcher.on('change', onChange)
       server.watcher.on('add', onChange)
@@ -83,9 +99,10 @@ export function readmeSite(options: DevServerOptions): Plugin {
 
 /**
  * Rebuilds off the request path: until it is done, requests get the last good pages, with a note that
- * a rebuild runs. A save during a rebuild asks for one more, once this one is done.
+ * a rebuild runs. A save during a rebuild asks for one more, once this one is done. `starting` is called as
+ * each reading of the site begins.
  */
-function rebuilder(site: Site, pages: ReturnType<typeof servePages>, done: () => void, options: DevServerOptions): () => void {
+function rebuilder(site: Site, pages: ReturnType<typeof servePages>, done: () => void, options: DevServerOptions, starting: () => void): () => void {
   let running = false
   let again = false
   const rebuild = async () => {
@@ -99,6 +116,7 @@ function rebuilder(site: Site, pages: ReturnType<typeof servePages>, done: () =>
     try {
       do {
         again = false
+        starting()
         await site.refresh()
       } while (again)
     } finally {
@@ -195,6 +213,15 @@ function tagAt(bytes: Buffer, opening: string): {start: number; end: number} | u
   const start = bytes.indexOf(opening)
   const close = start === -1 ? -1 : bytes.indexOf('>', start)
   return close === -1 ? undefined : {start, end: close + 1}
+}
+
+/** How long after a file's reported change vite's watcher may have dropped more changes to it (chokidar's 50 ms), and a little more. */
+const watcherQuietMs = 60
+
+/** A file's size, time and inode as one text, to tell whether it changed; `missing` when it is gone. */
+function fileStamp(path: string): string {
+  const stat = statSync(path, {throwIfNoEntry: false})
+  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'missing'
 }
 
 /** The site on its own thread; if that thread fails to start or dies, on this one, blocking, as it used to. */
