@@ -191,22 +191,13 @@ function pager(list: HTMLElement, rows: Row[]): [() => void, () => void] {
     order = (event as CustomEvent<HTMLElement[]>).detail.flatMap((element) => byElement.get(element) ?? [])
     paint()
   })
-  // A link to a card the pager has not shown (a section's `#section-x`, a shared `#paper-x`): the rows down to it
-  // are shown, then it is scrolled to, as the browser would have done had it been in the document. At load too.
-  // The page's ids are slugs (a-z, 0-9, -), so the fragment is compared as it is, never decoded.
-  const reveal = () => {
-    const id = location.hash.slice(1)
-    if (!id || document.getElementById(id)) return
-    const shown = order.filter((row) => row.shown)
-    const at = shown.findIndex(({element}) => element.id === id || element.querySelector(`[id="${CSS.escape(id)}"]`))
-    if (at < 0) return
-    limit = at + pageSize
-    paint()
-    // Laid out at once (`top` wins over `wait` and `auto`): a card still at its estimated height when scrolled to
-    // grew a frame later, and Chromium kept the card after it in place, so the card's top went above the window.
-    shown[at]!.element.classList.add('top')
-    document.getElementById(id)?.scrollIntoView()
-  }
+  const reveal = revealer(
+    () => order.filter((row) => row.shown),
+    (at) => {
+      limit = at + pageSize
+      paint()
+    }
+  )
   addEventListener('hashchange', reveal)
   return [
     () => {
@@ -215,6 +206,27 @@ function pager(list: HTMLElement, rows: Row[]): [() => void, () => void] {
     },
     reveal
   ]
+}
+
+/**
+ * A link to a card the pager has not shown (a section's `#section-x`, a shared `#paper-x`): the rows down to it
+ * are shown (`showTo`, with its index among the rows `shown` gives), then it is scrolled to, as the browser would
+ * have done had it been in the document. The page's ids are slugs (a-z, 0-9, -), so the fragment is compared as
+ * it is, never decoded. A card the filter hides stays hidden.
+ */
+function revealer(shown: () => Row[], showTo: (at: number) => void): () => void {
+  return () => {
+    const id = location.hash.slice(1)
+    if (!id || document.getElementById(id)) return
+    const rows = shown()
+    const at = rows.findIndex(({element}) => element.id === id || element.querySelector(`[id="${CSS.escape(id)}"]`))
+    if (at < 0) return
+    showTo(at)
+    // Laid out at once (`top` wins over `wait` and `auto`): a card still at its estimated height when scrolled to
+    // grew a frame later, and Chromium kept the card after it in place, so the card's top went above the window.
+    rows[at]!.element.classList.add('top')
+    document.getElementById(id)?.scrollIntoView()
+  }
 }
 
 /** The state a query gives: former ids read as today's, values the list lacks set aside. */
