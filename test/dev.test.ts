@@ -131,8 +131,10 @@ describe('npm run dev, in Chromium', () => {
 
   it('shows the last of two writes a moment apart, though the watcher reports only the first (an editor that saves, then formats)', async () => {
     writeFileSync(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (first write): Simple'))
-    // The moment between the writes is the scenario, not a wait for something: vite's watcher reports a file's change
-    // at most once in 50 ms and drops the others, so this second write is never reported.
+    // The moment between the writes is the scenario, not a wait for something. vite's watcher reports a file's change at
+    // most once in 50 ms and drops the others, so this second write is not reported; the site thread has read the
+    // first by then (the reading starts 8 ms after the report). On a machine so busy that it has not, or that the
+    // watcher's report comes late, the test passes without the fix: it never fails with it.
     await new Promise((resolve) => setTimeout(resolve, 20))
     await saveAndWait(readme, seedSource.replace('FoldGPT: Simple', 'FoldGPT (second write): Simple'), () =>
       page.waitForFunction(() => document.body.textContent?.includes('FoldGPT (second write)') && !document.querySelector('.dev-rebuilding'), undefined, {timeout: shownWithin})

@@ -58,6 +58,8 @@ let state: State
 let tallies = new Int32Array()
 /** Shows the rows that pass, from the first page again. */
 let repaint: () => void
+/** Shows the card the address's fragment names, when the pager left it out (see `revealer`). */
+let reveal: () => void
 if (list) enhance(list)
 
 /** Turns the list into a filtered one: facets into checkboxes, rows into data, and the controls wired. */
@@ -68,8 +70,7 @@ function enhance(list: HTMLElement): void {
     const named = values.flat().map((n) => names[n]).join(' ')
     return {element, text: fold(`${element.textContent} ${named}`), values, shown: true}
   })
-  const [paintPage, reveal] = pager(list, rows)
-  repaint = paintPage
+  ;[repaint, reveal] = pager(list, rows)
   input.form!.hidden = false
   // On a narrow screen the facets and the chart fold away, so the papers start within the first screen; on a
   // wide one they are open (the chart comes folded, and the stylesheet has already shown it: this says so).
@@ -332,6 +333,8 @@ function listen(needSummaries: () => void): void {
     clearTimeout(pending)
     typing = false
     show((state = readQuery(location.search)))
+    // Back or forward to an address with the same fragment fires no hashchange, and the paint above went back to the first page.
+    reveal()
   })
 }
 

@@ -78,6 +78,11 @@ export function readmeSite(options: DevServerOptions): Plugin {
       // formats; a checkout) left the page on the first one, for good. So once that time is over, the changed files
       // are looked at again, and read again if one differs from what the last reading began with.
       let settle: NodeJS.Timeout | undefined
+      // A save in the last moments before the server closes starts no reading after it.
+      server.httpServer?.on('close', () => {
+        clearTimeout(timer)
+        clearTimeout(settle)
+      })
       const onChange = (path: string) => {
         const file = resolve(path)
         if (file !== input && !file.startsWith(templates)) return
@@ -218,10 +223,18 @@ function tagAt(bytes: Buffer, opening: string): {start: number; end: number} | u
 /** How long after a file's reported change vite's watcher may have dropped more changes to it (chokidar's 50 ms), and a little more. */
 const watcherQuietMs = 60
 
-/** A file's size, time and inode as one text, to tell whether it changed; `missing` when it is gone. */
+/**
+ * A file's size, time and inode as one text, to tell whether it changed; `missing` when it is gone, and the error's
+ * code when it cannot be read (a template made unreadable, a broken link): that is the reading's to report, not a
+ * reason for the server to stop.
+ */
 function fileStamp(path: string): string {
-  const stat = statSync(path, {throwIfNoEntry: false})
-  return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'missing'
+  try {
+    const stat = statSync(path, {throwIfNoEntry: false})
+    return stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : 'missing'
+  } catch (error) {
+    return `error:${(error as NodeJS.ErrnoException).code ?? 'unknown'}`
+  }
 }
 
 /** The site on its own thread; if that thread fails to start or dies, on this one, blocking, as it used to. */
